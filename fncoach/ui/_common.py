@@ -1,0 +1,98 @@
+"""Shared pieces for the widget panels."""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from typing import Any, Callable
+
+import ipywidgets as widgets
+
+__all__ = ["ExercisePanel", "message_html", "LEVEL_STYLE"]
+
+_log = logging.getLogger("fncoach.ui")
+
+#: Feedback level → (symbol, words, border colour). Words and symbol carry the meaning, colour repeats it.
+LEVEL_STYLE = {
+    "good": ("✓", "Well done", "#009E73"),
+    "info": ("ℹ", "Note", "#0072B2"),
+    "warn": ("!", "Have another look", "#E69F00"),
+    "error": ("✗", "Something needs fixing", "#D55E00"),
+}
+
+
+def message_html(text: str, level: str = "info", title: str | None = None) -> str:
+    """An accessible feedback box as HTML (symbol and words as well as colour)."""
+    symbol, words, colour = LEVEL_STYLE.get(level, LEVEL_STYLE["info"])
+    heading = html.escape(title or words)
+    body = "".join(f"<p style='margin:0.2em 0'>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    return (
+        f"<div role='status' style='border-left:6px solid {colour};padding:0.4em 0.8em;margin:0.4em 0;"
+        f"background:#fafafa;font-size:1.05em;line-height:1.45'>"
+        f"<strong><span aria-hidden='true'>{symbol}</span> {heading}</strong>{body}</div>"
+    )
+
+
+class ExercisePanel(widgets.VBox):
+    """Base class for exercise panels.
+
+    Subclasses build their widgets, call :meth:`_changed` whenever the
+    learner's answers change, and implement :meth:`answers` and
+    :meth:`restore`. Wrap observer and click callbacks with :meth:`safely`.
+    """
+
+    exercise_id: str = "exercise"
+
+    def __init__(self, children: tuple = (), **kwargs: Any):
+        self.message = widgets.HTML(value="", layout=widgets.Layout(width="auto"))
+        super().__init__(children=children, **kwargs)
+        self._listeners: list[Callable[[dict], None]] = []
+
+    # -- answers as plain data
+    def answers(self) -> dict:
+        """The learner's answers as plain, JSON-ready data."""
+        raise NotImplementedError
+
+    def restore(self, answers: dict) -> None:
+        """Put saved answers back into the widgets."""
+        raise NotImplementedError
+
+    def on_answers_changed(self, callback: Callable[[dict], None]) -> None:
+        """Call ``callback(answers)`` whenever the learner's answers change."""
+        self._listeners.append(callback)
+
+    def _changed(self) -> None:
+        data = self.answers()
+        for callback in list(self._listeners):
+            try:
+                callback(data)
+            except Exception as error:  # a saving problem must not break the exercise
+                _log.exception("answer listener failed")
+                self.show(f"Your answer could not be saved just now: {error}", "error")
+
+    # -- feedback
+    def show(self, text: str, level: str = "info", title: str | None = None) -> None:
+        """Show a feedback message in the panel."""
+        self.message.value = message_html(text, level, title)
+
+    def clear_message(self) -> None:
+        self.message.value = ""
+
+    def safely(self, callback: Callable[..., Any]) -> Callable[..., Any]:
+        """Wrap a widget callback so any error becomes a plain message in the panel, not a traceback."""
+
+        @functools.wraps(callback)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return callback(*args, **kwargs)
+            except Exception as error:
+                _log.exception("callback failed")
+                self.show(
+                    f"Sorry, that did not work: {error}. Your earlier work is unchanged. "
+                    "If this keeps happening, tell your trainer.",
+                    "error",
+                )
+                return None
+
+        return wrapper
