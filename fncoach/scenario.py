@@ -16,8 +16,9 @@ Examples
 >>> try:
 ...     load_scenario(bad)
 ... except ScenarioError as error:
-...     print(error.problems[0].location)
-bad.yaml:3:3
+...     typo = [p for p in error.problems if p.field == "meta.titel"][0]
+...     print(typo.line, typo.column, typo.hint)
+3 3 Did you mean 'title'?
 """
 
 from __future__ import annotations
