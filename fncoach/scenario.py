@@ -358,7 +358,13 @@ def _reference_problems(data: Any, file: str, positions: dict) -> list[Problem]:
                 continue
             line, column = _position_for(positions, path)
             close = difflib.get_close_matches(value, sorted(targets[target]), n=1, cutoff=0.6)
-            hint = f"Did you mean '{close[0]}'?" if close else f"Use {_TARGET_WORDS[target]} defined in the file."
+            options = sorted(targets[target])
+            if close:
+                hint = f"Did you mean '{close[0]}'?"
+            elif options and len(options) <= 12:
+                hint = "Use one of: " + ", ".join(options) + "."
+            else:
+                hint = f"Use {_TARGET_WORDS[target]} defined in the file."
             problems.append(Problem(file, line, column, _path_text(path),
                                     f"{value!r} is not {_TARGET_WORDS[target]} in this scenario", hint))
     return problems
