@@ -1,0 +1,667 @@
+"""The learner record: answers and progress saved as a learner works.
+
+One small SQLite file per user (the standard library's ``sqlite3``; nothing to
+install) holds, for each learner, scenario and exercise, the learner's latest
+answers as JSON, when they started, when they last saved and when they marked
+the exercise as done.
+
+Where the record lives
+    ``$FNCOACH_RECORD`` if set; otherwise ``$XDG_DATA_HOME/fncoach/record.sqlite3``
+    (``~/.local/share/fncoach/record.sqlite3`` when ``XDG_DATA_HOME`` is unset).
+    On a shared JupyterHub each user has their own home folder, so each has
+    their own record.
+
+Safe writing
+    Every write is one short transaction started with ``BEGIN IMMEDIATE`` on a
+    database in write-ahead-log mode with a busy timeout, so two notebooks
+    (two kernels) can save at the same moment without losing either answer or
+    leaving a half-written record.
+
+Damaged or unfamiliar files
+    A file that is not a readable SQLite database, fails SQLite's own check,
+    or was written by an older or newer version of the record format is never
+    overwritten or deleted: it is renamed with a timestamp (for example
+    ``record.sqlite3.damaged-20261123T101500Z``), a fresh record is started and
+    :attr:`Record.notice` says so in plain words for the learner.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> record = Record(folder / "record.sqlite3")
+>>> record.save_answers("Sam", "tiny", "card_sort", {"c1": "harm"})
+>>> record.load_answers("Sam", "tiny", "card_sort")
+{'c1': 'harm'}
+>>> record.mark_complete("Sam", "tiny", "card_sort")
+>>> record.progress("Sam").done_count
+1
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+from .htmlpage import esc, page
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "RecordError",
+    "Entry",
+    "Progress",
+    "Record",
+    "default_record_path",
+    "default_learner",
+    "clean_learner_name",
+    "open_record",
+    "portfolio_html",
+    "readable_answers_html",
+]
+
+#: Version of the record's table layout. Bump it when the tables change.
+SCHEMA_VERSION = 1
+
+#: How long a writer waits for another kernel's transaction to finish, in milliseconds.
+BUSY_TIMEOUT_MS = 15000
+
+_MAX_NAME = 80
+_MAX_ANSWER_BYTES = 2_000_000
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS fncoach_schema (
+        version INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS answers (
+        learner TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        answers_json TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        completed_at TEXT,
+        PRIMARY KEY (learner, scenario_id, exercise_id)
+    )""",
+)
+
+
+class RecordError(Exception):
+    """A plain-English problem with the learner record (safe to show to a learner)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One learner's saved work on one exercise of one scenario.
+
+    Times are ISO 8601 text in UTC (``2026-11-23T10:15:00+00:00``).
+    """
+
+    learner: str
+    scenario_id: str
+    exercise_id: str
+    answers: Mapping[str, Any]
+    started_at: str
+    saved_at: str
+    completed_at: str | None
+
+    @property
+    def done(self) -> bool:
+        """True when the learner marked this exercise as done."""
+        return self.completed_at is not None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What one learner has started and finished, oldest first."""
+
+    learner: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def done_count(self) -> int:
+        """How many exercises are marked as done."""
+        return sum(1 for entry in self.entries if entry.done)
+
+    @property
+    def started_count(self) -> int:
+        """How many exercises have been started (done or not)."""
+        return len(self.entries)
+
+    def is_done(self, scenario_id: str, exercise_id: str) -> bool:
+        """True when this exercise of this scenario is marked as done."""
+        return any(e.done for e in self.entries if e.scenario_id == scenario_id and e.exercise_id == exercise_id)
+
+    def scenarios(self) -> tuple[str, ...]:
+        """The scenario ids worked on, in the order first started."""
+        seen: dict[str, None] = {}
+        for entry in self.entries:
+            seen.setdefault(entry.scenario_id, None)
+        return tuple(seen)
+
+    def summary(self) -> str:
+        """One plain sentence, e.g. ``'Sam has finished 1 of 2 exercises started.'``.
+
+        Examples
+        --------
+        >>> Progress("Sam", ()).summary()
+        'Sam has not started any exercises yet.'
+        """
+        if not self.entries:
+            return f"{self.learner} has not started any exercises yet."
+        started = self.started_count
+        noun = "exercise" if started == 1 else "exercises"
+        return f"{self.learner} has finished {self.done_count} of {started} {noun} started."
+
+
+def _utc_now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def default_record_path() -> Path:
+    """Where the learner record lives: ``$FNCOACH_RECORD``, else the user's XDG data folder.
+
+    Examples
+    --------
+    >>> default_record_path().name
+    'record.sqlite3'
+    """
+    override = os.environ.get("FNCOACH_RECORD", "").strip()
+    if override:
+        path = Path(override).expanduser()
+        return path / "record.sqlite3" if path.is_dir() else path
+    data_home = os.environ.get("XDG_DATA_HOME", "").strip()
+    base = Path(data_home).expanduser() if data_home else Path.home() / ".local" / "share"
+    return base / "fncoach" / "record.sqlite3"
+
+
+def default_learner() -> str:
+    """The learner name to use when none is given: ``$FNCOACH_LEARNER``, else the login name.
+
+    Examples
+    --------
+    >>> isinstance(default_learner(), str) and default_learner() != ""
+    True
+    """
+    name = os.environ.get("FNCOACH_LEARNER", "").strip()
+    if not name:
+        try:
+            import getpass
+
+            name = getpass.getuser()
+        except Exception:  # no login name (some containers)
+            name = ""
+    try:
+        return clean_learner_name(name)
+    except RecordError:
+        return "learner"
+
+
+def clean_learner_name(name: object) -> str:
+    """Check and tidy a learner's name (spaces trimmed and squeezed).
+
+    Raises
+    ------
+    RecordError
+        If the name is empty, too long or has control characters.
+
+    Examples
+    --------
+    >>> clean_learner_name("  Sam   Okafor ")
+    'Sam Okafor'
+    """
+    if not isinstance(name, str):
+        raise RecordError("Your name should be written as text.")
+    tidy = " ".join(name.split())
+    if not tidy:
+        raise RecordError("Please type your name (or a nickname) so your work can be saved under it.")
+    if len(tidy) > _MAX_NAME:
+        raise RecordError(f"That name is {len(tidy)} characters long; please use {_MAX_NAME} or fewer.")
+    if any(ord(ch) < 32 for ch in tidy):
+        raise RecordError("Your name has a hidden control character in it; please type it again.")
+    return tidy
+
+
+def _clean_id(value: object, what: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RecordError(f"The {what} is missing, so the work could not be saved.")
+    if len(value) > 200:
+        raise RecordError(f"The {what} is too long to save ({len(value)} characters).")
+    return value.strip()
+
+
+def _answers_json(answers: object) -> str:
+    if not isinstance(answers, Mapping):
+        raise RecordError(f"Answers must be a dictionary of plain values, not {type(answers).__name__}.")
+    try:
+        text = json.dumps(dict(answers), ensure_ascii=False, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise RecordError(f"These answers cannot be saved as plain data: {error}.") from None
+    if len(text.encode("utf-8")) > _MAX_ANSWER_BYTES:
+        raise RecordError("These answers are too large to save (more than 2 MB).")
+    return text
+
+
+def _plain_sqlite_error(error: sqlite3.Error, path: Path) -> RecordError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return RecordError(
+            "Your work could not be saved just now because another notebook was saving at the same moment. "
+            "It is still on screen; it will be saved again with your next change."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return RecordError(f"Your work could not be saved because the record file {path} cannot be written to. "
+                           "Your trainer can check the folder's permissions.")
+    if "disk" in text and "full" in text:
+        return RecordError("Your work could not be saved because the disk is full. Tell your trainer.")
+    return RecordError(f"Your work could not be saved ({error}). It is still on screen.")
+
+
+class Record:
+    """A learner record on disk.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The SQLite file. Default: :func:`default_record_path`.
+    clock : callable, optional
+        Returns the current time as ISO text; pass a fixed clock in tests.
+
+    Attributes
+    ----------
+    path : Path
+        The record file in use.
+    moved_aside : Path or None
+        Where an unusable earlier file was kept, if one was found when opening.
+    notice : str
+        A plain message for the learner when something was moved aside, else ``""``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, clock: Callable[[], str] | None = None):
+        self.path = Path(path).expanduser() if path is not None else default_record_path()
+        self._clock = clock or _utc_now
+        self.moved_aside: Path | None = None
+        self.notice = ""
+        self._open_checked()
+
+    # ------------------------------------------------------------------ connection and checks
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise RecordError(f"The folder for the learner record, {self.path.parent}, could not be made: "
+                              f"{error.strerror or error}.") from None
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as error:
+            raise _plain_sqlite_error(error, self.path) from None
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            raise _plain_sqlite_error(error, self.path) from None
+        finally:
+            conn.close()
+
+    def _problem_with_file(self) -> str | None:
+        """Why the existing file cannot be used (``None`` when it is fine); creates the tables if new."""
+        try:
+            conn = self._connect()
+        except RecordError:
+            raise
+        try:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as error:
+                if "locked" in str(error).lower():
+                    pass  # another kernel is setting it up; WAL is already on or will be
+                else:
+                    raise
+            check = conn.execute("PRAGMA quick_check").fetchone()
+            if not check or check[0] != "ok":
+                return "damaged"
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if not tables:
+                    for statement in _SCHEMA:
+                        conn.execute(statement)
+                    conn.execute("INSERT INTO fncoach_schema (version, created_at) VALUES (?, ?)",
+                                 (SCHEMA_VERSION, self._clock()))
+                    conn.execute("COMMIT")
+                    return None
+                conn.execute("ROLLBACK")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            if "fncoach_schema" not in tables:
+                return "foreign"
+            row = conn.execute("SELECT MAX(version) FROM fncoach_schema").fetchone()
+            version = row[0] if row else None
+            if version is None:
+                return "foreign"
+            if version < SCHEMA_VERSION:
+                return "older"
+            if version > SCHEMA_VERSION:
+                return "newer"
+            if "answers" not in tables:
+                return "damaged"
+            return None
+        except sqlite3.DatabaseError as error:
+            text = str(error).lower()
+            if "locked" in text or "busy" in text:
+                raise _plain_sqlite_error(error, self.path) from None
+            return "damaged"
+        finally:
+            conn.close()
+
+    def _open_checked(self) -> None:
+        before = self._inode()
+        problem = self._problem_with_file()
+        if problem is None:
+            return
+        kept = self._move_aside(problem, before)
+        why = {
+            "damaged": "could not be read (it looks damaged)",
+            "foreign": "is not an fncoach learner record",
+            "older": "was made by an older version of fncoach",
+            "newer": "was made by a newer version of fncoach",
+        }[problem]
+        self.moved_aside = kept
+        if kept is not None:
+            self.notice = (
+                f"Your saved-work file {self.path.name} {why}. Nothing has been deleted: it has been kept safely as "
+                f"{kept}, and a fresh record has been started, so you can carry on. "
+                "Your trainer can help you get earlier answers back from the kept file."
+            )
+        again = self._problem_with_file()
+        if again is not None:
+            raise RecordError(f"A fresh learner record could not be started at {self.path} ({again}). "
+                              "Tell your trainer; nothing has been deleted.")
+
+    def _inode(self) -> int | None:
+        try:
+            return self.path.stat().st_ino
+        except OSError:
+            return None
+
+    def _move_aside(self, problem: str, inode: int | None) -> Path | None:
+        """Rename the unusable file (and its -wal/-shm companions) with a timestamp; never overwrite."""
+        if inode is not None and self._inode() != inode:
+            return None  # another kernel already replaced it
+        stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        label = {"damaged": "damaged", "foreign": "unknown", "older": "older-version", "newer": "newer-version"}[problem]
+        base = f"{self.path.name}.{label}-{stamp}"
+        target = self.path.with_name(base)
+        counter = 1
+        while any(Path(str(target) + suffix).exists() for suffix in ("", "-wal", "-shm")):
+            counter += 1
+            target = self.path.with_name(f"{base}-{counter}")
+        try:
+            os.rename(self.path, target)
+        except FileNotFoundError:
+            return None  # someone else moved it first
+        except OSError as error:
+            raise RecordError(f"The learner record {self.path} cannot be used ({problem}) and could not be "
+                              f"moved aside: {error.strerror or error}. Tell your trainer.") from None
+        for suffix in ("-wal", "-shm"):
+            companion = Path(str(self.path) + suffix)
+            if companion.exists():
+                with contextlib.suppress(OSError):
+                    os.rename(companion, Path(str(target) + suffix))
+        return target
+
+    # ------------------------------------------------------------------ writing
+
+    def save_answers(self, learner: str, scenario_id: str, exercise_id: str, answers: Mapping[str, Any]) -> None:
+        """Save (replace) a learner's answers to one exercise, in one transaction.
+
+        Raises
+        ------
+        RecordError
+            With a plain message if the answers could not be saved; nothing is half-written.
+        """
+        learner = clean_learner_name(learner)
+        scenario_id = _clean_id(scenario_id, "scenario name")
+        exercise_id = _clean_id(exercise_id, "exercise name")
+        text = _answers_json(answers)
+        now = self._clock()
+        with self._transaction() as conn:
+            conn.execute(
+                """INSERT INTO answers (learner, scenario_id, exercise_id, answers_json, started_at, saved_at)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (learner, scenario_id, exercise_id)
+                   DO UPDATE SET answers_json = excluded.answers_json, saved_at = excluded.saved_at""",
+                (learner, scenario_id, exercise_id, text, now, now),
+            )
+
+    def mark_complete(self, learner: str, scenario_id: str, exercise_id: str, done: bool = True) -> None:
+        """Mark an exercise as done (or, with ``done=False``, not done yet)."""
+        learner = clean_learner_name(learner)
+        scenario_id = _clean_id(scenario_id, "scenario name")
+        exercise_id = _clean_id(exercise_id, "exercise name")
+        now = self._clock()
+        with self._transaction() as conn:
+            conn.execute(
+                """INSERT INTO answers (learner, scenario_id, exercise_id, answers_json, started_at, saved_at,
+                                        completed_at)
+                   VALUES (?, ?, ?, '{}', ?, ?, ?)
+                   ON CONFLICT (learner, scenario_id, exercise_id) DO UPDATE SET completed_at = excluded.completed_at""",
+                (learner, scenario_id, exercise_id, now, now, now if done else None),
+            )
+
+    # ------------------------------------------------------------------ reading
+
+    def _select(self, sql: str, params: tuple) -> list[tuple]:
+        conn = self._connect()
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise RecordError(f"Your saved work could not be read just now ({error}). Try again in a moment.") from None
+        finally:
+            conn.close()
+
+    @staticmethod
+    def _entry(row: tuple) -> Entry:
+        learner, scenario_id, exercise_id, text, started, saved, completed = row
+        try:
+            answers = json.loads(text)
+        except ValueError:
+            answers = {}
+        return Entry(learner, scenario_id, exercise_id, answers if isinstance(answers, dict) else {},
+                     started, saved, completed)
+
+    def load_answers(self, learner: str, scenario_id: str, exercise_id: str) -> dict | None:
+        """The saved answers, or ``None`` if this exercise has not been started."""
+        entry = self.entry(learner, scenario_id, exercise_id)
+        return dict(entry.answers) if entry is not None else None
+
+    def entry(self, learner: str, scenario_id: str, exercise_id: str) -> Entry | None:
+        """The saved :class:`Entry` for one exercise, or ``None``."""
+        rows = self._select(
+            "SELECT learner, scenario_id, exercise_id, answers_json, started_at, saved_at, completed_at "
+            "FROM answers WHERE learner = ? AND scenario_id = ? AND exercise_id = ?",
+            (clean_learner_name(learner), scenario_id, exercise_id),
+        )
+        return self._entry(rows[0]) if rows else None
+
+    def progress(self, learner: str) -> Progress:
+        """Everything one learner has started, in the order they started it."""
+        learner = clean_learner_name(learner)
+        rows = self._select(
+            "SELECT learner, scenario_id, exercise_id, answers_json, started_at, saved_at, completed_at "
+            "FROM answers WHERE learner = ? ORDER BY started_at, scenario_id, exercise_id",
+            (learner,),
+        )
+        return Progress(learner, tuple(self._entry(row) for row in rows))
+
+    def learners(self) -> tuple[str, ...]:
+        """Every learner with saved work in this record, alphabetically."""
+        return tuple(row[0] for row in self._select("SELECT DISTINCT learner FROM answers ORDER BY learner", ()))
+
+
+def open_record(path: str | os.PathLike[str] | None = None) -> Record:
+    """Open (or start) the learner record at ``path`` or the default place."""
+    return Record(path)
+
+
+# ---------------------------------------------------------------------- portfolio
+
+
+_WORDS = {"id": "ID", "sos": "SOS", "fnm": "Family Network Meeting"}
+
+
+def _humanise(key: object) -> str:
+    """``'card_columns'`` → ``'Card columns'``."""
+    words = re.sub(r"[_\-]+", " ", str(key)).strip().split()
+    if not words:
+        return str(key)
+    words = [_WORDS.get(w.lower(), w) for w in words]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def readable_answers_html(value: Any, depth: int = 0) -> str:
+    """Answers (plain JSON data) as readable HTML: tables for dictionaries, lists as bullets.
+
+    Examples
+    --------
+    >>> readable_answers_html({"worry_statement": "Gran is worried", "score": 4})
+    '<table class="answers"><tr><th scope="row">Score</th><td>4</td></tr><tr><th scope="row">Worry statement</th><td>Gran is worried</td></tr></table>'
+    """
+    if isinstance(value, Mapping):
+        if not value:
+            return "<span class='muted'>(nothing written)</span>"
+        if depth > 6:
+            return esc(json.dumps(value, ensure_ascii=False))
+        rows = "".join(
+            f'<tr><th scope="row">{esc(_humanise(k))}</th><td>{readable_answers_html(v, depth + 1)}</td></tr>'
+            for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))
+        )
+        return f'<table class="answers">{rows}</table>'
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "<span class='muted'>(none)</span>"
+        return "<ul>" + "".join(f"<li>{readable_answers_html(v, depth + 1)}</li>" for v in value) + "</ul>"
+    if value is None or value == "":
+        return "<span class='muted'>(blank)</span>"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return esc(value).replace("\n", "<br>")
+
+
+def _date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        when = _dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return esc(iso)
+    return f"{when.day} {when.strftime('%B %Y')}, {when.strftime('%H:%M')} UTC"
+
+
+def _scenario_title(scenario_id: str) -> str:
+    try:
+        from .scenario import bundled_scenario_path, load_scenario
+
+        path = bundled_scenario_path(scenario_id)
+        return load_scenario(path).meta.title if path is not None else scenario_id
+    except Exception:  # a missing or broken scenario must not stop the export
+        return scenario_id
+
+
+_PORTFOLIO_CSS = """
+.answers th { width: 30%; background: #f4f4f4; font-weight: normal; }
+.answers .answers { margin: 0.2em 0; }
+.status-done { font-weight: bold; }
+.entry { border-top: 2px solid #999; padding-top: 0.4em; margin-top: 1em; }
+"""
+
+
+def portfolio_html(
+    record: Record,
+    learner: str,
+    *,
+    exercise_titles: Mapping[str, str] | None = None,
+    scenario_titles: Mapping[str, str] | None = None,
+    include_unfinished: bool = True,
+    generated_at: str | None = None,
+) -> str:
+    """A printable HTML portfolio of one learner's work, as evidence of learning.
+
+    Parameters
+    ----------
+    record : Record
+    learner : str
+    exercise_titles, scenario_titles : mapping, optional
+        Friendly names for exercise and scenario ids (defaults: tidied ids and bundled scenario titles).
+    include_unfinished : bool
+        Also list work started but not marked as done (clearly labelled).
+    generated_at : str, optional
+        ISO time to print as the date made (default: now).
+
+    Returns
+    -------
+    str
+        A self-contained HTML page (no scripts, prints on A4).
+    """
+    progress = record.progress(learner)
+    exercise_titles = dict(exercise_titles or {})
+    scenario_titles = dict(scenario_titles or {})
+    generated = _date(generated_at or _utc_now())
+    entries = [e for e in progress.entries if include_unfinished or e.done]
+    parts = [
+        f"<h1>Family Networking course: portfolio of {esc(progress.learner)}</h1>",
+        f"<p class='muted'>Made on {generated} from the fncoach learner record.</p>",
+        "<p>This portfolio lists the exercises completed in the Family Networking course, with the dates and the "
+        "learner's own answers. It can be used as evidence of learning, for example towards a foster carer's "
+        "training, support and development standards or a social worker's continuing professional development "
+        "(CPD) record. The cases are fictional.</p>",
+        f"<p><strong>{esc(progress.summary())}</strong></p>",
+    ]
+    if entries:
+        rows = []
+        for e in entries:
+            title = exercise_titles.get(e.exercise_id, _humanise(e.exercise_id))
+            case = scenario_titles.setdefault(e.scenario_id, _scenario_title(e.scenario_id))
+            status = (f"<span class='status-done'>✓ Done</span> {_date(e.completed_at)}" if e.done
+                      else "Started, not finished")
+            rows.append(f"<tr><td>{esc(title)}</td><td>{esc(case)}</td><td>{_date(e.started_at)}</td>"
+                        f"<td>{status}</td></tr>")
+        parts.append("<h2>Summary</h2><table><tr><th scope='col'>Exercise</th><th scope='col'>Case</th>"
+                     "<th scope='col'>Started</th><th scope='col'>Finished</th></tr>" + "".join(rows) + "</table>")
+        parts.append("<h2>Answers</h2>")
+        for e in entries:
+            title = exercise_titles.get(e.exercise_id, _humanise(e.exercise_id))
+            case = scenario_titles.get(e.scenario_id, e.scenario_id)
+            status = f"Finished {_date(e.completed_at)}" if e.done else "Not finished yet"
+            parts.append(
+                f"<section class='entry keep-together'><h3>{esc(title)} — {esc(case)}</h3>"
+                f"<p class='muted'>Started {_date(e.started_at)} · last saved {_date(e.saved_at)} · {status}</p>"
+                f"{readable_answers_html(e.answers)}</section>"
+            )
+    else:
+        parts.append("<p>No exercises have been saved under this name yet. Check the name is spelt the same way "
+                     "as in the course.</p>")
+    parts.append("<p class='muted'>Signed by learner: ____________________ &nbsp; Date: __________ &nbsp; "
+                 "Seen by supervisor/trainer: ____________________</p>")
+    return page(f"Portfolio: {progress.learner}", "\n".join(parts), css=_PORTFOLIO_CSS)
