@@ -1,0 +1,131 @@
+"""``fncoach validate``, ``list`` and ``schema`` as a coach would run them (real processes)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "fncoach", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_bundled_scenarios_ok():
+    if not list((ROOT / "scenarios").glob("*.yaml")):
+        pytest.skip("no bundled scenarios yet")
+    result = run("validate", "scenarios/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "scenario files are valid" in result.stdout
+
+
+def test_validate_fixture_ok():
+    result = run("validate", str(FIXTURES / "tiny.yaml"))
+    assert result.returncode == 0
+    assert result.stdout.startswith("ok ")
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"meta: !!python/object/apply:os.system ['echo PWNED']\n", "Python object tag"),
+        (b"", "empty"),
+        (b"meta: [oops\n", "not valid YAML"),
+        (b"caf\xe9: 1\n", "not saved as UTF-8"),
+        (b"meta:\n  id: x\n  titel: y\n", "Did you mean 'title'?"),
+    ],
+)
+def test_validate_bad_file_exit_1_with_location(tmp_path, content, words):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(content)
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert words in result.stdout
+    assert f"{bad}:" in result.stdout  # file (and line:column where there is one)
+    assert "PWNED" not in result.stdout + result.stderr
+    assert_no_traceback(result)
+
+
+def test_validate_reports_field_path_and_line(tmp_path):
+    text = (FIXTURES / "tiny.yaml").read_text(encoding="utf-8").replace("domain: friends", "domain: frends")
+    bad = tmp_path / "typo.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    line = next(l for l in result.stdout.splitlines() if "frends" in l)
+    assert f"{bad}:" in line and "people[2].domain" in line and "Did you mean 'friends'?" in line
+
+
+def test_validate_mixed_folder_and_json(tmp_path):
+    (tmp_path / "good.yaml").write_bytes((FIXTURES / "tiny.yaml").read_bytes())
+    (tmp_path / "bad.yaml").write_text("meta: {id: x}\n", encoding="utf-8")
+    result = run("validate", str(tmp_path), "--json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["valid"] is False
+    by_name = {Path(f["file"]).name: f for f in data["files"]}
+    assert by_name["good.yaml"]["valid"] is True
+    problems = by_name["bad.yaml"]["problems"]
+    assert problems and {"file", "line", "column", "field", "message", "hint"} <= set(problems[0])
+
+
+def test_validate_missing_path_is_exit_1(tmp_path):
+    result = run("validate", str(tmp_path / "nothing.yaml"))
+    assert result.returncode == 1
+    assert "no file or folder" in result.stdout
+    assert_no_traceback(result)
+
+
+@pytest.mark.parametrize("args", [("validate",), ("validate", "--nonsense", "x"), ("no-such-command",), ()])
+def test_usage_errors_exit_2(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert_no_traceback(result)
+
+
+@pytest.mark.parametrize("command", ["validate", "list", "schema"])
+def test_help_on_every_command(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "usage: fncoach" in result.stdout
+
+
+def test_every_registered_command_has_help():
+    from fncoach.cli import build_parser
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no public API for this
+    for name, sub in commands.items():
+        assert sub.description or sub.format_help(), name
+        result = run(name, "--help")
+        assert result.returncode == 0, name
+
+
+def test_list_folder(tmp_path):
+    (tmp_path / "tiny.yaml").write_bytes((FIXTURES / "tiny.yaml").read_bytes())
+    result = run("list", str(tmp_path))
+    assert result.returncode == 0
+    header, rule, row, footer = result.stdout.splitlines()
+    assert header.split() == ["id", "title", "tags", "people", "cards", "tasks"]
+    assert row.startswith("tiny ") and "Zoë" in row
+    assert row.split()[-3:] == ["5", "6", "2"]
+    data = json.loads(run("list", str(tmp_path), "--json").stdout)
+    assert data["scenarios"][0]["people"] == 5
+
+
+def test_list_reports_broken_files(tmp_path):
+    (tmp_path / "bad.yaml").write_text("meta: 1\n", encoding="utf-8")
+    result = run("list", str(tmp_path))
+    assert result.returncode == 1
+    assert "not listed" in result.stdout
+    assert_no_traceback(result)
