@@ -552,10 +552,18 @@ def json_schema_text() -> str:
 
 
 def bundled_scenarios_dir() -> Path:
-    """The folder of bundled scenarios (``scenarios/`` in a checkout or the installed copy)."""
+    """The folder of bundled scenarios.
+
+    ``FNCOACH_SCENARIOS`` if set; else ``scenarios/`` beside the package (a checkout or an editable
+    install), else ``scenarios/`` in the current folder or its parent (running from a checkout).
+    """
+    override = os.environ.get("FNCOACH_SCENARIOS")
+    if override:
+        return Path(override)
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "scenarios", here / "scenarios"):
-        if candidate.is_dir():
+    cwd = Path.cwd()
+    for candidate in (here.parent / "scenarios", cwd / "scenarios", cwd.parent / "scenarios"):
+        if (candidate / SCHEMA_FILENAME).is_file():
             return candidate
     return here.parent / "scenarios"
 
