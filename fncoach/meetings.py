@@ -183,7 +183,7 @@ PREPARATION_STEPS: tuple[PrepStep, ...] = (
              "family", "Everyone should be able to follow and take part, in their own language."),
     PrepStep("safe_word", "For a phone or video meeting, agree a safe word they can use if they are worried.",
              "family", "You cannot see who else is in someone's room; a safe word lets them tell you quietly."),
-    PrepStep("day_before", "Ring the day before to check they are still happy for the meeting to go ahead.",
+    PrepStep("day_before", "Ring the day before to check the meeting still suits them and nothing has changed.",
              "family", "A quick call catches changes and shows people they matter."),
     PrepStep("views_if_absent", "If they cannot come, ask for their views and whether you may share them at the meeting.",
              "agencies", "Their information still reaches the network, with their agreement."),
