@@ -1,0 +1,573 @@
+"""The family safety plan: who does each task, and whether they really can.
+
+A plan gives each task of the scenario a *primary* person and one or more
+*backups*, as :class:`fncoach.model.Assignment` objects. :func:`check_plan`
+explains every problem in plain words, naming the people and times:
+
+``not_available``
+    the person has said they are not free at that time of the week;
+``too_far``
+    an in-person task, and the person lives further away than the task
+    allows. Early in the morning (a task starting before 08:00) and in the
+    evening (a task ending after 20:00) the limit is tighter, at most
+    :data:`EARLY_LATE_MAX_TRAVEL` minutes, because buses are few and a long
+    journey on top of the task cannot be kept up for weeks. When a task gives
+    no limit, :data:`DEFAULT_MAX_TRAVEL` minutes is used. Someone who can only
+    join by phone or video cannot do an in-person task at all;
+``lacks_capability``
+    the task needs something the person cannot do (drive, a spare bed …);
+``safety``
+    the person's safety status is a worry or still to be explored, so they
+    cannot supervise contact, host an overnight stay or give respite;
+``overloaded``
+    the weekly hours of all the tasks they hold as primary come to more than
+    the hours a week they said they could give;
+``professional_role``
+    a professional or a paid person holds a network role;
+``no_backup``
+    a task has no backup;
+``worry_not_covered``
+    a worry statement that tasks in the scenario answer has none of those
+    tasks given to anybody, so nothing in the plan keeps the child safe from it;
+``unassigned``, ``unknown_person``, ``unknown_task``, ``repeated_person``
+    the plan itself is incomplete or mistyped.
+
+The module is pure: no widgets, no drawing.
+
+Examples
+--------
+>>> scenario = example_scenario()
+>>> plan = [Assignment(task="call", primary="gran", backups=("dev",)),
+...         Assignment(task="sleepover", primary="dev")]
+>>> for problem in check_plan(scenario, plan):
+...     print(problem.rule, "-", problem.person_id)
+safety - dev
+no_backup - dev
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Optional, Sequence
+
+from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
+
+__all__ = [
+    "RULES",
+    "EARLY_START",
+    "LATE_END",
+    "EARLY_LATE_MAX_TRAVEL",
+    "DEFAULT_MAX_TRAVEL",
+    "PlanProblem",
+    "check_plan",
+    "occurrences",
+    "occurrence_date",
+    "task_weekdays",
+    "is_free",
+    "travel_limit",
+    "weekly_hours",
+    "assignments_from_answers",
+    "answers_from_assignments",
+    "model_assignments",
+    "backup_share",
+    "describe_when",
+    "describe_availability",
+    "clock",
+    "example_scenario",
+]
+
+#: Every rule check_plan can report, with a short title for each.
+RULES: dict[str, str] = {
+    "not_available": "Not free at that time",
+    "too_far": "Too far away for that time of day",
+    "lacks_capability": "Cannot do what the task needs",
+    "safety": "Safety not yet agreed for this task",
+    "overloaded": "More hours than they can give",
+    "professional_role": "A role for the network",
+    "no_backup": "No backup",
+    "worry_not_covered": "A worry nobody is covering",
+    "unassigned": "Nobody assigned",
+    "unknown_person": "Unknown person",
+    "unknown_task": "Unknown task",
+    "repeated_person": "Same person twice",
+}
+
+#: A task starting before this time counts as early morning (HH:MM).
+EARLY_START = "08:00"
+#: A task ending after this time counts as evening (HH:MM).
+LATE_END = "20:00"
+#: Longest journey (minutes) for an in-person task early in the morning or in the evening.
+EARLY_LATE_MAX_TRAVEL = 30
+#: Longest journey (minutes) for an in-person task that gives no limit of its own.
+DEFAULT_MAX_TRAVEL = 90
+
+#: Task kinds where the person is responsible for the child's safety with a worrying adult or overnight.
+_SAFETY_KINDS = {"supervise_contact": "supervise contact", "overnight": "host an overnight stay",
+                 "respite": "give respite care"}
+_SAFETY_CAPABILITIES = {"supervise_contact": "supervise contact", "host_overnight": "host an overnight stay"}
+
+_CAPABILITY_WORDS = {
+    "drive": "drive",
+    "host_overnight": "have the child to stay overnight",
+    "supervise_contact": "supervise contact",
+    "phone_calls": "make phone calls",
+    "video_calls": "make video calls",
+    "home_visits": "visit the home",
+    "childcare": "look after the child",
+    "school_runs": "do school runs",
+    "cooking": "cook meals",
+    "translate": "translate",
+    "personal_care": "give personal care",
+}
+
+_DAY_WORDS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
+              "sat": "Saturday", "sun": "Sunday"}
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    """One problem with the plan, in plain words.
+
+    Attributes
+    ----------
+    task_id : str or None
+        The task it is about (None for a problem about a person's whole load).
+    person_id : str or None
+        The person it is about (None when nobody is assigned).
+    rule : str
+        One of :data:`RULES`.
+    message : str
+        The problem in plain words, naming the people and times.
+    """
+
+    task_id: Optional[str]
+    person_id: Optional[str]
+    rule: str
+    message: str
+
+    def to_dict(self) -> dict:
+        """Plain data for JSON."""
+        return {"task": self.task_id, "person": self.person_id, "rule": self.rule, "message": self.message}
+
+
+# --------------------------------------------------------------------------- time helpers
+
+
+def _minutes(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def clock(text: str) -> str:
+    """A time as people say it in the UK.
+
+    Examples
+    --------
+    >>> clock("07:30"), clock("15:00"), clock("12:00"), clock("00:15")
+    ('7.30am', '3pm', '12 noon', '12.15am')
+    """
+    minutes = _minutes(text)
+    hour, minute = divmod(minutes, 60)
+    if (hour, minute) == (12, 0):
+        return "12 noon"
+    suffix = "am" if hour < 12 else "pm"
+    shown = hour % 12 or 12
+    return f"{shown}{suffix}" if minute == 0 else f"{shown}.{minute:02d}{suffix}"
+
+
+def _day_list(days: Sequence[str]) -> str:
+    ordered = [d for d in WEEKDAYS if d in set(days)]
+    if ordered == list(WEEKDAYS):
+        return "every day"
+    if ordered == list(WEEKDAYS[:5]):
+        return "Monday to Friday"
+    if ordered == ["sat", "sun"]:
+        return "at weekends"
+    words = [_DAY_WORDS[d] + "s" for d in ordered]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def describe_when(when: TaskTime) -> str:
+    """When a task happens, in words.
+
+    Examples
+    --------
+    >>> describe_when(TaskTime(weekly=("mon", "wed"), start="07:30", end="07:45"))
+    'Mondays and Wednesdays, 7.30am to 7.45am'
+    """
+    parts = []
+    if when.weekly:
+        parts.append(_day_list(when.weekly))
+    if when.dates:
+        parts.append("on " + ", ".join(f"{d.day} {d.strftime('%B')}" for d in when.dates))
+    days = " and ".join(parts)
+    overnight = " (overnight)" if _minutes(when.end) <= _minutes(when.start) else ""
+    return f"{days[0].upper() + days[1:]}, {clock(when.start)} to {clock(when.end)}{overnight}"
+
+
+def describe_availability(person: Person) -> str:
+    """When someone has said they can help, in words.
+
+    Examples
+    --------
+    >>> describe_availability(Person(id="a", name="A", relationship="Aunt", domain="family"))
+    'any time'
+    """
+    if not person.available:
+        return "any time"
+    return "; ".join(f"{_day_list(slot.days)} {clock(slot.start)} to {clock(slot.end)}" for slot in person.available)
+
+
+def task_weekdays(task: Task) -> tuple[str, ...]:
+    """Every day of the week the task can fall on (weekly pattern and dated days), Monday first."""
+    days = set(task.when.weekly) | {WEEKDAYS[d.weekday()] for d in task.when.dates}
+    return tuple(d for d in WEEKDAYS if d in days)
+
+
+def is_free(person: Person, weekday: str, when: TaskTime) -> bool:
+    """Whether the person's available slots cover the task's time on this day of the week.
+
+    A person with no slots is free at any time. An overnight task (one that
+    ends the next morning) needs the person free from its start time until
+    at least an hour later (or until their slot ends at midnight): after
+    that, hosting overnight is what counts.
+
+    Examples
+    --------
+    >>> from fncoach.model import TimeSlot
+    >>> dev = Person(id="dev", name="Dev", relationship="Friend", domain="friends",
+    ...              available=(TimeSlot(days=("sat",), start="09:00", end="20:00"),))
+    >>> is_free(dev, "sat", TaskTime(weekly=("sat",), start="10:00", end="11:00"))
+    True
+    >>> is_free(dev, "mon", TaskTime(weekly=("mon",), start="10:00", end="11:00"))
+    False
+    """
+    if not person.available:
+        return True
+    start, end = _minutes(when.start), _minutes(when.end)
+    if end <= start:  # overnight
+        end = min(start + 60, 23 * 60 + 59)
+    return any(weekday in slot.days and _minutes(slot.start) <= start and end <= _minutes(slot.end)
+               for slot in person.available)
+
+
+def travel_limit(task: Task) -> Optional[int]:
+    """The longest journey (minutes) allowed for the task, or None when it is not in person.
+
+    Examples
+    --------
+    >>> early = Task(id="t", title="Breakfast visit", kind="visit",
+    ...              when=TaskTime(weekly=("mon",), start="07:00", end="08:00"), max_travel_minutes=60)
+    >>> travel_limit(early)
+    30
+    """
+    if not task.in_person:
+        return None
+    limit = task.max_travel_minutes if task.max_travel_minutes is not None else DEFAULT_MAX_TRAVEL
+    if _is_early_or_late(task.when):
+        limit = min(limit, EARLY_LATE_MAX_TRAVEL)
+    return limit
+
+
+def _is_early_or_late(when: TaskTime) -> bool:
+    start, end = _minutes(when.start), _minutes(when.end)
+    overnight = end <= start
+    return start < _minutes(EARLY_START) or overnight or end > _minutes(LATE_END)
+
+
+def _time_of_day(when: TaskTime) -> str:
+    start, end = _minutes(when.start), _minutes(when.end)
+    if start < _minutes(EARLY_START):
+        return "early in the morning"
+    if end <= start:
+        return "overnight"
+    if end > _minutes(LATE_END):
+        return "in the evening"
+    return "during the day"
+
+
+def occurrence_date(scenario: Scenario, day: int) -> _dt.date:
+    """The calendar date of drill day ``day`` (day 1 is ``drills.start_date``)."""
+    return scenario.drills.start_date + _dt.timedelta(days=day - 1)
+
+
+def occurrences(scenario: Scenario, task: Task) -> tuple[int, ...]:
+    """The drill days (1-based) on which the task happens.
+
+    Weekly days count from ``drills.start_date``; dates inside the drill period are added.
+
+    Examples
+    --------
+    >>> s = example_scenario()          # the drill starts on Monday 5 January 2026, 14 days
+    >>> occurrences(s, s.plan.tasks[0])  # the call: Mondays and Thursdays
+    (1, 4, 8, 11)
+    >>> occurrences(s, s.plan.tasks[1])  # the sleepover: dated
+    (6,)
+    """
+    start = scenario.drills.start_date
+    days = []
+    for day in range(1, scenario.drills.days + 1):
+        date = start + _dt.timedelta(days=day - 1)
+        if WEEKDAYS[date.weekday()] in task.when.weekly or date in task.when.dates:
+            days.append(day)
+    return tuple(days)
+
+
+def weekly_hours(scenario: Scenario, task: Task) -> float:
+    """Average hours a week the task takes (dated occurrences spread over the drill period)."""
+    hours = task.when.minutes / 60
+    per_week = len(task.when.weekly)
+    if task.when.dates:
+        start, days = scenario.drills.start_date, scenario.drills.days
+        inside = sum(1 for d in task.when.dates
+                     if 0 <= (d - start).days < days and WEEKDAYS[d.weekday()] not in task.when.weekly)
+        per_week += inside / (days / 7)
+    return per_week * hours
+
+
+# --------------------------------------------------------------------------- checking a plan
+
+
+def _person_problems(scenario: Scenario, task: Task, person: Person, role: str) -> list[PlanProblem]:
+    found: list[PlanProblem] = []
+    who = f"{person.name} ({role})"
+    if person.is_professional or person.paid:
+        what = "a professional" if person.is_professional else "paid to be there"
+        found.append(PlanProblem(task.id, person.id, "professional_role",
+                                 f"{who} is {what}, so '{task.title}' is a role for the network: professionals "
+                                 "move on, and the plan has to keep working when they do. Ask who in the family "
+                                 "or wider network could do it."))
+    missing = [d for d in task_weekdays(task) if not is_free(person, d, task.when)]
+    if missing:
+        found.append(PlanProblem(task.id, person.id, "not_available",
+                                 f"{who} is not free for '{task.title}' ({clock(task.when.start)} to "
+                                 f"{clock(task.when.end)}) on {_day_list(missing)}: they have said they can help "
+                                 f"{describe_availability(person)}."))
+    limit = travel_limit(task)
+    if limit is not None:
+        if person.joins_virtually:
+            found.append(PlanProblem(task.id, person.id, "too_far",
+                                     f"{who} can only join by phone or video (they live in {person.lives or 'another place'}), "
+                                     f"but '{task.title}' has to be done in person."))
+        elif person.travel_minutes > limit:
+            when = _time_of_day(task.when)
+            extra = (f" Early in the morning and in the evening the toolkit allows at most {EARLY_LATE_MAX_TRAVEL} "
+                     "minutes, because a long journey at those hours cannot be kept up week after week."
+                     if _is_early_or_late(task.when) else "")
+            found.append(PlanProblem(task.id, person.id, "too_far",
+                                     f"{who} lives {person.travel_minutes} minutes away, too far for '{task.title}' "
+                                     f"{when} (at {clock(task.when.start)}): the most it allows is {limit} minutes."
+                                     + extra))
+    lacking = [c for c in task.requires if c not in person.can_do]
+    if lacking:
+        words = " or ".join(_CAPABILITY_WORDS.get(c, c) for c in lacking)
+        found.append(PlanProblem(task.id, person.id, "lacks_capability",
+                                 f"'{task.title}' needs someone who can {words}, and {who} has not said they can."))
+    if person.safety.status != "safe":
+        needs = [w for k, w in _SAFETY_KINDS.items() if task.kind == k]
+        needs += [w for c, w in _SAFETY_CAPABILITIES.items() if c in task.requires and w not in needs]
+        if needs:
+            status = "a worry" if person.safety.status == "worry" else "still to be explored"
+            reason = f" ({person.safety.reason.rstrip('.')})" if person.safety.reason else ""
+            found.append(PlanProblem(task.id, person.id, "safety",
+                                     f"{who}: their safety is {status}{reason}, so they cannot {' or '.join(needs)} "
+                                     "until that has been looked at with them and agreed."))
+    return found
+
+
+def check_plan(scenario: Scenario, assignments: Iterable[Assignment]) -> tuple[PlanProblem, ...]:
+    """Every problem with a plan, in plain words, in task order.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    assignments : iterable of Assignment
+        One per task: the primary person and the backups.
+
+    Returns
+    -------
+    tuple of PlanProblem
+        Empty when the plan has no problems.
+
+    Examples
+    --------
+    >>> s = example_scenario()
+    >>> plan = [Assignment(task="call", primary="sw", backups=("gran",))]
+    >>> [p.rule for p in check_plan(s, plan)]
+    ['professional_role', 'unassigned']
+    """
+    tasks = {t.id: t for t in scenario.plan.tasks}
+    people = {p.id: p for p in scenario.people}
+    by_task: dict[str, Assignment] = {}
+    problems: list[PlanProblem] = []
+    for a in assignments:
+        if a.task not in tasks:
+            problems.append(PlanProblem(a.task, None, "unknown_task",
+                                        f"The plan mentions a task '{a.task}' that is not in this scenario."))
+            continue
+        by_task[a.task] = a
+    hours: dict[str, list[tuple[Task, float]]] = {}
+    for task in scenario.plan.tasks:
+        a = by_task.get(task.id)
+        if a is None or not a.primary:
+            problems.append(PlanProblem(task.id, None, "unassigned",
+                                        f"Nobody has been given '{task.title}' ({describe_when(task.when)})."))
+            continue
+        chain = [a.primary, *a.backups]
+        seen: set[str] = set()
+        for position, person_id in enumerate(chain):
+            role = "main person" if position == 0 else (
+                "backup" if len(a.backups) == 1 else f"backup {position}")
+            if person_id in seen:
+                problems.append(PlanProblem(task.id, person_id, "repeated_person",
+                                            f"{scenario.name_of(person_id)} is named twice for '{task.title}': "
+                                            "a backup has to be someone else."))
+                continue
+            seen.add(person_id)
+            person = people.get(person_id)
+            if person is None:
+                problems.append(PlanProblem(task.id, person_id, "unknown_person",
+                                            f"'{person_id}' is named for '{task.title}' but is not one of the people "
+                                            "in this scenario."))
+                continue
+            problems.extend(_person_problems(scenario, task, person, role))
+            if position == 0:
+                hours.setdefault(person_id, []).append((task, weekly_hours(scenario, task)))
+        if not a.backups:
+            problems.append(PlanProblem(task.id, a.primary, "no_backup",
+                                        f"'{task.title}' has no backup: if {scenario.name_of(a.primary)} is ill or "
+                                        "away, nobody is named to step in. Who else could do it?"))
+    for person_id, load in hours.items():
+        person = people[person_id]
+        total = sum(h for _, h in load)
+        if person.hours_per_week is not None and total > person.hours_per_week + 1e-9:
+            listed = ", ".join(f"'{t.title}' ({h:g} h)" for t, h in load)
+            problems.append(PlanProblem(None, person_id, "overloaded",
+                                        f"{person.name} is the main person for {_hours(total)} a week "
+                                        f"({listed}) but has said they can give {_hours(person.hours_per_week)} a week. "
+                                        "Share some of it with someone else."))
+    problems.extend(_uncovered_worries(scenario, by_task))
+    order = {t.id: i for i, t in enumerate(scenario.plan.tasks)}
+    problems.sort(key=lambda p: order.get(p.task_id or "", len(order)))
+    return tuple(problems)
+
+
+def _uncovered_worries(scenario: Scenario, by_task: Mapping[str, Assignment]) -> list[PlanProblem]:
+    found = []
+    for worry in scenario.sos.worry_statements:
+        answering = [t for t in scenario.plan.tasks if t.worry == worry.id]
+        if not answering:
+            continue
+        if any(by_task.get(t.id) is not None and by_task[t.id].primary for t in answering):
+            continue
+        titles = " or ".join(f"'{t.title}'" for t in answering)
+        found.append(PlanProblem(None, None, "worry_not_covered",
+                                 f"Nobody has been given {titles}, so nothing in the plan answers the worry "
+                                 f"\"{_short(worry.text)}\". Every worry needs at least one named person."))
+    return found
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _hours(value: float) -> str:
+    rounded = round(value, 1)
+    text = f"{rounded:g}"
+    return f"{text} hour" if rounded == 1 else f"{text} hours"
+
+
+# --------------------------------------------------------------------------- plans as plain data
+
+
+def model_assignments(scenario: Scenario) -> tuple[Assignment, ...]:
+    """The scenario's model plan (facilitator material)."""
+    return scenario.plan.model_plan
+
+
+def assignments_from_answers(answers: Mapping | Sequence) -> tuple[Assignment, ...]:
+    """Assignments from plain data saved by a widget or read from a plan file.
+
+    Accepts ``{"assignments": [...]}``, a list of ``{"task", "primary", "backups"}``
+    dicts, or a ``{task_id: {"primary", "backups"}}`` mapping. Empty backups
+    and empty primaries are dropped.
+
+    Examples
+    --------
+    >>> assignments_from_answers([{"task": "call", "primary": "gran", "backups": ["dev", ""]}])
+    (Assignment(task='call', primary='gran', backups=('dev',)),)
+    """
+    if isinstance(answers, Mapping) and "assignments" in answers:
+        answers = answers["assignments"]
+    rows: list[dict] = []
+    if isinstance(answers, Mapping):
+        for task_id, row in answers.items():
+            rows.append({"task": task_id, **dict(row)})
+    else:
+        rows = [dict(r) for r in answers]
+    result = []
+    for row in rows:
+        primary = (row.get("primary") or "").strip()
+        backups = row.get("backups") or ()
+        if isinstance(backups, str):
+            backups = [backups]
+        backups = tuple(b.strip() for b in backups if b and b.strip())
+        result.append(Assignment(task=str(row["task"]).strip(), primary=primary, backups=backups))
+    return tuple(result)
+
+
+def answers_from_assignments(assignments: Iterable[Assignment]) -> list[dict]:
+    """Plain JSON-ready data for a plan (the inverse of :func:`assignments_from_answers`)."""
+    return [{"task": a.task, "primary": a.primary, "backups": list(a.backups)} for a in assignments]
+
+
+def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float:
+    """Share (0–1) of the scenario's tasks that have a primary and at least one backup.
+
+    This is the "plan backup" part of network strength.
+
+    Examples
+    --------
+    >>> s = example_scenario()
+    >>> backup_share(s, [Assignment(task="call", primary="gran", backups=("dev",))])
+    0.5
+    """
+    tasks = {t.id for t in scenario.plan.tasks}
+    backed = {a.task for a in assignments if a.task in tasks and a.primary and a.backups}
+    return len(backed) / len(tasks) if tasks else 0.0
+
+
+# --------------------------------------------------------------------------- a tiny example
+
+
+def example_scenario() -> Scenario:
+    """A tiny literal scenario (three people, two tasks, 14 drill days) for examples and doctests."""
+    data = {
+        "meta": {"id": "example", "title": "Example: Sam and Gran", "summary": "A tiny example used in the documentation.",
+                 "learning_goals": ["Read the examples."]},
+        "child": {"id": "sam", "name": "Sam", "age": 7, "lives_now": "With Dad."},
+        "people": [
+            {"id": "gran", "name": "Gran", "relationship": "Grandmother", "domain": "family", "travel_minutes": 10,
+             "contact": "07700 900001", "can_do": ["phone_calls", "host_overnight"], "hours_per_week": 5},
+            {"id": "dev", "name": "Dev", "relationship": "Family friend", "domain": "friends", "travel_minutes": 20,
+             "contact": "07700 900002", "can_do": ["phone_calls", "host_overnight"],
+             "safety": {"status": "to_explore", "reason": "Not met yet."}},
+            {"id": "sw", "name": "Ali", "relationship": "Social worker", "domain": "professional", "paid": True,
+             "can_do": ["phone_calls"]},
+        ],
+        "sos": {"cards": [{"id": "c1", "text": "Dad loves Sam.", "column": "strength", "explanation": "A strength."}]},
+        "plan": {"tasks": [
+            {"id": "call", "title": "Evening phone call", "kind": "phone_call", "in_person": False,
+             "when": {"weekly": ["mon", "thu"], "start": "18:00", "end": "18:15"}, "requires": ["phone_calls"],
+             "child_words": "Gran rings us after tea."},
+            {"id": "sleepover", "title": "Sleepover at a helper's house", "kind": "overnight",
+             "when": {"dates": ["2026-01-10"], "start": "17:00", "end": "10:00"}, "requires": ["host_overnight"],
+             "child_words": "I sleep over at Gran's."},
+        ]},
+        "drills": {"start_date": "2026-01-05", "days": 14, "absence_chance": 0.1,
+                   "events": [{"id": "away", "person": "gran", "from_day": 8, "to_day": 8, "reason": "Gran is at a funeral."}]},
+        "meetings": [{"id": "m1", "kind": "initial", "week": 0, "title": "First meeting"}],
+    }
+    return Scenario.model_validate(data)

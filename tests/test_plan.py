@@ -1,0 +1,258 @@
+"""Tests for fncoach.plan: every feasibility rule, on small hand-built scenarios."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+
+from fncoach.model import Assignment, Scenario, TaskTime
+from fncoach.plan import (
+    DEFAULT_MAX_TRAVEL,
+    EARLY_LATE_MAX_TRAVEL,
+    RULES,
+    answers_from_assignments,
+    assignments_from_answers,
+    backup_share,
+    check_plan,
+    clock,
+    describe_when,
+    example_scenario,
+    is_free,
+    model_assignments,
+    occurrences,
+    travel_limit,
+    weekly_hours,
+)
+
+BASE = {
+    "meta": {"id": "t", "title": "Test case", "summary": "A small case for the tests.", "learning_goals": ["Test."]},
+    "child": {"id": "kid", "name": "Kid", "age": 8, "lives_now": "With Mum."},
+    "people": [
+        {"id": "gran", "name": "Gran", "relationship": "Grandmother", "domain": "family", "travel_minutes": 10,
+         "can_do": ["phone_calls", "drive", "host_overnight", "supervise_contact", "school_runs"]},
+        {"id": "aunt", "name": "Aunt Jo", "relationship": "Aunt", "domain": "family", "travel_minutes": 15,
+         "can_do": ["phone_calls", "drive", "host_overnight", "supervise_contact", "school_runs"]},
+    ],
+    "sos": {"cards": [{"id": "c1", "text": "Mum loves Kid.", "column": "strength", "explanation": "A strength."}],
+            "worry_statements": [{"id": "w1", "text": "Gran is worried Kid will be left alone."}]},
+    "plan": {"tasks": [
+        {"id": "task", "title": "Afternoon visit", "kind": "visit", "worry": "w1",
+         "when": {"weekly": ["mon"], "start": "15:00", "end": "16:00"}},
+    ]},
+    "drills": {"start_date": "2026-01-05", "days": 14},
+    "meetings": [{"id": "m1", "kind": "initial", "week": 0, "title": "First meeting"}],
+}
+
+
+def make(person_updates: dict | None = None, task_updates: dict | None = None, extra_people=()) -> Scenario:
+    """The base scenario with the second person ('aunt') and the task changed."""
+    data = copy.deepcopy(BASE)
+    data["people"][1].update(person_updates or {})
+    data["people"].extend(extra_people)
+    data["plan"]["tasks"][0].update(task_updates or {})
+    return Scenario.model_validate(data)
+
+
+def rules(scenario, primary="aunt", backups=("gran",)):
+    return [(p.rule, p.person_id) for p in check_plan(scenario, [Assignment(task="task", primary=primary, backups=backups)])]
+
+
+def test_clean_plan_has_no_problems():
+    assert rules(make()) == []
+
+
+def test_not_available_at_that_time():
+    s = make({"available": [{"days": ["mon"], "start": "09:00", "end": "14:00"}]})
+    problems = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert [(p.rule, p.person_id) for p in problems] == [("not_available", "aunt")]
+    assert "Mondays" in problems[0].message and "3pm" in problems[0].message
+
+
+def test_available_on_the_right_day_and_time_passes():
+    s = make({"available": [{"days": ["mon", "tue"], "start": "14:00", "end": "17:00"}]})
+    assert rules(s) == []
+
+
+def test_not_available_on_a_dated_day():
+    # 2026-01-10 is a Saturday; the aunt only helps on weekdays.
+    s = make({"available": [{"days": ["mon", "tue", "wed", "thu", "fri"], "start": "08:00", "end": "20:00"}]},
+             {"when": {"weekly": ["mon"], "dates": ["2026-01-10"], "start": "15:00", "end": "16:00"}})
+    problems = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert [p.rule for p in problems] == ["not_available"]
+    assert "Saturday" in problems[0].message
+
+
+@pytest.mark.parametrize("travel, limit, start, end, expected", [
+    (40, 60, "15:00", "16:00", []),                      # within the task's own limit
+    (70, 60, "15:00", "16:00", ["too_far"]),             # beyond it
+    (40, 60, "07:00", "07:45", ["too_far"]),             # early morning: at most 30 minutes
+    (40, 60, "19:00", "21:00", ["too_far"]),             # evening
+    (25, 60, "07:00", "07:45", []),                      # early but close enough
+    (DEFAULT_MAX_TRAVEL + 1, None, "15:00", "16:00", ["too_far"]),  # no limit given: the default applies
+])
+def test_too_far_for_that_time_of_day(travel, limit, start, end, expected):
+    s = make({"travel_minutes": travel}, {"max_travel_minutes": limit, "when": {"weekly": ["mon"], "start": start, "end": end}})
+    assert [r for r, _ in rules(s)] == expected
+
+
+def test_too_far_message_explains_the_early_limit():
+    s = make({"travel_minutes": 40}, {"when": {"weekly": ["mon"], "start": "07:00", "end": "07:45"}})
+    (problem,) = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert "40 minutes" in problem.message and f"at most {EARLY_LATE_MAX_TRAVEL}" in problem.message
+
+
+def test_far_away_is_fine_for_a_phone_task():
+    s = make({"travel_minutes": 600}, {"kind": "phone_call", "in_person": False, "requires": ["phone_calls"]})
+    assert rules(s) == []
+
+
+def test_virtual_only_person_cannot_do_in_person_task():
+    s = make({"joins_virtually": True, "travel_minutes": 5, "lives": "Lagos"})
+    problems = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert [p.rule for p in problems] == ["too_far"]
+    assert "in person" in problems[0].message
+
+
+@pytest.mark.parametrize("requires, can_do, word", [
+    (["drive"], ["phone_calls"], "drive"),
+    (["host_overnight"], ["drive"], "stay overnight"),
+    (["supervise_contact"], ["drive"], "supervise contact"),
+])
+def test_lacks_a_required_capability(requires, can_do, word):
+    s = make({"can_do": can_do}, {"requires": requires})
+    problems = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert [(p.rule, p.person_id) for p in problems] == [("lacks_capability", "aunt")]
+    assert word in problems[0].message
+
+
+@pytest.mark.parametrize("status", ["worry", "to_explore"])
+@pytest.mark.parametrize("kind", ["supervise_contact", "overnight", "respite"])
+def test_unsafe_or_unexplored_person_cannot_supervise_or_host(status, kind):
+    s = make({"safety": {"status": status, "reason": "Not assessed."}}, {"kind": kind})
+    problems = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert [(p.rule, p.person_id) for p in problems] == [("safety", "aunt")]
+    assert ("a worry" if status == "worry" else "still to be explored") in problems[0].message
+
+
+def test_safety_status_does_not_block_a_phone_call():
+    s = make({"safety": {"status": "to_explore", "reason": "Not met yet."}},
+             {"kind": "phone_call", "in_person": False})
+    assert rules(s) == []
+
+
+def test_safety_applies_to_a_task_requiring_supervision():
+    s = make({"safety": {"status": "worry", "reason": "Past violence."}},
+             {"kind": "visit", "requires": ["supervise_contact"]})
+    assert [r for r, _ in rules(s)] == ["safety"]
+
+
+def test_overloaded_hours():
+    # Visits Monday to Friday for 2 hours = 10 hours a week, but the aunt said 6.
+    s = make({"hours_per_week": 6}, {"when": {"weekly": ["mon", "tue", "wed", "thu", "fri"], "start": "14:00", "end": "16:00"}})
+    problems = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert [(p.rule, p.person_id, p.task_id) for p in problems] == [("overloaded", "aunt", None)]
+    assert "10 hours" in problems[0].message and "6 hours" in problems[0].message
+
+
+def test_hours_within_limit_are_fine_and_backups_do_not_count():
+    s = make({"hours_per_week": 1}, {"when": {"weekly": ["mon"], "start": "14:00", "end": "15:00"}})
+    assert rules(s) == []
+    assert rules(s, primary="gran", backups=("aunt",)) == []
+
+
+def test_professional_given_a_network_role():
+    s = make(extra_people=[{"id": "sw", "name": "Sam Worker", "relationship": "Social worker",
+                            "domain": "professional", "paid": True}])
+    problems = check_plan(s, [Assignment(task="task", primary="sw", backups=("gran",))])
+    assert [(p.rule, p.person_id) for p in problems] == [("professional_role", "sw")]
+    assert "role for the network" in problems[0].message
+
+
+def test_no_backup():
+    assert rules(make(), backups=()) == [("no_backup", "aunt")]
+
+
+def test_same_person_as_primary_and_backup():
+    assert rules(make(), backups=("aunt",)) == [("repeated_person", "aunt")]
+
+
+def test_worry_not_covered_when_its_task_is_unassigned():
+    problems = check_plan(make(), [])
+    assert [p.rule for p in problems] == ["unassigned", "worry_not_covered"]
+    assert "Kid will be left alone" in problems[1].message
+
+
+def test_unknown_person_and_task():
+    s = make()
+    problems = check_plan(s, [Assignment(task="task", primary="nobody", backups=("gran",)),
+                              Assignment(task="ghost", primary="gran")])
+    assert {p.rule for p in problems} == {"unknown_person", "unknown_task"}
+
+
+def test_every_reported_rule_is_documented():
+    s = make({"safety": {"status": "worry", "reason": "x y z"}, "hours_per_week": 0, "travel_minutes": 500,
+              "available": [{"days": ["sun"], "start": "09:00", "end": "10:00"}], "can_do": []},
+             {"kind": "overnight", "requires": ["host_overnight"]})
+    found = {p.rule for p in check_plan(s, [Assignment(task="task", primary="aunt")])}
+    assert found == {"safety", "overloaded", "too_far", "not_available", "lacks_capability", "no_backup"}
+    assert found <= set(RULES)
+
+
+# --------------------------------------------------------------------------- time and plain-data helpers
+
+
+def test_occurrences_follow_the_calendar():
+    s = make(task_updates={"when": {"weekly": ["mon", "thu"], "dates": ["2026-01-10", "2026-02-01"],
+                                    "start": "15:00", "end": "16:00"}})
+    # 5 Jan 2026 is a Monday; 10 Jan is day 6; 1 Feb is outside the 14 days.
+    assert occurrences(s, s.plan.tasks[0]) == (1, 4, 6, 8, 11)
+
+
+def test_weekly_hours_spread_dated_occurrences():
+    s = make(task_updates={"when": {"dates": ["2026-01-10"], "start": "17:00", "end": "19:00"}})
+    assert weekly_hours(s, s.plan.tasks[0]) == pytest.approx(1.0)  # 2 hours over two weeks
+
+
+def test_overnight_time_and_travel():
+    when = TaskTime(weekly=("fri",), start="18:00", end="09:00")
+    assert when.minutes == 15 * 60
+    assert describe_when(when) == "Fridays, 6pm to 9am (overnight)"
+    s = make(task_updates={"kind": "overnight", "when": when.model_dump()})
+    assert travel_limit(s.plan.tasks[0]) == EARLY_LATE_MAX_TRAVEL
+
+
+def test_is_free_with_no_slots_means_any_time():
+    s = make()
+    assert is_free(s.person("gran"), "sun", TaskTime(weekly=("sun",), start="03:00", end="04:00"))
+
+
+def test_clock_words():
+    assert [clock(t) for t in ("09:00", "17:45", "00:00")] == ["9am", "5.45pm", "12am"]
+
+
+def test_answers_round_trip_and_shapes():
+    plan = (Assignment(task="a", primary="p", backups=("q", "r")), Assignment(task="b", primary="q"))
+    assert assignments_from_answers(answers_from_assignments(plan)) == plan
+    assert assignments_from_answers({"assignments": answers_from_assignments(plan)}) == plan
+    assert assignments_from_answers({"a": {"primary": "p", "backups": ["q", "r"]}})[0] == plan[0]
+    assert assignments_from_answers([{"task": "b", "primary": "q", "backups": "  "}]) == (plan[1],)
+
+
+def test_backup_share_and_model_plan(tiny):
+    assert backup_share(tiny, model_assignments(tiny)) == 1.0
+    assert backup_share(tiny, [Assignment(task="t_morning_call", primary="gran")]) == 0.0
+    assert model_assignments(tiny) == tiny.plan.model_plan
+
+
+def test_tiny_model_plan_problems_are_explained(tiny):
+    problems = check_plan(tiny, model_assignments(tiny))
+    # Dev is only free after 5.30pm on weekdays, so he cannot back up the 7.30am call or the 3.15pm pick-up,
+    # and he has not said he can do school runs.
+    assert ("not_available", "uncle_dev") in [(p.rule, p.person_id) for p in problems]
+    assert all(p.message and p.rule in RULES for p in problems)
+
+
+def test_example_scenario_start_is_a_monday():
+    assert example_scenario().drills.start_date == dt.date(2026, 1, 5)
