@@ -1,0 +1,751 @@
+"""The eco-map: the child at the centre and the people around them.
+
+:func:`draw_ecomap` draws a scenario's network as an eco-map (Hartman, 1978,
+as commonly drawn in children's services):
+
+* the child in the middle; each person on a ring by how close their tie to
+  the child is (inner ring = very close, then quite close, then not very
+  close; people with no direct tie to the child sit on a dotted outer ring);
+* each person's **domain** (household, family, friends, school or work,
+  community or faith, professional) by colour *and* marker shape;
+* each tie's **quality** by line style: strong = thick line, moderate =
+  double line, normal = thin line, weak = dashed, stressful = wavy,
+  conflict = wavy with a cross, cut off = a line with a break;
+* who **helps** whom by an arrow on the line (pointing at the person helped);
+* each person's **safety status** as a badge with its own shape and sign:
+  ✓ in a circle (safe), ? in a diamond (to be explored), ! in a triangle (a
+  worry);
+* people the workers have **not found yet** as hollow markers with
+  "not found yet" under their name (leave them out with ``people=``).
+
+Labels never overlap each other or a marker: people are spread evenly round
+their ring (grouped by domain), labels are pushed outward and, where they
+would collide, tried in other directions; when nothing fits the rings are
+widened and the figure grows. :func:`label_overlaps` checks the result with
+the renderer's own text bounding boxes.
+
+Examples
+--------
+>>> from fncoach.scenario import load_scenario
+>>> from fncoach.viz.ecomap import draw_ecomap, label_overlaps
+>>> result = draw_ecomap(load_scenario("tests/fixtures/tiny.yaml"))
+>>> label_overlaps(result)
+[]
+>>> "Gran Róisín" in result.description
+True
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerBase
+from matplotlib.text import Text
+from matplotlib.lines import Line2D
+
+from ..model import DOMAINS, Person, Scenario, Tie
+from ._common import DOMAIN_STYLE, OKABE_ITO, SAFETY_BADGE, FigureResult
+
+__all__ = ["draw_ecomap", "label_overlaps", "RING_NAMES", "TIE_STYLE_WORDS", "BADGE_SHAPE"]
+
+#: Closeness of the tie to the child → ring number (1 = inner).
+_RING_OF_CLOSENESS = {3: 1, 2: 2, 1: 3}
+#: Ring number → words used in the legend and the description.
+RING_NAMES = {1: "very close", 2: "quite close", 3: "not very close", 4: "no direct tie to the child"}
+
+#: Tie quality → how the line looks, in words (legend and description).
+TIE_STYLE_WORDS = {
+    "strong": "strong (thick line)",
+    "moderate": "moderate (double line)",
+    "normal": "normal (thin line)",
+    "weak": "weak (dashed line)",
+    "stressful": "stressful (wavy line)",
+    "conflict": "conflict (wavy line with a cross)",
+    "cut_off": "cut off (line with a break)",
+}
+_DIFFICULT = ("stressful", "conflict", "cut_off")
+
+#: Safety status → marker shape of the badge (the sign inside comes from SAFETY_BADGE).
+BADGE_SHAPE = {"safe": "o", "to_explore": "D", "worry": "^"}
+_BADGE_WORDS = {"safe": "safe", "to_explore": "to be explored", "worry": "a worry"}
+
+# Sizes, in inches unless named otherwise (the drawing is laid out at one data unit per inch).
+_FONT = 8.0
+_MARKER_PT = 15.0
+_CHILD_PT = 30.0
+_BADGE_PT = 10.0
+_CLUSTER = 0.2  # half-size of the box around a person's marker, badge and highlight ring
+_CHILD_HALF = 0.24
+_GAP = 0.05
+_PAD = 0.035  # margin kept round every label
+_LEGEND_GAP = 0.25
+_TITLE_H = 0.45
+_LINE_GREY = "#333333"
+
+
+@dataclass
+class _Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @classmethod
+    def around(cls, x: float, y: float, half_w: float, half_h: float) -> "_Box":
+        return cls(x - half_w, y - half_h, x + half_w, y + half_h)
+
+    def hits(self, other: "_Box", margin: float = 0.0) -> bool:
+        return not (
+            self.x1 + margin <= other.x0
+            or other.x1 + margin <= self.x0
+            or self.y1 + margin <= other.y0
+            or other.y1 + margin <= self.y0
+        )
+
+
+@dataclass
+class _Node:
+    person: Person
+    ring: int
+    preferred: float
+    label: str
+    w: float
+    h: float
+    x: float = 0.0
+    y: float = 0.0
+    angle: float = 0.0
+    lx: float = 0.0
+    ly: float = 0.0
+    leader: bool = False
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def draw_ecomap(
+    scenario: Scenario,
+    *,
+    people: Iterable[str] | None = None,
+    highlight: Iterable[str] = (),
+    title: str | None = None,
+    seed: int = 0,
+) -> FigureResult:
+    """Draw the scenario's network as an eco-map.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    people : iterable of str, optional
+        Ids of the people to show. ``None`` shows everyone, with people the
+        workers have not found yet drawn hollow and marked "not found yet".
+    highlight : iterable of str
+        Ids of people to draw attention to (a black ring and a bold label),
+        e.g. people just found or changed in a what-if.
+    title : str, optional
+        The figure title (default: "<child>'s network (eco-map)").
+    seed : int
+        Turns the drawing round by a fixed amount, so a different seed gives a
+        different but equally tidy layout; the same seed always gives the same
+        picture. Nothing else is random.
+
+    Returns
+    -------
+    FigureResult
+        The figure and a screen-reader description.
+
+    Raises
+    ------
+    ValueError
+        When ``people`` names someone who is not in the scenario.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> s = load_scenario("tests/fixtures/tiny.yaml")
+    >>> result = draw_ecomap(s, people=["gran", "ciara"])
+    >>> print(result.description.splitlines()[0])
+    Eco-map of Zoë's network (age 8), showing 2 people.
+    """
+    shown = _people_to_show(scenario, people)
+    highlight_ids = {h for h in highlight}
+    child = scenario.child
+    shown_ids = {p.id for p in shown}
+    child_ties = _child_ties(scenario, shown_ids)
+    other_ties = [t for t in scenario.ties if t.a in shown_ids and t.b in shown_ids]
+
+    figure = Figure(figsize=(8, 6), dpi=100)
+    FigureCanvasAgg(figure)
+    renderer = figure.canvas.get_renderer()
+    measure = _Measurer(figure, renderer)
+
+    nodes = _make_nodes(shown, child_ties, measure, seed)
+    child_label = child.name
+    cw, ch = measure(child_label, bold=True)
+    child_label_box = _Box.around(0.0, -(_CHILD_HALF + _GAP + ch / 2), cw / 2, ch / 2)
+    radii = _layout(nodes, child_label_box)
+
+    # extent of everything drawn in the plot area
+    boxes = [_Box.around(0, 0, _CHILD_HALF, _CHILD_HALF), child_label_box]
+    for node in nodes:
+        boxes.append(_Box.around(node.x, node.y, _CLUSTER, _CLUSTER))
+        boxes.append(_Box.around(node.lx, node.ly, node.w / 2, node.h / 2))
+    outer = max(radii.values(), default=0.0)
+    margin = 0.2
+    x0 = min(min(b.x0 for b in boxes), -outer) - margin
+    x1 = max(max(b.x1 for b in boxes), outer) + margin
+    y0 = min(min(b.y0 for b in boxes), -outer) - margin
+    y1 = max(max(b.y1 for b in boxes), outer) + margin
+    plot_w, plot_h = x1 - x0, y1 - y0
+
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    _draw_rings(ax, radii)
+    positions = {child.id: (0.0, 0.0)}
+    positions.update({n.person.id: (n.x, n.y) for n in nodes})
+    unknown = {n.person.id for n in nodes if not n.person.is_known}
+    for tie in other_ties:
+        _draw_tie(ax, tie, positions, faint=True, unknown=bool({tie.a, tie.b} & unknown))
+    for tie in child_ties.values():
+        _draw_tie(ax, tie, positions, faint=False, unknown=bool({tie.a, tie.b} & unknown))
+    _draw_child(ax, child.id, child_label, child_label_box)
+    for node in nodes:
+        _draw_person(ax, node, highlighted=node.person.id in highlight_ids)
+
+    legend = _draw_legend(figure, child.name)
+    legend_box = legend.get_window_extent(renderer)
+    legend_w = legend_box.width / figure.dpi
+    legend_h = legend_box.height / figure.dpi
+    width = plot_w + _LEGEND_GAP + legend_w + 0.1
+    height = max(plot_h, legend_h + 0.1) + _TITLE_H
+    figure.set_size_inches(width, height)
+    bottom = (height - _TITLE_H - plot_h) / 2
+    ax.set_position((0, bottom / height, plot_w / width, plot_h / height))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    legend.set_bbox_to_anchor((plot_w + _LEGEND_GAP, height - _TITLE_H), transform=figure.dpi_scale_trans)
+    heading = title if title is not None else f"{child.name}'s network (eco-map)"
+    figure.text(0.1 / width, 1 - 0.12 / height, heading, ha="left", va="top", fontsize=12, fontweight="bold")
+
+    description = _describe(scenario, nodes, child_ties, other_ties, highlight_ids)
+    return FigureResult(figure, description)
+
+
+def label_overlaps(result: FigureResult) -> list[str]:
+    """Every place where a person's label overlaps another label or a marker.
+
+    Uses the renderer's own text bounding boxes (so it checks what is really
+    drawn, not the layout's estimate). An empty list means the eco-map is
+    readable.
+
+    Parameters
+    ----------
+    result : FigureResult
+        What :func:`draw_ecomap` returned.
+
+    Returns
+    -------
+    list of str
+        One plain sentence per overlap, e.g. ``"label 'Gran' overlaps the
+        marker of 'Dev'"``.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> label_overlaps(draw_ecomap(load_scenario("tests/fixtures/tiny.yaml")))
+    []
+    """
+    figure = result.figure
+    if not isinstance(figure.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(figure)
+    renderer = figure.canvas.get_renderer()
+    labels, markers = [], []
+    for ax in figure.axes:
+        for text in ax.texts:
+            gid = text.get_gid() or ""
+            if gid.startswith("label:"):
+                labels.append((gid[6:], text.get_window_extent(renderer)))
+        for line in ax.lines:
+            gid = line.get_gid() or ""
+            if gid.startswith(("marker:", "badge:")):
+                markers.append((gid.split(":", 1)[1], gid.split(":", 1)[0], line.get_window_extent(renderer)))
+    problems: list[str] = []
+
+    def overlap(a, b) -> bool:
+        # half a pixel of tolerance: touching edges are not an overlap
+        return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
+
+    for i, (name_a, box_a) in enumerate(labels):
+        for name_b, box_b in labels[i + 1:]:
+            if overlap(box_a, box_b):
+                problems.append(f"label {name_a!r} overlaps label {name_b!r}")
+        for owner, kind, box_m in markers:
+            if overlap(box_a, box_m):
+                what = "badge" if kind == "badge" else "marker"
+                problems.append(f"label {name_a!r} overlaps the {what} of {owner!r}")
+    return problems
+
+
+# --------------------------------------------------------------------------- choosing and measuring
+
+
+def _people_to_show(scenario: Scenario, people: Iterable[str] | None) -> list[Person]:
+    if people is None:
+        return list(scenario.people)
+    wanted = list(dict.fromkeys(people))
+    known = {p.id for p in scenario.people}
+    missing = [pid for pid in wanted if pid not in known]
+    if missing:
+        raise ValueError(f"there is nobody called {', '.join(repr(m) for m in missing)} in this scenario")
+    chosen = set(wanted)
+    return [p for p in scenario.people if p.id in chosen]
+
+
+def _child_ties(scenario: Scenario, shown: set[str]) -> dict[str, Tie]:
+    """The closest tie between the child and each shown person."""
+    found: dict[str, Tie] = {}
+    child_id = scenario.child.id
+    for tie in scenario.ties:
+        if child_id not in (tie.a, tie.b):
+            continue
+        other = tie.b if tie.a == child_id else tie.a
+        if other in shown and (other not in found or tie.closeness > found[other].closeness):
+            found[other] = tie
+    return found
+
+
+class _Measurer:
+    """Measures label sizes in inches with the real renderer."""
+
+    def __init__(self, figure: Figure, renderer):
+        self.figure = figure
+        self.renderer = renderer
+
+    def __call__(self, text: str, bold: bool = False) -> tuple[float, float]:
+        artist = self.figure.text(0, 0, text, fontsize=_FONT, fontweight="bold" if bold else "normal",
+                                  ha="center", va="center", multialignment="center", linespacing=1.1)
+        box = artist.get_window_extent(self.renderer)
+        artist.remove()
+        dpi = self.figure.dpi
+        return box.width / dpi + 2 * _PAD, box.height / dpi + 2 * _PAD
+
+
+def _label_text(person: Person) -> str:
+    relationship = textwrap.shorten(person.relationship, width=26, placeholder="…")
+    text = f"{person.name}\n{relationship}"
+    if not person.is_known:
+        text += "\n(not found yet)"
+    return text
+
+
+_SIDE_ORDER = {"mothers": 0, "both": 1, "none": 2, "fathers": 3}
+
+
+def _make_nodes(shown: Sequence[Person], child_ties: dict[str, Tie], measure: _Measurer, seed: int) -> list[_Node]:
+    order = {p.id: i for i, p in enumerate(shown)}
+    ranked = sorted(shown, key=lambda p: (DOMAINS.index(p.domain), _SIDE_ORDER[p.family_side], order[p.id]))
+    count = max(len(ranked), 1)
+    turn = (seed * 0.61803398875 % 1.0) * 2 * math.pi
+    nodes = []
+    for index, person in enumerate(ranked):
+        tie = child_ties.get(person.id)
+        ring = _RING_OF_CLOSENESS[tie.closeness] if tie else 4
+        preferred = math.pi / 2 - 2 * math.pi * (index + 0.5) / count - turn
+        label = _label_text(person)
+        w, h = measure(label, bold=False)
+        nodes.append(_Node(person, ring, preferred % (2 * math.pi), label, w, h))
+    return nodes
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _layout(nodes: list[_Node], child_label_box: _Box) -> dict[int, float]:
+    """Place people on rings and their labels; widen the rings until every label fits."""
+    by_ring: dict[int, list[_Node]] = {}
+    for node in nodes:
+        by_ring.setdefault(node.ring, []).append(node)
+    max_h = max((n.h for n in nodes), default=0.3)
+    widths = sorted(n.w for n in nodes) or [0.6]
+    base: dict[int, float] = {}
+    previous = child_label_box.y1 - child_label_box.y0 + _CHILD_HALF + _GAP  # room for the child's own label
+    for ring in sorted(by_ring):
+        members = by_ring[ring]
+        circumference = sum(max(n.w, 2 * _CLUSTER) + 0.1 for n in members)
+        step = 2 * _CLUSTER + max(max_h * 0.6, widths[len(widths) // 2] * 0.5) + 0.15
+        radius = max(previous + step, circumference / (2 * math.pi), 0.8)
+        base[ring] = radius
+        previous = radius
+    factor = 1.0
+    for _attempt in range(25):
+        radii = {ring: r * factor for ring, r in base.items()}
+        for ring, members in by_ring.items():
+            _spread_on_ring(members, radii[ring])
+        if _place_labels(nodes, child_label_box):
+            return radii
+        factor *= 1.12
+    return radii  # best effort: the last (widest) attempt, labels placed outward
+
+
+def _spread_on_ring(members: list[_Node], radius: float) -> None:
+    """Evenly spaced round the ring, in preferred-angle order, turned to sit nearest the preferred angles."""
+    members.sort(key=lambda n: n.preferred)
+    n = len(members)
+    if n == 1:
+        offset = members[0].preferred
+    else:
+        # circular mean of (preferred - even slot)
+        sx = sum(math.cos(m.preferred - 2 * math.pi * i / n) for i, m in enumerate(members))
+        sy = sum(math.sin(m.preferred - 2 * math.pi * i / n) for i, m in enumerate(members))
+        offset = math.atan2(sy, sx) if (sx or sy) else 0.0
+    for i, member in enumerate(members):
+        angle = offset + 2 * math.pi * i / n
+        member.angle = angle
+        member.x = round(radius * math.cos(angle), 6)
+        member.y = round(radius * math.sin(angle), 6)
+
+
+#: Label positions tried round a marker, best first: (turn from straight outward in degrees, extra distance in inches).
+_CANDIDATES = tuple(sorted(
+    ((turn, push) for turn in (0, 20, -20, 40, -40, 65, -65, 90, -90, 120, -120, 150, -150, 180)
+     for push in (0.0, 0.15, 0.35, 0.6)),
+    key=lambda c: (abs(c[0]) / 20 + c[1] / 0.15 + (4 if abs(c[0]) > 90 else 0), -c[0]),
+))
+
+
+def _place_labels(nodes: list[_Node], child_label_box: _Box) -> bool:
+    """Greedy label placement; True when every label found a free spot."""
+    obstacles = [_Box.around(0, 0, _CHILD_HALF, _CHILD_HALF), child_label_box]
+    obstacles += [_Box.around(n.x, n.y, _CLUSTER, _CLUSTER) for n in nodes]
+    placed: list[_Box] = []
+    everything_fits = True
+    for node in sorted(nodes, key=lambda n: (n.ring, n.angle)):
+        choice = None
+        for turn, push in _CANDIDATES:
+            angle = node.angle + math.radians(turn)
+            vx, vy = math.cos(angle), math.sin(angle)
+            reach_x = (node.w / 2 + _CLUSTER + _GAP) / abs(vx) if abs(vx) > 1e-9 else math.inf
+            reach_y = (node.h / 2 + _CLUSTER + _GAP) / abs(vy) if abs(vy) > 1e-9 else math.inf
+            t = min(reach_x, reach_y) + push
+            box = _Box.around(node.x + vx * t, node.y + vy * t, node.w / 2, node.h / 2)
+            if not any(box.hits(o, 0.01) for o in obstacles) and not any(box.hits(p, 0.01) for p in placed):
+                choice = box
+                node.leader = abs(turn) > 40 or push > 0.2
+                break
+        if choice is None:
+            everything_fits = False
+            node.leader = False
+            vx, vy = math.cos(node.angle), math.sin(node.angle)
+            t = min((node.w / 2 + _CLUSTER + _GAP) / max(abs(vx), 1e-9), (node.h / 2 + _CLUSTER + _GAP) / max(abs(vy), 1e-9))
+            choice = _Box.around(node.x + vx * t, node.y + vy * t, node.w / 2, node.h / 2)
+        placed.append(choice)
+        node.lx, node.ly = (choice.x0 + choice.x1) / 2, (choice.y0 + choice.y1) / 2
+    return everything_fits
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def _draw_rings(ax, radii: dict[int, float]) -> None:
+    for ring, radius in radii.items():
+        angles = [2 * math.pi * i / 240 for i in range(241)]
+        ax.plot([radius * math.cos(a) for a in angles], [radius * math.sin(a) for a in angles],
+                color="#BBBBBB", linewidth=0.8, linestyle=(0, (1, 3)) if ring == 4 else "-", zorder=0)
+
+
+def _wave(x0: float, y0: float, x1: float, y1: float, amplitude: float = 0.035, wavelength: float = 0.14):
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length == 0:
+        return [x0], [y0]
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    steps = max(int(length / wavelength * 12), 12)
+    xs, ys = [], []
+    for i in range(steps + 1):
+        s = length * i / steps
+        offset = amplitude * math.sin(2 * math.pi * s / wavelength)
+        xs.append(x0 + ux * s - uy * offset)
+        ys.append(y0 + uy * s + ux * offset)
+    return xs, ys
+
+
+def _tie_artists(ax, quality: str, x0, y0, x1, y1, *, colour: str, width: float, alpha: float, zorder: float,
+                 dash_unknown: bool = False) -> None:
+    """Draw one tie between two points in the style of its quality (data units are inches)."""
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length == 0:
+        return
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    common = dict(color=colour, alpha=alpha, zorder=zorder, solid_capstyle="butt")
+    style = (0, (2, 2)) if dash_unknown and quality not in ("weak",) else "-"
+    if quality == "strong":
+        ax.plot([x0, x1], [y0, y1], linewidth=3.2 * width, linestyle=style, **common)
+    elif quality == "moderate":
+        d = 0.022
+        for side in (-1, 1):
+            ax.plot([x0 - uy * d * side, x1 - uy * d * side], [y0 + ux * d * side, y1 + ux * d * side],
+                    linewidth=1.0 * width, linestyle=style, **common)
+    elif quality == "normal":
+        ax.plot([x0, x1], [y0, y1], linewidth=1.1 * width, linestyle=style, **common)
+    elif quality == "weak":
+        ax.plot([x0, x1], [y0, y1], linewidth=1.1 * width, linestyle=(0, (4, 3)), **common)
+    elif quality in ("stressful", "conflict"):
+        xs, ys = _wave(x0, y0, x1, y1)
+        ax.plot(xs, ys, linewidth=1.1 * width, linestyle=style, **common)
+        if quality == "conflict":
+            mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+            ax.plot([mx], [my], marker="x", markersize=8 * width, markeredgewidth=2 * width, linestyle="none",
+                    color=colour, alpha=alpha, zorder=zorder + 0.1)
+    elif quality == "cut_off":
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        gap = min(0.07, length / 6)
+        ax.plot([x0, mx - ux * gap], [y0, my - uy * gap], linewidth=1.1 * width, **common)
+        ax.plot([mx + ux * gap, x1], [my + uy * gap, y1], linewidth=1.1 * width, **common)
+        bar = 0.07
+        for side in (-1, 1):
+            bx, by = mx + ux * gap * side, my + uy * gap * side
+            ax.plot([bx - uy * bar, bx + uy * bar], [by + ux * bar, by - ux * bar], linewidth=1.3 * width, **common)
+
+
+def _draw_tie(ax, tie: Tie, positions: dict[str, tuple[float, float]], *, faint: bool, unknown: bool) -> None:
+    (ax_, ay), (bx, by) = positions[tie.a], positions[tie.b]
+    length = math.hypot(bx - ax_, by - ay)
+    if length < 1e-9:
+        return
+    ux, uy = (bx - ax_) / length, (by - ay) / length
+    colour = OKABE_ITO["vermillion"] if tie.quality in _DIFFICULT else _LINE_GREY
+    width = 0.6 if faint else 1.0
+    alpha = 0.45 if faint else (0.6 if unknown else 0.95)
+    zorder = 1 if faint else 1.5
+    _tie_artists(ax, tie.quality, ax_, ay, bx, by, colour=colour, width=width, alpha=alpha, zorder=zorder,
+                 dash_unknown=unknown)
+    if tie.help == "none":
+        return
+    # a small arrow on the line, pointing at the person helped
+    mx, my = ax_ + ux * length * 0.55, ay + uy * length * 0.55
+    half = 0.09
+    start, end = (mx - ux * half, my - uy * half), (mx + ux * half, my + uy * half)
+    if tie.help == "b_to_a":
+        start, end = end, start
+    style = "<|-|>" if tie.help == "both" else "-|>"
+    ax.annotate("", xy=end, xytext=start, zorder=zorder + 0.2,
+                arrowprops=dict(arrowstyle=style, color=colour, alpha=alpha, linewidth=0.8 * width + 0.4,
+                                mutation_scale=11 * width + 1, shrinkA=0, shrinkB=0))
+
+
+def _draw_child(ax, child_id: str, label: str, label_box: _Box) -> None:
+    ax.plot([0], [0], marker="o", markersize=_CHILD_PT, markerfacecolor="white", markeredgecolor="black",
+            markeredgewidth=2.5, linestyle="none", zorder=3, gid=f"marker:{child_id}")
+    ax.plot([0], [0], marker="*", markersize=_CHILD_PT * 0.6, color="black", linestyle="none", zorder=3.1)
+    cx, cy = (label_box.x0 + label_box.x1) / 2, (label_box.y0 + label_box.y1) / 2
+    ax.text(cx, cy, label, ha="center", va="center", fontsize=_FONT, fontweight="bold", zorder=4,
+            multialignment="center", linespacing=1.1, gid=f"label:{label.splitlines()[0]}")
+
+
+def _draw_person(ax, node: _Node, *, highlighted: bool) -> None:
+    person = node.person
+    colour, marker, _ = DOMAIN_STYLE[person.domain]
+    if highlighted:
+        ax.plot([node.x], [node.y], marker="o", markersize=_MARKER_PT + 9, markerfacecolor="none",
+                markeredgecolor="black", markeredgewidth=2.2, linestyle="none", zorder=2.9)
+    known = person.is_known
+    ax.plot([node.x], [node.y], marker=marker, markersize=_MARKER_PT,
+            markerfacecolor=colour if known else "white", markeredgecolor="black" if known else colour,
+            markeredgewidth=1.0 if known else 2.2, linestyle="none", zorder=3, gid=f"marker:{person.name}")
+    status = person.safety.status
+    sign, badge_colour = SAFETY_BADGE[status]
+    bx, by = node.x + 0.115, node.y + 0.115
+    ax.plot([bx], [by], marker=BADGE_SHAPE[status], markersize=_BADGE_PT, markerfacecolor="white",
+            markeredgecolor=badge_colour, markeredgewidth=1.6, linestyle="none", zorder=5, gid=f"badge:{person.name}")
+    ax.text(bx, by - (0.012 if status == "worry" else 0.0), sign, ha="center", va="center", fontsize=6,
+            fontweight="bold", color="black", zorder=5.1, gid=f"badgetext:{person.name}")
+    if node.leader:  # a thin line joins a label pushed away from its marker
+        ax.plot([node.x, node.lx], [node.y, node.ly], color="#777777", linewidth=0.7, zorder=2.5)
+    ax.text(node.lx, node.ly, node.label, ha="center", va="center", fontsize=_FONT,
+            fontweight="bold" if highlighted else "normal", multialignment="center", linespacing=1.1, zorder=4,
+            color="black" if known else "#444444", gid=f"label:{person.name}",
+            bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
+
+
+class _TieKey:
+    """A legend entry standing for one tie quality (drawn by :class:`_TieHandler`)."""
+
+    def __init__(self, quality: str):
+        self.quality = quality
+
+
+class _TieHandler(HandlerBase):
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        y = height / 2 - ydescent
+        quality = orig_handle.quality
+        colour = OKABE_ITO["vermillion"] if quality in _DIFFICULT else _LINE_GREY
+        artists = _tie_lines_points(quality, -xdescent, y, width - xdescent, colour=colour)
+        for artist in artists:
+            artist.set_transform(trans)
+        return artists
+
+
+class _ArrowKey:
+    """A legend entry for the help arrow."""
+
+
+class _ArrowHandler(HandlerBase):
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        y = height / 2 - ydescent
+        x0, x1 = -xdescent, width - xdescent
+        line = Line2D([x0, x1 - 4], [y, y], color=_LINE_GREY, linewidth=1.1)
+        head = Line2D([x1 - 4], [y], marker=">", markersize=7, color=_LINE_GREY, linestyle="none")
+        for artist in (line, head):
+            artist.set_transform(trans)
+        return [line, head]
+
+
+class _BadgeKey:
+    """A legend entry for one safety badge."""
+
+    def __init__(self, status: str):
+        self.status = status
+
+
+class _BadgeHandler(HandlerBase):
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize, trans):
+        status = orig_handle.status
+        sign, colour = SAFETY_BADGE[status]
+        x, y = width / 2 - xdescent, height / 2 - ydescent
+        shape = Line2D([x], [y], marker=BADGE_SHAPE[status], markersize=11, markerfacecolor="white",
+                       markeredgecolor=colour, markeredgewidth=1.6, linestyle="none")
+        letter = Text(x, y - (1 if status == "worry" else 0), sign, ha="center", va="center", fontsize=6.5,
+                      fontweight="bold")
+        for artist in (shape, letter):
+            artist.set_transform(trans)
+        return [shape, letter]
+
+
+def _tie_lines_points(quality: str, x0: float, y: float, x1: float, *, colour: str) -> list[Line2D]:
+    """Legend version of :func:`_tie_artists`: the same styles, in points."""
+    common = dict(color=colour, solid_capstyle="butt")
+    if quality == "strong":
+        return [Line2D([x0, x1], [y, y], linewidth=3.2, **common)]
+    if quality == "moderate":
+        return [Line2D([x0, x1], [y + d, y + d], linewidth=1.0, **common) for d in (-1.6, 1.6)]
+    if quality == "normal":
+        return [Line2D([x0, x1], [y, y], linewidth=1.1, **common)]
+    if quality == "weak":
+        return [Line2D([x0, x1], [y, y], linewidth=1.1, linestyle=(0, (4, 3)), **common)]
+    if quality in ("stressful", "conflict"):
+        xs, ys = _wave(x0, y, x1, y, amplitude=2.5, wavelength=10)
+        lines = [Line2D(xs, ys, linewidth=1.1, **common)]
+        if quality == "conflict":
+            lines.append(Line2D([(x0 + x1) / 2], [y], marker="x", markersize=7, markeredgewidth=2, color=colour,
+                                linestyle="none"))
+        return lines
+    mx = (x0 + x1) / 2  # cut_off
+    lines = [Line2D([x0, mx - 3], [y, y], linewidth=1.1, **common), Line2D([mx + 3, x1], [y, y], linewidth=1.1, **common)]
+    lines += [Line2D([bx, bx], [y - 4, y + 4], linewidth=1.3, **common) for bx in (mx - 3, mx + 3)]
+    return lines
+
+
+def _heading(text: str):
+    return (Line2D([], [], linestyle="none"), text)
+
+
+def _draw_legend(figure: Figure, child_name: str):
+    entries: list[tuple[object, str]] = []
+    entries.append(_heading("Who they are (colour and shape)"))
+    for domain in DOMAINS:
+        colour, marker, words = DOMAIN_STYLE[domain]
+        entries.append((Line2D([], [], marker=marker, markersize=9, markerfacecolor=colour, markeredgecolor="black",
+                               linestyle="none"), words))
+    entries.append((Line2D([], [], marker="o", markersize=9, markerfacecolor="white",
+                           markeredgecolor=OKABE_ITO["orange"], markeredgewidth=2, linestyle="none"),
+                    "Hollow: not found yet"))
+    entries.append(_heading(f"Rings: closeness to {child_name}"))
+    entries.append((Line2D([], [], linestyle="none"), "inner = very close, middle = quite close,"))
+    entries.append((Line2D([], [], linestyle="none"), "outer = not very close; dotted ring = no direct tie"))
+    entries.append(_heading("Ties (line style)"))
+    for quality, words in TIE_STYLE_WORDS.items():
+        entries.append((_TieKey(quality), words))
+    entries.append((_ArrowKey(), "arrow: help goes this way"))
+    entries.append(_heading("Safety (badge shape and sign)"))
+    for status, (sign, colour) in SAFETY_BADGE.items():
+        entries.append((_BadgeKey(status), f"{sign} {_BADGE_WORDS[status]}"))
+    handles = [h for h, _ in entries]
+    labels = [t for _, t in entries]
+    legend = figure.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, 1), fontsize=7.5, frameon=True,
+                           handler_map={_TieKey: _TieHandler(), _ArrowKey: _ArrowHandler(), _BadgeKey: _BadgeHandler()},
+                           handlelength=2.6, borderaxespad=0.0, labelspacing=0.45)
+    headings = {t for h, t in entries if isinstance(h, Line2D) and h.get_marker() in (None, "None", "none", "")
+                and t and not t.startswith(("inner", "outer"))}
+    for text in legend.get_texts():
+        if text.get_text() in headings:
+            text.set_fontweight("bold")
+    return legend
+
+
+# --------------------------------------------------------------------------- description
+
+
+def _names(people: Sequence[str]) -> str:
+    people = list(people)
+    if not people:
+        return "nobody"
+    if len(people) == 1:
+        return people[0]
+    return ", ".join(people[:-1]) + " and " + people[-1]
+
+
+def _describe(scenario: Scenario, nodes: list[_Node], child_ties: dict[str, Tie], other_ties: list[Tie],
+              highlight: set[str]) -> str:
+    child = scenario.child
+    count = len(nodes)
+    lines = [f"Eco-map of {child.name}'s network (age {child.age}), showing {count} "
+             f"{'person' if count == 1 else 'people'}."]
+    if not nodes:
+        lines.append(f"Nobody is drawn yet: only {child.name} is in the middle.")
+        return "\n".join(lines)
+    for ring in (1, 2, 3, 4):
+        names = [n.person.name for n in sorted(nodes, key=lambda n: n.angle) if n.ring == ring]
+        names = sorted(names)
+        if names:
+            where = RING_NAMES[ring] if ring != 4 else f"with no direct tie to {child.name}"
+            lines.append(f"{'Very close' if ring == 1 else where[0].upper() + where[1:]}"
+                         f"{' to ' + child.name if ring < 4 else ''}: {_names(names)}.")
+    domain_parts = []
+    for domain in DOMAINS:
+        members = [n.person.name for n in nodes if n.person.domain == domain]
+        if members:
+            domain_parts.append(f"{DOMAIN_STYLE[domain][2].lower()} {len(members)}")
+    lines.append("By domain: " + ", ".join(domain_parts) + ".")
+    name = scenario.name_of
+    difficult = [t for t in list(child_ties.values()) + other_ties if t.quality in _DIFFICULT]
+    if difficult:
+        parts = [f"{name(t.a)} and {name(t.b)} ({t.quality.replace('_', ' ')})" for t in difficult]
+        lines.append("Difficult ties: " + "; ".join(parts) + ".")
+    else:
+        lines.append("No tie is marked stressful, in conflict or cut off.")
+    helpers = sorted(name(t.a if t.help == "a_to_b" else t.b) for t in child_ties.values()
+                     if t.help in ("a_to_b", "b_to_a") and (t.b if t.help == "a_to_b" else t.a) == child.id)
+    helpers += sorted(name(t.b if t.a == child.id else t.a) for t in child_ties.values() if t.help == "both")
+    if helpers:
+        lines.append(f"Helping {child.name}: {_names(sorted(set(helpers)))}.")
+    worry = [n.person for n in nodes if n.person.safety.status == "worry"]
+    explore = [n.person for n in nodes if n.person.safety.status == "to_explore"]
+    if worry:
+        lines.append("Safety badge '!' (a worry): " + "; ".join(f"{p.name} — {p.safety.reason}" for p in worry))
+    if explore:
+        lines.append("Safety badge '?' (to be explored): " + _names([p.name for p in explore]) + ".")
+    if not worry and not explore:
+        lines.append("Everyone shown has the safety badge '✓' (safe).")
+    unknown = [n.person.name for n in nodes if not n.person.is_known]
+    if unknown:
+        lines.append("Not found yet by the workers (hollow markers): " + _names(unknown) + ".")
+    highlighted = [n.person.name for n in nodes if n.person.id in highlight]
+    if highlighted:
+        lines.append("Highlighted: " + _names(highlighted) + ".")
+    links = len(other_ties)
+    lines.append(f"{links} link{'s' if links != 1 else ''} between the people themselves "
+                 f"{'are' if links != 1 else 'is'} drawn as fainter lines.")
+    return "\n".join(lines)
