@@ -1,0 +1,630 @@
+"""Coaching feedback on harm statements, worry (danger) statements and safety goals.
+
+A deterministic rubric, written out as plain rules so a coach can read why a
+statement met a criterion or not. It looks for the parts a good statement has:
+
+* **worry statement** — *who* is worried; what an adult might *do* (behaviour,
+  not a label), ideally with what has happened before; and the *impact on the
+  child* if nothing changes;
+* **harm statement** — *what happened* and *how it affected the child*;
+* **safety goal** — *who will be doing what* (the family and network's own
+  behaviour, in positive words, not "won't…" and not only "attend a course"),
+  *so that* the child experiences something, *how workers will see it*, and
+  *for how long*.
+
+Every statement is also checked for labels and jargon ("neglectful",
+"substance misuse", "chaotic", "DV"…), with a suggestion of what to describe
+instead, and for very long sentences or hard words (a tip only).
+
+The rubric is a coaching aid, not a marker: it reads wording, not meaning.
+:func:`compare_with_model` gives the scenario's own model statements for the
+learner to compare with.
+
+Examples
+--------
+>>> check = check_statement(
+...     "Gran is worried that Mum might drink in the day again, as she did last week, "
+...     "and that Zoë could be left alone and frightened if nothing changes.", "worry")
+>>> check.ok
+True
+>>> check_statement("Mum is neglectful.", "worry").ok
+False
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Sequence
+
+__all__ = [
+    "KINDS",
+    "StatementKind",
+    "Finding",
+    "StatementCheck",
+    "LABELS",
+    "check_statement",
+    "find_labels",
+    "reading_grade",
+    "compare_with_model",
+    "check_statement_set",
+]
+
+StatementKind = Literal["worry", "harm", "goal"]
+#: The kinds of statement the coach checks, with the words used for them.
+KINDS: dict[str, str] = {"worry": "worry statement", "harm": "harm statement", "goal": "safety goal"}
+
+#: Longest sentence (in words) before a tip to split it.
+LONG_SENTENCE_WORDS = 45
+#: Average syllables per word above which a tip suggests shorter, everyday words.
+HARD_WORDS_SYLLABLES = 1.7
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rubric criterion: whether it is met and what to say about it.
+
+    Attributes
+    ----------
+    criterion : str
+        Short name, e.g. ``"who_worried"``, ``"timescale"``.
+    met : bool
+        True when the statement meets it.
+    message : str
+        Warm, plain feedback: what is there, or one suggestion.
+    required : bool
+        False for tips (history, readability) that do not decide ``ok``.
+    """
+
+    criterion: str
+    met: bool
+    message: str
+    required: bool = True
+
+    def to_dict(self) -> dict:
+        """The finding as JSON-ready data (``criterion``, ``met``, ``message``)."""
+        return {"criterion": self.criterion, "met": self.met, "message": self.message}
+
+
+@dataclass(frozen=True)
+class StatementCheck:
+    """The rubric's verdict on one statement.
+
+    Attributes
+    ----------
+    ok : bool
+        True when every required criterion is met.
+    findings : tuple of Finding
+        One per criterion, in the order a learner would read them.
+    kind : str
+        ``worry``, ``harm`` or ``goal``.
+    """
+
+    ok: bool
+    findings: tuple[Finding, ...]
+    kind: str = "worry"
+
+    @property
+    def missing(self) -> tuple[Finding, ...]:
+        """The criteria not yet met (required ones first)."""
+        unmet = [f for f in self.findings if not f.met]
+        return tuple(sorted(unmet, key=lambda f: not f.required))
+
+    def to_dict(self) -> dict:
+        """JSON-ready data: ``{"ok": ..., "findings": [{criterion, met, message}, ...]}``."""
+        return {"ok": self.ok, "findings": [f.to_dict() for f in self.findings]}
+
+    def summary(self) -> str:
+        """One or two plain sentences for the top of the feedback."""
+        name = KINDS.get(self.kind, "statement")
+        if self.ok:
+            tips = [f for f in self.findings if not f.met]
+            extra = " There is one small tip below." if len(tips) == 1 else (
+                f" There are {len(tips)} small tips below." if tips else "")
+            return f"This {name} has all the parts it needs.{extra}"
+        needed = [f for f in self.findings if f.required and not f.met]
+        return f"A good start. Your {name} needs {len(needed)} more thing{'s' if len(needed) != 1 else ''}, listed below."
+
+
+# --------------------------------------------------------------------------- word lists
+
+#: Labels and jargon → what to describe instead. Keys are regular expressions (matched case-insensitively).
+LABELS: dict[str, str] = {
+    r"neglect(?:ful|ed|s|ing)?": "say what was or was not done, e.g. 'there was no food in the house for two days'",
+    r"alcoholics?|alcoholism": "describe the drinking you have seen, e.g. 'drinks until she falls asleep in the day'",
+    r"(?:substance|drug|alcohol) (?:misuse|abuse)": "say what the person does and when, e.g. 'smokes cannabis while looking after Sam'",
+    r"addicts?|addiction|junkie": "describe what the person does, e.g. 'spends the food money on drugs'",
+    r"non[- ]engagement|not engaging|disengag\w*|engagement": "say what happened, e.g. 'missed the last three visits'",
+    r"chaotic": "describe what actually happens, e.g. 'nobody knows who will be at home after school'",
+    r"unstable|instability": "describe what happens, e.g. 'has moved house four times this year'",
+    r"volatile|aggressive": "describe what the person does, e.g. 'shouts and throws things when he is angry'",
+    r"dysfunctional|toxic(?: trio)?": "describe what people do to each other, in everyday words",
+    r"\bDV\b|domestic (?:violence|abuse)": "say what was done, e.g. 'Dad pushed Mum against the wall while Leo watched'",
+    r"\bLAC\b|\bCiC\b|looked[- ]after child": "use the child's name, or say 'in foster care'",
+    r"\bCP\b|\bCIN\b|\bPLO\b|\bSGO\b|\bFGC\b|\bIRO\b": "write the words out in full, or say it in everyday words",
+    r"mental health (?:issues|problems|difficulties|needs)": "describe what the person does when unwell, e.g. 'stays in bed for days and does not answer the door'",
+    r"poor parenting|lack of (?:insight|boundaries|supervision)|failure to protect|poor home conditions":
+        "describe what you have seen, in words the family would use",
+    r"inappropriate(?:ly)?": "say what the person actually did",
+    r"(?:significant )?harm(?:ful)? risk|at risk(?: of significant harm)?|risky": "say what could happen to the child",
+    r"safeguarding (?:concerns?|issues?)": "say what you are worried might happen",
+    r"relapses?|relapsing": "say what the person might do, e.g. 'start drinking again'",
+    r"emotional abuse|physical abuse": "say what was done and how the child was affected",
+}
+
+_LABEL_PATTERNS = [(re.compile(rf"(?<![\w-])(?:{key})(?![\w-])", re.IGNORECASE), hint) for key, hint in LABELS.items()]
+
+# Words that show an effect on a child (for harm effects and worry impacts).
+_EFFECT = re.compile(
+    r"\b(?:frighten\w*|scared|afraid|terrified|fear\w*|hurt\w*|harmed|injur\w*|bruis\w*|broken|broke (?:his|her|their)"
+    r"|cuts?|burn(?:s|ed|t)?|pain\w*|sore|bleed\w*|hospital|A&E|unsafe|in danger|not safe|alone|lonely|hungry|cold"
+    r"|upset\w*|confused|unsure|anxious|worr(?:ied|ies|ying)|nervous|distress\w*|sad|unhappy|angry|ashamed|blam\w*"
+    r"|cr(?:y|ies|ied|ying)|tears|nightmares?|wet (?:the|his|her|their) bed|bed[- ]?wetting|wets the bed"
+    r"|startl\w*|jumps? at|flinch\w*|shak\w*|hid|hide|hiding|withdrawn|quiet|stopped (?:eating|talking|sleeping)"
+    r"|(?:couldn't|could not|cannot|can't) sleep|miss(?:es|ed|ing)? (?:school|out|meals|his|her|their)|late for school"
+    r"|fall(?:s|ing)? behind|grow(?:s|ing)? up|not knowing|lose|los(?:es|ing)|lost|feel\w*|felt|belong\w*"
+    r"|without (?:food|anyone|an adult|a sober)|left (?:on (?:his|her|their) own|behind|without)|go(?:es)? without"
+    r"|self[- ]harm\w*|run(?:s)? away|ran away|trust\w*|safe|tired|exhausted|falls? asleep in (?:class|school)"
+    r"|taken advantage of|exploited|groomed|drunk|ill|poorly|sick|unwell|killed|dies?|died|end(?:s)? up|ended up"
+    r"|(?:living |live |grow(?:ing)? up )?away from (?:his|her|their|the) (?:family|home|mum|dad|parents|school|friends|brothers?|sisters?)"
+    r"|(?:taken|go|going|come|coming) into care|moved? (?:away|out)|split up from)\b",
+    re.IGNORECASE,
+)
+
+_MODAL = r"(?:might|may|could|will|would|can|'ll)"
+_NOT_ACTION = {
+    "be", "become", "seem", "appear", "feel", "struggle", "fail", "cope", "suffer", "grow", "end", "have",
+    "relapse", "continue", "not", "still", "also", "again", "never", "well", "need", "want",
+}
+_VAGUE_SUBJECT = {"there", "it", "this", "that", "we", "everyone", "everybody", "people", "they", "some", "someone",
+                  "concerns", "worries", "the worry", "the concern", "a worry", "a concern"}
+
+_WORRY_PHRASE = re.compile(
+    r"(?P<subject>[^.;:!?]*?)\b(?:is|are|am|was|were|'re|'s|feel|feels|remain|remains|are all|are still|is still)"
+    r"\s+(?:\w+\s+)?(?:worried|concerned|anxious|frightened|scared|afraid)\b"
+    r"|(?P<subject2>[^.;:!?]*?)\b(?:worry|worries|fear|fears)\s+(?:that|about)\b",
+    re.IGNORECASE,
+)
+
+_HISTORY = re.compile(
+    r"\b(?:as happened|as (?:he|she|they|it) did|like (?:he|she|they) did|as (?:on|in) |like (?:last|in|on|when)"
+    r"|last (?:week|month|year|night|time|spring|summer|autumn|winter|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|\w+day)|again|before|previously|in the past|already|twice"
+    r"|three times|several times|many times|(?:has|have|had) (?:\w+ )?(?:been|done|happened|\w+ed)"
+    r"|in (?:january|february|march|april|june|july|august|september|october|november|december)|\d{4}|ago|when)\b",
+    re.IGNORECASE,
+)
+
+_PAST = re.compile(
+    r"\b(?:last (?:week|month|year|night|time|\w+day|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)|yesterday|ago|before|in (?:19|20)\d\d|in (?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|was|were|had|has been|have been|did|saw|hit|left|took|came|went|found|said|told|threw|gave|got|fell|ran|kept"
+    r"|broke|shook|slapped|punched|kicked|pushed|shouted|screamed|arrived|walked|missed|stayed|locked|grabbed"
+    r"|happened|called|phoned|drank|used|smoked|forgot|ignored|stopped|turned|brought|\w+ed)\b",
+    re.IGNORECASE,
+)
+_NOT_PAST_ED = {"worried", "concerned", "scared", "frightened", "needed", "tired", "interested", "supposed", "used to"}
+
+_FUTURE = re.compile(rf"\b{_MODAL}\b|\bif nothing changes\b|\bgoing to\b", re.IGNORECASE)
+
+_SERVICE = re.compile(
+    r"\b(?:attend\w*|go(?:es|ing)? (?:to|on)|complet\w*|engag\w*(?: with| in)?|work\w* with|tak\w* part in"
+    r"|sign\w* up(?: to| for)?|enrol\w*(?: on| in| onto)?|be(?:ing)? referred(?: to)?|access\w*|accept\w*|use|using"
+    r"|do(?:ing)?|finish\w*|start\w*|keep\w* (?:going to|attending))\b[^,;.]{0,60}"
+    r"\b(?:course|courses|programme|programmes|program|groups?|sessions?|appointments?|counsell\w*|therapy|therapist"
+    r"|classes|class|services?|rehab\w*|AA|treatment|assessments?|meetings|clinic|workers?|professionals?"
+    r"|freedom programme|parenting)\b",
+    re.IGNORECASE,
+)
+# Words that do not describe a behaviour on their own (left over once services are taken out of a goal).
+_FILLER = {
+    "and", "or", "also", "be", "to", "the", "a", "an", "regularly", "every", "all", "their", "her", "his", "weekly", "week",
+    "each", "in", "on", "with", "of", "both", "will", "drug", "drugs", "alcohol", "mental", "health", "local", "support",
+    "parenting", "service", "services", "team", "worker", "workers", "social", "family", "offered", "recommended", "any",
+    "fully", "properly", "time", "times", "sessions", "appointments", "course", "programme",
+}
+_PROFESSIONAL_DOER = re.compile(
+    r"^(?:the |a |an |her |his |their )?(?:social workers?|services|children's services|social care|professionals"
+    r"|the local authority|local authority|the council|council|CAMHS|police|health visitors?|the agency|agency"
+    r"|the school|school|workers|the team|the department)$",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(
+    rf"\b(?:will not|won't|wont|will never|will no longer|will stop|will avoid|will refrain from|will cease"
+    rf"|will not be|will keep away|will stay away|must not|mustn't|should not|shouldn't|cannot|can't|will quit"
+    rf"|will give up|are not to|is not to)\b",
+    re.IGNORECASE,
+)
+_SO_THAT = re.compile(r"\b(?:so that|so|which means|meaning that|meaning|in order that|in order for)\b\s+\w+", re.IGNORECASE)
+_EVIDENCE = re.compile(
+    r"\b(?:(?:see|notice|know|hear|confirm|read|check)\s+(?:this|that this|it|these|them|the)"
+    r"|will\s+(?:be able to\s+)?(?:see|notice|know|hear about)|evidence|diary|diaries|logs?|notes?|records?|reports?|receipts"
+    r"|texts?|messages|register|photos|calendar|check-?lists?|sign(?:ed|s)? (?:in|off)|review meetings?|at (?:every|each|the) review)\b",
+    re.IGNORECASE,
+)
+_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+           r"a|an|a few|several|another)")
+_UNIT = r"(?:days?|weeks?|months?|years?|school terms?|terms?|school holidays|holidays|weekends?)"
+_TIMESCALE = re.compile(
+    rf"\b(?:(?:for|over|during|within|throughout|across)\s+(?:at least\s+|the\s+|the next\s+|the first\s+|the coming\s+"
+    rf"|the following\s+|a whole\s+|the whole\s+|next\s+)?(?:{_NUMBER}\s+)?(?:whole\s+|full\s+)?{_UNIT}"
+    rf"|{_NUMBER}\s+{_UNIT}\s+(?:in a row|running|without)"
+    rf"|for (?:the )?(?:whole|rest|remainder|end) of (?:the |this |next )?(?:term|school year|year|summer|holidays)"
+    rf"|(?:all|the whole of|for) (?:next|this) (?:term|school year|year)"
+    rf"|until\s+(?:the\s+)?(?:next\s+|first\s+|second\s+|final\s+)?(?:review|christmas|easter|summer|the end|end|\w+ \d{{4}}"
+    rf"|january|february|march|april|may|june|july|august|september|october|november|december|\w+ is (?:\d+|{_NUMBER})"
+    rf"|(?:she|he|they) (?:is|are|turns?|starts?|leaves?|goes|go)\b)"
+    rf"|by (?:the )?(?:end of|next review|first review|summer|easter|christmas|january|february|march|april|june|july"
+    rf"|august|september|october|november|december)|from now (?:until|to|till))",
+    re.IGNORECASE,
+)
+_DOER_WILL = re.compile(
+    r"(?P<doer>[^.;:!?]*?)\b(?:will|'ll|are going to|is going to|agree to|promise to|plan to|are to|is to)\s+"
+    r"(?P<rest>[^.;:!?]*)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’]+")
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?;])\s+|;\s*", text)
+    return [p for p in (part.strip() for part in parts) if p]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _syllables(word: str) -> int:
+    word = word.lower().strip("'’")
+    groups = re.findall(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]+", word)
+    count = len(groups)
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def reading_grade(text: str) -> float:
+    """Flesch–Kincaid grade level of ``text`` (roughly: school years of reading needed).
+
+    Examples
+    --------
+    >>> reading_grade("Gran picks Zoë up from school.") < 6
+    True
+    """
+    words = _words(text)
+    if not words:
+        return 0.0
+    sentences = max(1, len(_sentences(text)))
+    syllables = sum(_syllables(w) for w in words)
+    return round(0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59, 1)
+
+
+def find_labels(text: str) -> tuple[tuple[str, str], ...]:
+    """Labels and jargon in ``text``, as ``(the words used, what to describe instead)`` pairs.
+
+    Examples
+    --------
+    >>> find_labels("Mum's chaotic lifestyle")[0][0]
+    'chaotic'
+    >>> find_labels("Mum shouts at Leo when he cries")
+    ()
+    """
+    found: list[tuple[int, str, str]] = []
+    for pattern, hint in _LABEL_PATTERNS:
+        for match in pattern.finditer(text):
+            found.append((match.start(), match.group(0), hint))
+    found.sort()
+    seen: set[str] = set()
+    result = []
+    for _, words, hint in found:
+        if words.lower() not in seen:
+            seen.add(words.lower())
+            result.append((words, hint))
+    return tuple(result)
+
+
+def _plain_words(text: str) -> Finding:
+    labels = find_labels(text)
+    if not labels:
+        return Finding("plain_words", True, "You used everyday words, without labels or jargon. Families can follow that.")
+    first, hint = labels[0]
+    others = [words for words, _ in labels[1:]]
+    more = f" The same goes for {', '.join(repr(o) for o in others)}." if others else ""
+    return Finding(
+        "plain_words", False,
+        f"'{first}' is a label or jargon, and people can hear it as a judgement. Instead, {hint}.{more}",
+    )
+
+
+def _readable(text: str) -> Finding:
+    longest = max((len(_words(s)) for s in _sentences(text)), default=0)
+    words = _words(text)
+    syllables = sum(_syllables(w) for w in words) / max(1, len(words))
+    if longest > LONG_SENTENCE_WORDS:
+        return Finding("readable", False,
+                       f"Tip: one sentence has {longest} words. Try splitting it in two so it is easy to follow when read out.",
+                       required=False)
+    if syllables > HARD_WORDS_SYLLABLES:
+        return Finding("readable", False,
+                       "Tip: some words are quite long or formal. Try the shorter word a family member would use.",
+                       required=False)
+    return Finding("readable", True, "It reads clearly, in sentences of a sensible length.", required=False)
+
+
+def _after(text: str, position: int) -> str:
+    return text[position:]
+
+
+_ACTION = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bget )(?<!\bgot )"
+    r"\b(?P<verb>(?:drink|hit|shout|scream|swear|smok|push|slap|punch|kick|grab|throw|threw|lock|leav|left|forget|forgot"
+    r"|drive|drove|post|shar|spend|spent|gambl|tak|took|bring|brought|let|refus|ignor|threaten|follow|control|argu|fight"
+    r"|fought|lose (?:his|her|their) temper|lost (?:his|her|their) temper|turn(?:s|ed)? up|stay(?:s|ed)? in bed|sell|sold|steal"
+    r"|stole|use|used|inject|sniff|break|broke|hurt)(?:s|es|ed|ing|e|en)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _behaviour(text: str, start: int) -> tuple[bool, int, str]:
+    """Find an adult behaviour after ``start``: a modal with an action verb, or 'if <someone> <does>'."""
+    body = text[start:]
+    candidates = []
+    for match in re.finditer(rf"\b{_MODAL}\s+(?:not\s+|still\s+|again\s+|also\s+|keep\s+|continue to\s+|start\s+|go back to\s+)?"
+                             r"(?P<verb>[A-Za-z'’]+)(?:\s+(?P<next>[A-Za-z'’]+))?", body, re.IGNORECASE):
+        verb = match.group("verb").lower()
+        nxt = (match.group("next") or "").lower()
+        if verb == "be" and nxt.endswith("ing") and nxt not in {"feeling", "struggling", "coping", "suffering"}:
+            candidates.append((match.start(), match.end(), nxt))
+        elif verb not in _NOT_ACTION:
+            candidates.append((match.start(), match.end(), verb))
+        elif verb in {"be", "become", "have", "struggle", "fail", "cope", "relapse"}:
+            candidates.append((match.start(), -1, verb))  # a state or label, not a behaviour
+    for match in re.finditer(r"\b(?:if|when|whenever)\s+(?:[\w'’]+\s+){1,3}?(?P<verb>(?!is\b|was\b|has\b|does\b)[a-z]+(?:s|ed))\b",
+                             body):
+        candidates.append((match.start(), match.end(), match.group("verb")))
+    for match in _ACTION.finditer(body):
+        candidates.append((match.start(), match.end(), match.group("verb")))
+    actions = sorted(c for c in candidates if c[1] != -1)
+    if actions:
+        begin, end, verb = actions[0]
+        return True, start + end, verb
+    return False, start, ""
+
+
+# --------------------------------------------------------------------------- the three rubrics
+
+
+def _check_worry(text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    match = _WORRY_PHRASE.search(text)
+    subject = ""
+    if match:
+        subject = (match.group("subject") if match.group("subject") is not None else match.group("subject2") or "").strip(" ,")
+    subject_words = subject.lower()
+    for lead in ("and ", "but "):
+        if subject_words.startswith(lead):
+            subject_words = subject_words[len(lead):]
+    named = bool(subject_words) and subject_words not in _VAGUE_SUBJECT and not subject_words.startswith(("there ", "it "))
+    if named:
+        findings.append(Finding("who_worried", True, f"You say who is worried ({subject}). Good: it shows whose worry this is."))
+    elif match and subject_words in {"we", "they", "everyone", "everybody", "people"}:
+        findings.append(Finding("who_worried", False,
+                                f"Say who '{subject}' is: name the people who are worried, e.g. 'Priya and Gran are worried that…'."))
+    else:
+        findings.append(Finding("who_worried", False,
+                                "Start by naming who is worried, e.g. 'Priya and Gran are worried that…'. "
+                                "It shows whose worry it is, and lets others say if they agree."))
+    body_start = match.end() if match else 0
+    acts, position, verb = _behaviour(text, body_start)
+    if acts:
+        findings.append(Finding("behaviour", True,
+                                f"You describe something an adult might do ('{verb}'), not just a label. That gives everyone something to watch for."))
+    else:
+        findings.append(Finding("behaviour", False,
+                                "Describe what an adult might actually do, e.g. 'Dad might shout and throw things when he has been drinking', "
+                                "rather than what they are or have ('Dad is aggressive')."))
+    if _HISTORY.search(text):
+        findings.append(Finding("history", True, "You link the worry to something that has happened before, which makes it concrete.",
+                                required=False))
+    else:
+        findings.append(Finding("history", False,
+                                "Tip: add what has happened before, e.g. 'as happened last March when…'.", required=False))
+    later = text[position:] if acts else text[body_start:]
+    if _EFFECT.search(later):
+        findings.append(Finding("impact", True, "You say what it would mean for the child if nothing changes. That keeps the child at the centre."))
+    else:
+        findings.append(Finding("impact", False,
+                                "Say what it would mean for the child if nothing changes, e.g. '…and that Sam could be "
+                                "frightened and left on his own if nothing changes'."))
+    return findings
+
+
+def _check_harm(text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    past_hits = [m.group(0) for m in _PAST.finditer(text) if m.group(0).lower() not in _NOT_PAST_ED]
+    looks_ahead = bool(_FUTURE.search(text)) and not past_hits
+    if past_hits:
+        findings.append(Finding("what_happened", True, "You say what has already happened. That is the heart of a harm statement."))
+    elif looks_ahead:
+        findings.append(Finding("what_happened", False,
+                                "This looks ahead to what might happen; that belongs in a worry statement. A harm statement "
+                                "says what has already happened, e.g. 'Last month Zoë walked to school alone at 7am…'."))
+    else:
+        findings.append(Finding("what_happened", False,
+                                "Say what actually happened and when, e.g. 'Last month Zoë walked to school alone at 7am…'."))
+    if _EFFECT.search(text):
+        findings.append(Finding("effect_on_child", True, "You say how it affected the child, so everyone understands why it matters."))
+    else:
+        findings.append(Finding("effect_on_child", False,
+                                "Add how it affected the child: what they did, said or felt afterwards, e.g. 'she was cold and frightened'."))
+    return findings
+
+
+def _doing_part(text: str) -> tuple[str, str, str]:
+    """Split a goal into (who, what they will do, the rest after 'so that')."""
+    match = _DOER_WILL.search(text)
+    if not match:
+        return "", "", text
+    doer, rest = match.group("doer").strip(" ,"), match.group("rest")
+    so = _SO_THAT.search(rest)
+    doing = rest[: so.start()] if so else rest
+    return doer, doing, text[match.start("rest") + (so.start() if so else len(rest)):]
+
+
+def _check_goal(text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    doer, doing, rest = _doing_part(text)
+    services = [m.group(0) for m in _SERVICE.finditer(doing)]
+    without_services = _SERVICE.sub(" ", doing)
+    leftover = [w for w in _words(without_services) if w.lower() not in _FILLER]
+    doer_plain = doer.lower().strip()
+    if not doer or doer_plain in _VAGUE_SUBJECT or doer_plain.startswith(("there ", "it ")):
+        findings.append(Finding("who_does_what", False,
+                                "Start with who will be doing what, by name, e.g. 'Gran and Mum will be…'. "
+                                "A goal is about what the family and network will be doing."))
+    elif _PROFESSIONAL_DOER.match(doer_plain):
+        findings.append(Finding("who_does_what", False,
+                                f"'{doer}' are paid workers who cannot stay for life. Say what the family and network will be doing, "
+                                "e.g. 'Mum, Gran and Uncle Joe will be…'."))
+    elif services and len(leftover) < 2:
+        findings.append(Finding("who_does_what", False,
+                                f"'{services[0].strip()}' is a service, not something the family will be seen doing at home. "
+                                "Say what people will be doing differently day to day, e.g. 'Mum will be up and giving Zoë "
+                                "breakfast every school morning'."))
+    elif not doing.strip() or len(leftover) < 1:
+        findings.append(Finding("who_does_what", False, "Say what people will be doing, e.g. 'will be collecting Leo from school every day'."))
+    else:
+        note = (" Courses and services can help, but the goal is what people will be seen doing; keep the focus there."
+                if services else "")
+        findings.append(Finding("who_does_what", True, f"You name who will be doing what ({doer}).{note}"))
+    if _NEGATIVE.search(doing) or _NEGATIVE.search(text[: len(text) - len(rest)]):
+        findings.append(Finding("positive", False,
+                                "Put it in positive words: say what people WILL be doing instead of what they won't, "
+                                "e.g. 'Dad will be sober whenever he looks after Leo' rather than 'Dad won't drink'."))
+    else:
+        findings.append(Finding("positive", True, "It is written in positive words: what people will be doing."))
+    if _SO_THAT.search(text) or re.search(r"\band (?:\w+ )?(?:will|can) (?:feel|know|enjoy|sleep|be safe|be happy|grow)\b", text, re.IGNORECASE):
+        findings.append(Finding("child_experience", True, "You say what the child will experience. That keeps the goal about them."))
+    else:
+        findings.append(Finding("child_experience", False,
+                                "Add what the child will experience, e.g. '…so that Zoë feels safe and gets to school on time'."))
+    if _EVIDENCE.search(rest) or _EVIDENCE.search(text.split(";", 1)[1] if ";" in text else ""):
+        findings.append(Finding("who_will_see", True, "You say how people will know it is happening. That makes the goal checkable."))
+    else:
+        findings.append(Finding("who_will_see", False,
+                                "Say who will see it and how, e.g. '…; Priya and Gran will see this in the family diary'."))
+    if _TIMESCALE.search(text):
+        findings.append(Finding("timescale", True, "You say how long it needs to be seen for. Everyone knows what they are aiming at."))
+    else:
+        findings.append(Finding("timescale", False,
+                                "Add for how long it needs to be seen before everyone feels confident, e.g. '…for the next six months'."))
+    return findings
+
+
+def check_statement(text: str, kind: str) -> StatementCheck:
+    """Check a harm statement, worry statement or safety goal against the rubric.
+
+    Parameters
+    ----------
+    text : str
+        The learner's statement.
+    kind : {'worry', 'harm', 'goal'}
+        Which rubric to use.
+
+    Returns
+    -------
+    StatementCheck
+        ``ok`` is True when every required criterion is met; ``findings``
+        has one entry per criterion, each with a warm message.
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not one of the three kinds.
+
+    Examples
+    --------
+    >>> goal = ("Mum and Gran will be making sure a sober adult is with Zoë every morning, so that Zoë "
+    ...         "feels safe; Amara will see this in Gran's diary for the next three months.")
+    >>> check_statement(goal, "goal").ok
+    True
+    >>> [f.criterion for f in check_statement("Mum will attend a parenting course.", "goal").findings if not f.met]
+    ['who_does_what', 'child_experience', 'who_will_see', 'timescale']
+    """
+    if kind not in KINDS:
+        raise ValueError(f"the kind of statement must be one of: {', '.join(KINDS)} (not {kind!r})")
+    text = " ".join(str(text or "").split())
+    if not text:
+        finding = Finding("written", False, f"Write your {KINDS[kind]} in the box first, then check it.")
+        return StatementCheck(False, (finding,), kind)
+    rubric = {"worry": _check_worry, "harm": _check_harm, "goal": _check_goal}[kind]
+    findings = rubric(text) + [_plain_words(text), _readable(text)]
+    ok = all(f.met for f in findings if f.required)
+    return StatementCheck(ok, tuple(findings), kind)
+
+
+# --------------------------------------------------------------------------- comparing and sets
+
+
+def _content_words(text: str) -> set[str]:
+    small = {"the", "a", "an", "and", "or", "that", "to", "of", "in", "on", "at", "for", "with", "is", "are", "be", "will",
+             "might", "could", "if", "as", "so", "this", "it", "he", "she", "they", "his", "her", "their", "by", "from"}
+    return {w.lower() for w in _words(text) if w.lower() not in small}
+
+
+def compare_with_model(scenario, kind: str, text: str = "") -> tuple[str, ...]:
+    """The scenario's model statements of this kind, the closest to ``text`` first.
+
+    Closeness is the share of words in common (ties keep the scenario's
+    order), so the learner sees first the model that answers the same worry.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> sos = NS(harm_statements=(), worry_statements=(NS(text="Gran is worried Mum might drink"),
+    ...          NS(text="Gran is worried Dad might stop calling")), safety_goals=())
+    >>> compare_with_model(NS(sos=sos), "worry", "Dad stop calling")[0]
+    'Gran is worried Dad might stop calling'
+    """
+    if kind not in KINDS:
+        raise ValueError(f"the kind of statement must be one of: {', '.join(KINDS)} (not {kind!r})")
+    items = {"worry": scenario.sos.worry_statements, "harm": scenario.sos.harm_statements,
+             "goal": scenario.sos.safety_goals}[kind]
+    texts = [item.text for item in items]
+    mine = _content_words(text)
+    if not mine:
+        return tuple(texts)
+
+    def overlap(model: str) -> float:
+        theirs = _content_words(model)
+        return len(mine & theirs) / max(1, len(mine | theirs))
+
+    order = sorted(range(len(texts)), key=lambda i: (-overlap(texts[i]), i))
+    return tuple(texts[i] for i in order)
+
+
+def check_statement_set(worries: Sequence[str], goals: Sequence[str]) -> tuple[str, ...]:
+    """Gentle prompts about a whole set of worry statements and goals.
+
+    ``goals[i]`` is the goal answering ``worries[i]`` (blank when not written).
+
+    Examples
+    --------
+    >>> check_statement_set(["w1", "w2"], ["g1", ""])
+    ('Worry statement 2 has no safety goal yet. Every worry needs a goal that answers it.',)
+    """
+    prompts: list[str] = []
+    written = [w for w in worries if str(w).strip()]
+    if len(written) > 3:
+        prompts.append(f"You have {len(written)} worry statements. Most maps have no more than three: could some be joined, "
+                       "or are some complicating factors rather than worries?")
+    for number, worry in enumerate(worries, start=1):
+        goal = goals[number - 1] if number - 1 < len(goals) else ""
+        if str(worry).strip() and not str(goal).strip():
+            prompts.append(f"Worry statement {number} has no safety goal yet. Every worry needs a goal that answers it.")
+    return tuple(prompts)
