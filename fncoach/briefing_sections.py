@@ -394,7 +394,7 @@ def _names(scenario: Scenario, ids: Iterable[str]) -> str:
 # --------------------------------------------------------------------------- sections for everyone
 
 
-def title_block(scenario: Scenario, audience: str) -> str:
+def title_block(scenario: Scenario, audience: str, large_print: bool = False) -> str:
     """The first page heading: title, which pack it is, time needed, learning goals and content notes.
 
     Examples
@@ -416,6 +416,8 @@ def title_block(scenario: Scenario, audience: str) -> str:
         kind = '<p class="pack-kind">Trainee handout</p>'
         notice = ('<div class="note-box">Write your answers in the boxes. There are no trick questions: '
                   "the point is to think and talk it through together.</div>")
+    if large_print:
+        kind = kind.replace("</p>", " · large print</p>")
     facts = [("Time needed", f"about {meta.duration_minutes} minutes"),
              ("Written for", ", ".join(meta.audience))]
     if meta.tags:
@@ -733,13 +735,19 @@ def people_to_find(scenario: Scenario) -> str:
     return _section("People still to be found", body)
 
 
-def strength_section(rows: Sequence[tuple[str, float, str]], overall: float | None = None,
+def strength_section(rows: Sequence[tuple[str, float, str]], overall: int | None = None,
                      figure: Any = None) -> str:
-    """Network strength, component by component: (name, value 0–1, plain reason)."""
-    items = "".join(f"<tr><td>{esc(name)}</td><td>{value:.2f}</td><td>{esc(reason)}</td></tr>"
+    """Network strength, component by component: (name, value 0–1, plain reason); ``overall`` out of 100.
+
+    Examples
+    --------
+    >>> "Overall: 62 out of 100" in strength_section([("Backups", 0.5, "Half the jobs have one.")], overall=62)
+    True
+    """
+    items = "".join(f"<tr><td>{esc(name)}</td><td>{value:.0%}</td><td>{esc(reason)}</td></tr>"
                     for name, value, reason in rows)
-    head = f"<p><strong>Overall: {overall:.2f}</strong> (0 to 1). A teaching aid, not a risk assessment.</p>" \
-        if overall is not None else "<p>A teaching aid, not a risk assessment.</p>"
+    head = (f"<p><strong>Overall: {overall} out of 100.</strong> A teaching aid to start a conversation, not a "
+            "risk assessment.</p>" if overall is not None else "<p>A teaching aid, not a risk assessment.</p>")
     body = head + (figure_html(figure, caption=figure.description) if figure is not None else "")
     body += ('<table class="tasks"><thead><tr><th>Part</th><th>Score</th><th>Why</th></tr></thead>'
              f"<tbody>{items}</tbody></table>")
