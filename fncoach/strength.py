@@ -736,7 +736,7 @@ def _plan_backup(ctx: _Context, plan: Sequence[Assignment] | None) -> tuple[floa
     if len(tasks) == 1:
         sentences = [f"The one job in the plan {'has' if covered else 'does not have'} a backup."]
     else:
-        sentences = [f"{covered} of the {len(tasks)} jobs in the plan {'has' if covered == 1 else 'have'} a backup."]
+        sentences = [f"{covered or 'None'} of the {len(tasks)} jobs in the plan {'has' if covered <= 1 else 'have'} a backup."]
     if no_backup:
         title, who = no_backup[0]
         sentences.append(f"Nobody backs up {who} for '{title}'"
