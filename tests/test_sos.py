@@ -1,0 +1,95 @@
+"""Card sorting: scores, near-miss notes, unplaced cards and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from fncoach.model import SOS_COLUMNS
+from fncoach.sos import COLUMN_TITLES, check_sort, columns_for, near_miss_note
+
+
+def model_placements(scenario) -> dict[str, str]:
+    return {card.id: card.column for card in scenario.sos.cards}
+
+
+def test_model_answer_scores_full_marks(tiny):
+    result = check_sort(tiny, model_placements(tiny))
+    assert (result.score, result.total) == (6, 6)
+    assert all(c.right and c.near_miss_note == "" for c in result.cards)
+    assert "Every card is in the right place" in result.summary()
+
+
+def test_every_bundled_model_sort_is_perfect(bundled_path):
+    from fncoach.scenario import load_scenario
+
+    s = load_scenario(bundled_path)
+    result = check_sort(s, model_placements(s))
+    assert result.score == result.total == len(s.sos.cards)
+
+
+@pytest.mark.parametrize(
+    "card, chosen, words",
+    [
+        ("c4", "strength", "protection that has actually been shown"),  # model: existing_safety
+        ("c5", "existing_safety", "has not been tested"),  # model: strength
+        ("c1", "danger", "already happened"),  # model: harm
+        ("c2", "harm", "looks ahead"),  # model: danger
+        ("c1", "complicating", "hurt or frightened the child"),  # model: harm
+        ("c3", "harm", "has not itself hurt the child"),  # model: complicating
+    ],
+)
+def test_near_misses_teach_the_difference(tiny, card, chosen, words):
+    placements = model_placements(tiny) | {card: chosen}
+    result = check_sort(tiny, placements)
+    assert result.score == 5
+    feedback = next(c for c in result.cards if c.card_id == card)
+    assert not feedback.right and feedback.near_miss
+    assert words in feedback.near_miss_note
+    assert feedback.explanation in feedback.message()
+    assert "near miss" in result.summary()
+
+
+def test_plain_wrong_is_not_a_near_miss(tiny):
+    result = check_sort(tiny, model_placements(tiny) | {"c1": "strength"})
+    feedback = result.cards[0]
+    assert not feedback.right and not feedback.near_miss and feedback.near_miss_note == ""
+    assert feedback.message().startswith("Not quite: you chose Strength")
+
+
+def test_unplaced_cards_reported_plainly(tiny):
+    placements = model_placements(tiny)
+    del placements["c2"]
+    placements["c3"] = ""
+    result = check_sort(tiny, placements)
+    assert result.unplaced == ("c2", "c3")
+    assert result.score == 4 and result.total == 6
+    assert "2 cards are not placed yet" in result.summary()
+    unplaced = result.cards[1]
+    assert unplaced.chosen is None and not unplaced.placed
+    assert unplaced.message().startswith("Not placed yet. It belongs under " + COLUMN_TITLES["danger"])
+
+
+def test_empty_sort(tiny):
+    result = check_sort(tiny, {})
+    assert result.score == 0 and len(result.unplaced) == 6
+
+
+def test_bad_input_messages(tiny):
+    with pytest.raises(ValueError, match="no card called 'c99'"):
+        check_sort(tiny, {"c99": "harm"})
+    with pytest.raises(ValueError, match="not a column"):
+        check_sort(tiny, {"c1": "worries"})
+
+
+def test_columns_offered(tiny):
+    assert columns_for(tiny) == SOS_COLUMNS  # tiny has a distractor card
+    no_distractor = tiny.model_copy(update={"sos": tiny.sos.model_copy(update={
+        "cards": tuple(c for c in tiny.sos.cards if c.column != "not_needed")})})
+    assert "not_needed" not in columns_for(no_distractor)
+
+
+def test_near_miss_note_only_for_the_pairs():
+    pairs = {(a, b) for a in SOS_COLUMNS for b in SOS_COLUMNS if near_miss_note(a, b)}
+    assert {("strength", "existing_safety"), ("existing_safety", "strength"), ("harm", "danger"), ("danger", "harm"),
+            ("complicating", "harm"), ("harm", "complicating")} <= pairs
+    assert near_miss_note(None, "harm") == ""
