@@ -20,6 +20,7 @@ __all__ = ["main", "build_parser"]
 #: Modules that add sub-commands; each has ``register(subparsers)``.
 _COMMAND_MODULES: tuple[str, ...] = (
     "scenario_cmds",
+    "sos_cmds",
     "ecomap_cmds",
 )
 
