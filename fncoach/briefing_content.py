@@ -59,7 +59,7 @@ _OPTIONAL = {
     "ecomap": ("fncoach.viz.ecomap", "draw_ecomap"),
     "three_houses": ("fncoach.viz.sos", "draw_three_houses"),
     "scale_spread": ("fncoach.viz.sos", "draw_scale_spread"),
-    "sos_map": ("fncoach.sosmap", "sos_map_html"),
+    "sos_map": ("fncoach.sosmap", "map_content"),
     "simulate": ("fncoach.drills", "simulate"),
     "heatmap": ("fncoach.viz.drills", "draw_coverage_heatmap"),
     "strength": ("fncoach.strength", "analyse_strength"),
@@ -242,19 +242,25 @@ def sos_map_from_model(scenario: Scenario) -> str:
             + "</tr></thead><tbody><tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr></tbody></table>")
 
 
-def _body_of(html_text: str) -> str:
-    """The inside of ``<body>`` when given a whole page (kept as is otherwise); scripts never pass."""
-    import re
-
-    match = re.search(r"<body[^>]*>(.*)</body>", html_text, re.IGNORECASE | re.DOTALL)
-    inner = match.group(1) if match else html_text
-    return re.sub(r"<script\b.*?</script>", "", inner, flags=re.IGNORECASE | re.DOTALL)
+def _map_table(columns: Sequence[tuple[str, Sequence[Any]]]) -> str:
+    """Three columns of (question, sections), each section with ``heading``, ``items`` and optional ``notes``."""
+    cells = []
+    for _, sections in columns:
+        parts = []
+        for section in sections:
+            notes = tuple(getattr(section, "notes", ())) + ("",) * len(section.items)
+            items = "".join(f"<li>{esc(item)}" + (f"<br><span class='small'>{esc(note)}</span>" if note else "")
+                            + "</li>" for item, note in zip(section.items, notes))
+            parts.append(f"<h4>{esc(section.heading)}</h4><ul>{items}</ul>")
+        cells.append("".join(parts) or "<p>—</p>")
+    return ('<table class="houses sos-map"><thead><tr>' + "".join(f"<th>{esc(q)}</th>" for q, _ in columns)
+            + "</tr></thead><tbody><tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr></tbody></table>")
 
 
 def sos_map(scenario: Scenario) -> str:
-    """The completed SOS map (facilitator pack), from :mod:`fncoach.sosmap` when installed."""
-    make = _optional("sos_map")
-    map_html = _body_of(make(scenario)) if make is not None else sos_map_from_model(scenario)
+    """The completed SOS map (facilitator pack), laid out by :func:`fncoach.sosmap.map_content` when installed."""
+    content = _optional("sos_map")
+    map_html = _map_table(content(scenario).columns) if content is not None else sos_map_from_model(scenario)
     return bs.sos_map_section(map_html)
 
 
