@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+import os
 from typing import Iterable, Mapping, Optional, Sequence
 
 from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
@@ -68,6 +69,9 @@ __all__ = [
     "travel_limit",
     "weekly_hours",
     "assignments_from_answers",
+    "PlanFileError",
+    "load_plan_file",
+    "plan_file_text",
     "answers_from_assignments",
     "model_assignments",
     "backup_share",
@@ -537,6 +541,149 @@ def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float
     tasks = {t.id for t in scenario.plan.tasks}
     backed = {a.task for a in assignments if a.task in tasks and a.primary and a.backups}
     return len(backed) / len(tasks) if tasks else 0.0
+
+
+# --------------------------------------------------------------------------- plan files
+
+
+class PlanFileError(ValueError):
+    """A plan file could not be used. ``problems`` lists each problem (file, line, field, message)."""
+
+    def __init__(self, problems: Sequence):
+        self.problems = list(problems)
+        count = len(self.problems)
+        head = f"the plan file has {count} problem{'s' if count != 1 else ''}"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+_PLAN_KEYS = ("task", "primary", "backups")
+
+
+def plan_file_text(assignments: Iterable[Assignment]) -> str:
+    """A plan as YAML text, in the format :func:`load_plan_file` reads.
+
+    Examples
+    --------
+    >>> print(plan_file_text([Assignment(task="call", primary="gran", backups=("dev",))]), end="")
+    - task: call
+      primary: gran
+      backups: [dev]
+    """
+    lines = []
+    for a in assignments:
+        lines += [f"- task: {a.task}", f"  primary: {a.primary}", f"  backups: [{', '.join(a.backups)}]"]
+    return "\n".join(lines) + "\n"
+
+
+def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignment, ...]:
+    """Read a plan from a YAML or JSON file: a list of ``{task, primary, backups}``.
+
+    Every problem is reported with the file, line and field: a task or person
+    that is not in the scenario, a missing primary, an unknown key, a
+    backup list that is not a list.
+
+    Raises
+    ------
+    PlanFileError
+        With every problem found.
+    OSError
+        When the file cannot be read.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "plan.yaml").write_text("- {task: call, primary: gran, backups: [dev]}\\n")
+    >>> load_plan_file(folder / "plan.yaml", example_scenario())
+    (Assignment(task='call', primary='gran', backups=('dev',)),)
+    """
+    import yaml
+
+    from .scenario import Problem
+
+    name = str(path)
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    problems: list = []
+
+    def problem(node, field: str, message: str, hint: str = "") -> None:
+        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
+        problems.append(Problem(name, line, column, field, message, hint))
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # noqa: S506 - safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise PlanFileError([Problem(name, line, column, "", "this is not valid YAML or JSON "
+                                     f"({getattr(error, 'problem', None) or error})",
+                                     "Check the brackets, colons and indentation near this line.")]) from None
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "assignments":
+                root = value
+                break
+    if not isinstance(root, yaml.SequenceNode):
+        problem(root, "", "the plan should be a list of tasks", "Write one '- task: ... primary: ... backups: [...]' per task.")
+        raise PlanFileError(problems)
+    tasks = {t.id for t in scenario.plan.tasks}
+    people = {p.id for p in scenario.people}
+    result: list[Assignment] = []
+    seen_tasks: set[str] = set()
+    for i, item in enumerate(root.value):
+        where = f"[{i}]"
+        if not isinstance(item, yaml.MappingNode):
+            problem(item, where, "each entry should have task, primary and backups")
+            continue
+        values: dict = {}
+        nodes: dict = {}
+        for key, value in item.value:
+            if key.value not in _PLAN_KEYS:
+                problem(key, f"{where}.{key.value}", f"unknown key '{key.value}'", "Use only task, primary and backups.")
+                continue
+            nodes[key.value] = value
+            values[key.value] = value
+        task_node = nodes.get("task")
+        task = task_node.value if isinstance(task_node, yaml.ScalarNode) else ""
+        if not task:
+            problem(task_node or item, f"{where}.task", "the task is missing", "Write the task's id, e.g. task: t_morning_call.")
+        elif task not in tasks:
+            problem(task_node, f"{where}.task", f"there is no task '{task}' in {scenario.meta.id}",
+                    "Use one of: " + ", ".join(sorted(tasks)) + ".")
+        elif task in seen_tasks:
+            problem(task_node, f"{where}.task", f"the task '{task}' is in the plan twice", "Keep one entry per task.")
+        seen_tasks.add(task)
+        primary_node = nodes.get("primary")
+        primary = primary_node.value if isinstance(primary_node, yaml.ScalarNode) else ""
+        if not primary:
+            problem(primary_node or item, f"{where}.primary", "the main person (primary) is missing",
+                    "Write the person's id, e.g. primary: gran.")
+        elif primary not in people:
+            problem(primary_node, f"{where}.primary", f"'{primary}' is not one of the people in {scenario.meta.id}",
+                    "Use a person id from the scenario.")
+        backups: list[str] = []
+        backup_node = nodes.get("backups")
+        if isinstance(backup_node, yaml.ScalarNode):
+            entries = [backup_node] if backup_node.value else []
+        elif isinstance(backup_node, yaml.SequenceNode):
+            entries = backup_node.value
+        elif backup_node is None:
+            entries = []
+        else:
+            problem(backup_node, f"{where}.backups", "backups should be a list of person ids", "Write e.g. backups: [dev, aunt_jo].")
+            entries = []
+        for j, entry in enumerate(entries):
+            value = entry.value if isinstance(entry, yaml.ScalarNode) else None
+            if not value or value not in people:
+                problem(entry, f"{where}.backups[{j}]", f"'{value}' is not one of the people in {scenario.meta.id}",
+                        "Use a person id from the scenario.")
+            else:
+                backups.append(value)
+        if task and primary:
+            result.append(Assignment(task=task, primary=primary, backups=tuple(backups)))
+    if problems:
+        raise PlanFileError(problems)
+    return tuple(result)
 
 
 # --------------------------------------------------------------------------- a tiny example

@@ -21,7 +21,10 @@ __all__ = ["main", "build_parser"]
 _COMMAND_MODULES: tuple[str, ...] = (
     "scenario_cmds",
     "sos_cmds",
+    "drill_cmds",
+    "brief_cmds",
     "ecomap_cmds",
+    "network_cmds",
 )
 
 

@@ -1,0 +1,169 @@
+"""``fncoach drill`` (contingency drills) and ``fncoach plan`` (printable safety plans)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from ..model import Assignment, Scenario
+from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, load_or_fail, print_json
+
+__all__ = ["register"]
+
+_PLAN_HELP = ("'model' for the scenario's model plan (the default), or a YAML/JSON file listing "
+              "{task, primary, backups} for each task")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the drill and plan commands."""
+    drill = subparsers.add_parser(
+        "drill",
+        help="run contingency drills of a safety plan and report coverage",
+        description="Live the safety plan day by day over the scenario's drill period, with its scripted events "
+        "and seeded everyday absence, many times over. Prints the mean share of task occurrences covered, the exact "
+        "expected share, and each occurrence left uncovered in the first run (seed S) with the reason.",
+    )
+    drill.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the id of a bundled scenario")
+    drill.add_argument("--plan", default="model", metavar="model|FILE", help=_PLAN_HELP)
+    drill.add_argument("--runs", type=_positive_int, default=1000, metavar="N",
+                       help="how many seeded drills to run (default 1000)")
+    drill.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed, 0 or more (default 0)")
+    drill.add_argument("--json", action="store_true",
+                       help="print JSON: {coverage, uncovered: [{task, day, reason}], runs, seed, ...}")
+    drill.set_defaults(func=_drill)
+
+    plan = subparsers.add_parser(
+        "plan",
+        help="write the family safety plan as a printable HTML page",
+        description="Write the adult safety plan (who, what, when, backup, what if) as a one-page printable HTML "
+        "table, or with --words-and-pictures the child's Words and Pictures plan. Problems the plan check finds "
+        "are listed on the screen.",
+    )
+    plan.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the id of a bundled scenario")
+    plan.add_argument("--plan", default="model", metavar="model|FILE", help=_PLAN_HELP)
+    plan.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write, e.g. plan.html")
+    plan.add_argument("--words-and-pictures", action="store_true",
+                      help="write the child's Words and Pictures plan instead of the adult plan")
+    plan.set_defaults(func=_plan)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("give 1 or more runs")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("the seed must be 0 or more")
+    return value
+
+
+def _assignments(scenario: Scenario, plan: str) -> tuple[Assignment, ...]:
+    from ..plan import PlanFileError, load_plan_file, model_assignments
+
+    if plan == "model":
+        found = model_assignments(scenario)
+        if not found:
+            raise CommandError(f"the scenario {scenario.meta.id} has no model plan; give one with --plan FILE",
+                               EXIT_INVALID)
+        return found
+    if not Path(plan).is_file():
+        raise CommandError(f"there is no plan file '{plan}' (use --plan model or the path of a YAML/JSON file)",
+                           EXIT_USAGE)
+    try:
+        return load_plan_file(plan, scenario)
+    except PlanFileError as error:
+        raise CommandError(str(error), EXIT_INVALID) from None
+
+
+def _drill(args: argparse.Namespace) -> int:
+    from ..drills import exact_coverage, monte_carlo, simulate
+
+    scenario = load_or_fail(args.scenario)
+    plan = _assignments(scenario, args.plan)
+    summary = monte_carlo(scenario, plan, runs=args.runs, seed=args.seed)
+    run = simulate(scenario, plan, seed=args.seed)
+    exact = exact_coverage(scenario, plan)
+    no_events = exact_coverage(scenario, plan, events=False)
+    if args.json:
+        print_json({
+            "scenario": scenario.meta.id,
+            "coverage": summary.coverage,
+            "uncovered": [u.to_dict() for u in run.uncovered],
+            "runs": summary.runs,
+            "seed": summary.seed,
+            "coverage_sd": summary.coverage_sd,
+            "exact_coverage": exact.coverage,
+            "exact_coverage_without_events": no_events.coverage,
+            "first_run_coverage": run.coverage,
+            "per_task": summary.per_task,
+            "backups_used": [{"person": b.person, "times": b.times, "tasks": list(b.tasks)} for b in run.backups_used],
+            "single_points": [{"person": p.person, "occurrences": p.occurrences, "tasks": list(p.tasks)}
+                              for p in run.single_points],
+        })
+        return EXIT_OK
+    titles = {t.id: t.title for t in scenario.plan.tasks}
+    print(f"{scenario.meta.title}: {scenario.drills.days}-day drill, {summary.runs} run(s), seed {summary.seed}")
+    print(f"Mean coverage: {summary.coverage:.1%} (exactly expected {exact.coverage:.1%}; "
+          f"without the scripted events {no_events.coverage:.1%})")
+    for task_id, value in summary.per_task.items():
+        print(f"  {value:6.1%}  {titles[task_id]}")
+    print(f"\nIn the first run (seed {run.seed}) {run.coverage:.1%} was covered.")
+    if run.uncovered:
+        print("Uncovered:")
+        for u in run.uncovered:
+            print(f"  day {u.day:>2}  {titles[u.task]}: {u.reason}")
+    if run.backups_used:
+        print("Backups who stepped in: " + ", ".join(f"{scenario.name_of(b.person)} ({b.times})"
+                                                    for b in run.backups_used))
+    if run.single_points:
+        print("Only one person could cover some days: " + ", ".join(
+            f"{scenario.name_of(p.person)} ({p.occurrences})" for p in run.single_points))
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..plan import check_plan
+    from ..planhtml import adult_plan_html, words_and_pictures_html
+
+    scenario = load_or_fail(args.scenario)
+    plan = _assignments(scenario, args.plan)
+    text = words_and_pictures_html(scenario, plan) if args.words_and_pictures else adult_plan_html(scenario, plan)
+    target = Path(args.output)
+    if target.is_dir():
+        raise CommandError(f"{target} is a folder; give a file name such as {target / 'plan.html'}", EXIT_USAGE)
+    if target.parent and not target.parent.exists():
+        raise CommandError(f"the folder {target.parent} does not exist", EXIT_USAGE)
+    _write_atomically(target, text)
+    problems = check_plan(scenario, plan)
+    kind = "Words and Pictures plan" if args.words_and_pictures else "safety plan"
+    print(f"Wrote the {kind} for {scenario.child.name} to {target}.")
+    if problems:
+        print(f"The plan check found {len(problems)} thing(s) to talk about:", file=sys.stderr)
+        for p in problems:
+            print(f"  - {p.message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
