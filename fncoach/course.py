@@ -1,0 +1,429 @@
+"""The course: its notebooks, their exercises, where they live, and plain text about a case.
+
+Pure data and text (no widgets): the notebook generator, the widget layer, the
+``fncoach progress``/``export`` commands and the facilitator notebook all read
+the course's shape from here, so exercise names and titles are written once.
+
+- :data:`NOTEBOOKS` — each notebook's file, title, learning goals and exercises;
+- :func:`exercise_titles` — exercise id → friendly title (for progress and the portfolio);
+- :func:`notebooks_dir` / :func:`notebook_path` — find the course from a checkout or an editable install;
+- :func:`progress_rows` — a learner's progress laid out against the course;
+- :func:`case_summary_lines` — the case as a learner sees it (no model answers);
+- :func:`model_answer_sections` — model answers and trainer notes, section by section (facilitators only).
+
+Examples
+--------
+>>> [nb.stem for nb in NOTEBOOKS][:2]
+['00-start-here', '01-principles-and-meetings']
+>>> exercise_titles()["fnm_agenda"]
+'Put the meeting agenda in order'
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Scenario
+    from .record import Progress
+
+__all__ = [
+    "GENERAL_SCENARIO",
+    "GENERAL_SCENARIO_TITLE",
+    "DEFAULT_SCENARIO",
+    "Exercise",
+    "Notebook",
+    "NOTEBOOKS",
+    "FACILITATOR_NOTEBOOK",
+    "ProgressRow",
+    "REFLECTIONS",
+    "course_outline",
+    "exercise_titles",
+    "meeting_lines",
+    "notebook_for",
+    "notebooks_dir",
+    "notebook_path",
+    "progress_rows",
+    "case_summary_lines",
+    "model_answer_sections",
+]
+
+#: Record key for exercises that do not depend on the case (the meeting exercises of notebook 01).
+GENERAL_SCENARIO = "general"
+GENERAL_SCENARIO_TITLE = "Any case (general practice)"
+#: The case the notebooks open with.
+DEFAULT_SCENARIO = "long_term_foster_links"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One saved exercise: its record id and the title a learner sees."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """One notebook of the course."""
+
+    stem: str
+    title: str
+    goals: tuple[str, ...]
+    exercises: tuple[Exercise, ...] = ()
+
+    @property
+    def filename(self) -> str:
+        """The notebook's file name, e.g. ``00-start-here.ipynb``."""
+        return f"{self.stem}.ipynb"
+
+
+NOTEBOOKS: tuple[Notebook, ...] = (
+    Notebook(
+        "00-start-here", "Start here",
+        ("Know what the course covers and how long it takes.",
+         "Use a notebook: run a cell, press a button, type in a box.",
+         "Choose a case to work on and know where your work is saved."),
+        (Exercise("start_here_reflection", "What I hope to get from the course"),),
+    ),
+    Notebook(
+        "01-principles-and-meetings", "Principles and Family Network Meetings",
+        ("Explain the four principles of Family Networking in your own words.",
+         "Say how the child, the family and network, and other agencies are prepared for a meeting.",
+         "Put the parts of a Family Network Meeting in order, and say what Private Family Time is for.",
+         "Keep a meeting by phone or video safe, and know what to do when a meeting gets difficult."),
+        (Exercise("fnm_preparation", "Who is each preparation step for?"),
+         Exercise("fnm_agenda", "Put the meeting agenda in order"),
+         Exercise("fnm_virtual", "Keeping a phone or video meeting safe"),
+         Exercise("fnm_dilemmas", "When a meeting gets difficult"),
+         Exercise("meetings_reflection", "Reflection: meetings")),
+    ),
+    Notebook(
+        "02-build-a-network", "Build a network",
+        ("Draw a child's network as an eco-map and read one.",
+         "Find people who have been missed by asking the right questions.",
+         "Notice who is easily overlooked: fathers and their family, men, people far away."),
+        (Exercise("finding", "Finding the network"),
+         Exercise("network_builder", "Build the network"),
+         Exercise("network_reflection", "Reflection: the network")),
+    ),
+    Notebook(
+        "03-sos-mapping", "SOS mapping",
+        ("Sort what is known into harm, danger, complicating factors, strengths and existing safety.",
+         "Write worry statements, harm statements and safety goals in plain words.",
+         "Use the safety scale and hear the child's voice through the Three Houses."),
+        (Exercise("card_sort", "Sort the information cards"),
+         Exercise("statements", "Write statements and goals"),
+         Exercise("scaling", "The safety scale"),
+         Exercise("three_houses", "The Three Houses"),
+         Exercise("sos_reflection", "Reflection: SOS mapping")),
+    ),
+    Notebook(
+        "04-safety-plan-and-drills", "The safety plan and drills",
+        ("Help a network give every job in its safety plan to a named person, with a backup.",
+         "Test the plan with 'what if' drills over the four weeks to the first review.",
+         "Find what breaks, and fix it."),
+        (Exercise("plan", "Who does what in the safety plan"),
+         Exercise("drill", "Drill the plan"),
+         Exercise("plan_reflection", "Reflection: the safety plan")),
+    ),
+    Notebook(
+        "05-network-strength-what-ifs", "Network strength and what-ifs",
+        ("Read a network-strength summary as a teaching aid, not a verdict.",
+         "Try changes to the network and see what they do, and why.",
+         "Choose the next question to ask the family."),
+        (Exercise("whatif", "What if the network changed?"),
+         Exercise("strength_reflection", "Reflection: strength")),
+    ),
+    Notebook(
+        "06-review-and-handover", "Review and handover",
+        ("Prepare the review meeting within four weeks: what have you done, how has it been managed, "
+         "how do you know it is working?",
+         "Test the plan and hand facilitation over to a member of the network.",
+         "Keep one plan per network, shared with everyone who took part."),
+        (Exercise("review", "The four-week review"),
+         Exercise("handover_reflection", "Reflection: handing over")),
+    ),
+)
+
+#: The trainer's notebook (in ``notebooks/facilitator/``); it saves nothing.
+FACILITATOR_NOTEBOOK = Notebook(
+    "facilitator/session", "Facilitator session",
+    ("Show a case to a group, step by step.",
+     "Reveal the model answers one section at a time, after the group has had a go."),
+)
+
+
+#: The reflection prompts closing each notebook: exercise id → ((prompt id, prompt), ...).
+REFLECTIONS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "start_here_reflection": (
+        ("hope", "What do you hope to get from this course?"),
+        ("network", "Think of a child you know (no names). Who is in their network that workers might not know about?"),
+    ),
+    "meetings_reflection": (
+        ("principle", "Which of the four principles matters most in your own work, and why?"),
+        ("prepare", "What would you say to a child to explain a Family Network Meeting?"),
+    ),
+    "network_reflection": (
+        ("missed", "Who was easiest to miss in this network, and what question found them?"),
+        ("ask_next", "What would you ask the family next?"),
+    ),
+    "sos_reflection": (
+        ("hardest", "Which card or statement was hardest to place or write, and why?"),
+        ("child_voice", "How did the child's own words change what you thought?"),
+    ),
+    "plan_reflection": (
+        ("broke", "What broke in the drill, and how did you fix it?"),
+        ("backup", "Which job in the plan most needs a second backup?"),
+    ),
+    "strength_reflection": (
+        ("change", "Which change made the most difference to the network, and why?"),
+        ("not_verdict", "Why is the strength score a teaching aid and not a decision?"),
+    ),
+    "handover_reflection": (
+        ("evidence", "What evidence would show you the plan is working?"),
+        ("handover", "Who in this network could facilitate the next meeting, and what would help them?"),
+    ),
+}
+
+
+def course_outline() -> str:
+    """The course in one numbered line per notebook.
+
+    Examples
+    --------
+    >>> course_outline().splitlines()[0]
+    '00  Start here'
+    """
+    return "\n".join(f"{nb.stem[:2]}  {nb.title}" for nb in NOTEBOOKS)
+
+
+def exercise_titles() -> dict[str, str]:
+    """Every exercise id in the course mapped to its title.
+
+    Examples
+    --------
+    >>> exercise_titles()["card_sort"]
+    'Sort the information cards'
+    """
+    return {ex.id: ex.title for nb in NOTEBOOKS for ex in nb.exercises}
+
+
+def notebook_for(exercise_id: str) -> Notebook | None:
+    """The notebook an exercise belongs to, or ``None``.
+
+    Examples
+    --------
+    >>> notebook_for("drill").stem
+    '04-safety-plan-and-drills'
+    """
+    for nb in NOTEBOOKS:
+        if any(ex.id == exercise_id for ex in nb.exercises):
+            return nb
+    return None
+
+
+def notebooks_dir() -> Path:
+    """The course's notebook folder.
+
+    ``$FNCOACH_NOTEBOOKS`` if set; else ``notebooks/`` beside the package (a checkout, or
+    ``pip install -e .``); else ``notebooks/`` in the current folder.
+
+    Examples
+    --------
+    >>> notebooks_dir().name
+    'notebooks'
+    """
+    override = os.environ.get("FNCOACH_NOTEBOOKS", "").strip()
+    if override:
+        return Path(override).expanduser()
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "notebooks", Path.cwd() / "notebooks"):
+        if (candidate / f"{NOTEBOOKS[0].stem}.ipynb").is_file():
+            return candidate
+    return here.parent / "notebooks"
+
+
+def notebook_path(name: str) -> Path | None:
+    """Find a course notebook by file name, stem or number (``"03"``, ``"03-sos-mapping"``); ``None`` if unknown.
+
+    An existing path (absolute, or relative to the current folder) is returned as it is.
+
+    Examples
+    --------
+    >>> notebook_path("01").name
+    '01-principles-and-meetings.ipynb'
+    >>> notebook_path("nothing-like-this") is None
+    True
+    """
+    given = Path(name).expanduser()
+    if given.is_file():
+        return given
+    folder = notebooks_dir()
+    stem = name[:-6] if name.endswith(".ipynb") else name
+    for nb in (*NOTEBOOKS, FACILITATOR_NOTEBOOK):
+        if stem in (nb.stem, nb.stem.split("-", 1)[0], nb.stem.split("/")[-1]) or stem == "facilitator" and nb is FACILITATOR_NOTEBOOK:
+            path = folder / nb.filename
+            return path if path.is_file() else None
+    return None
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One line of a progress table."""
+
+    notebook: str
+    exercise_id: str
+    exercise: str
+    scenario_id: str
+    status: str
+    done: bool
+    saved_at: str
+
+
+def progress_rows(progress: "Progress") -> tuple[ProgressRow, ...]:
+    """A learner's saved work, in course order (notebook, then exercise, then case).
+
+    Work saved under an exercise id the course does not know (an older course) is listed last.
+
+    Examples
+    --------
+    >>> from fncoach.record import Entry, Progress
+    >>> entry = Entry("Sam", "tiny", "card_sort", {}, "2026-01-01T09:00:00+00:00", "2026-01-01T09:05:00+00:00", None)
+    >>> row = progress_rows(Progress("Sam", (entry,)))[0]
+    >>> row.notebook, row.exercise, row.status
+    ('03 SOS mapping', 'Sort the information cards', 'Started')
+    """
+    order = {ex.id: (i, j) for i, nb in enumerate(NOTEBOOKS) for j, ex in enumerate(nb.exercises)}
+    titles = exercise_titles()
+    rows = []
+    for entry in sorted(progress.entries,
+                        key=lambda e: (order.get(e.exercise_id, (99, 99)), e.exercise_id, e.scenario_id)):
+        nb = notebook_for(entry.exercise_id)
+        label = f"{nb.stem[:2]} {nb.title}" if nb else "Other"
+        rows.append(ProgressRow(label, entry.exercise_id, titles.get(entry.exercise_id, entry.exercise_id),
+                                entry.scenario_id, "Done" if entry.done else "Started", entry.done, entry.saved_at))
+    return tuple(rows)
+
+
+# ---------------------------------------------------------------------------- the case as text
+
+
+def _names(scenario: "Scenario", ids: Iterable[str]) -> str:
+    return ", ".join(scenario.name_of(i) for i in ids)
+
+
+def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
+    """The case in a few plain lines, as a learner may see it (no model answers).
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> from pathlib import Path
+    >>> lines = case_summary_lines(load_scenario(Path("tests/fixtures/tiny.yaml")))
+    >>> lines[1]
+    'Zoë, aged 8 (she/her). At home with her mum, Ciara.'
+    """
+    child = scenario.child
+    known = scenario.known_people
+    natural = [p for p in known if not p.paid and p.domain != "professional"]
+    lines = [
+        scenario.meta.title,
+        f"{child.name}, aged {child.age} ({child.pronouns}). {child.lives_now}",
+        scenario.meta.summary.strip(),
+    ]
+    if child.what_matters:
+        lines.append(f"What matters to {child.name}: " + "; ".join(f"“{w}”" for w in child.what_matters) + ".")
+    hidden = len(scenario.people) - len(known)
+    lines.append(
+        f"Known so far: {len(natural)} people in the family and wider network and "
+        f"{len(known) - len(natural)} professionals"
+        + (f"; {hidden} more {'person is' if hidden == 1 else 'people are'} still to be found." if hidden else ".")
+    )
+    if scenario.meta.content_notes:
+        lines.append("Before you start, this case includes: " + "; ".join(scenario.meta.content_notes) + ".")
+    return tuple(lines)
+
+
+def meeting_lines(scenario: "Scenario") -> tuple[str, ...]:
+    """The case's meetings over time, one line each (who joined, who stepped back, who facilitated).
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> from pathlib import Path
+    >>> meeting_lines(load_scenario(Path("tests/fixtures/tiny.yaml")))[0].startswith("Week 0")
+    True
+    """
+    lines = []
+    for m in sorted(scenario.meetings, key=lambda m: m.week):
+        parts = [f"Week {m.week}: {m.title}."]
+        if m.joins:
+            parts.append(f"Joining: {_names(scenario, m.joins)}.")
+        if m.steps_back:
+            parts.append(f"Stepping back: {_names(scenario, m.steps_back)}.")
+        if m.facilitated_by:
+            parts.append(f"Facilitated by {scenario.name_of(m.facilitated_by)}.")
+        lines.append(" ".join(parts))
+    return tuple(lines)
+
+
+def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The model answers and trainer notes, as ``(section title, lines)`` in teaching order.
+
+    For facilitators only: this includes every facilitator-only field. Empty sections are left out.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> from pathlib import Path
+    >>> sections = dict(model_answer_sections(load_scenario(Path("tests/fixtures/tiny.yaml"))))
+    >>> "Sorting the information cards" in sections
+    True
+    """
+    s = scenario
+    column_words = {
+        "harm": "Harm (what has happened)", "danger": "Danger (worry for the future)",
+        "complicating": "Complicating factor", "strength": "Strength", "existing_safety": "Existing safety",
+        "not_needed": "Not needed on the map",
+    }
+    sections: list[tuple[str, tuple[str, ...]]] = []
+
+    def add(title: str, lines: Iterable[str]) -> None:
+        lines = tuple(line for line in lines if line)
+        if lines:
+            sections.append((title, lines))
+
+    add("Sorting the information cards",
+        (f"{c.text} → {column_words.get(c.column, c.column)}. {c.explanation}" for c in s.sos.cards))
+
+    def agreement(st) -> str:
+        parts = []
+        if st.agreed_by:
+            parts.append("agreed by " + _names(s, st.agreed_by))
+        if st.disagreed_by:
+            parts.append("not agreed by " + _names(s, st.disagreed_by))
+        return f" ({'; '.join(parts)})" if parts else ""
+
+    add("Harm statements", (st.text + agreement(st) for st in s.sos.harm_statements))
+    add("Worry statements", (st.text + agreement(st) for st in s.sos.worry_statements))
+    add("Safety goals", (g.text for g in s.sos.safety_goals))
+    add("Next steps", s.sos.next_steps)
+    if s.sos.scaling is not None:
+        sc = s.sos.scaling
+        add("The safety scale", (f"What 10 means here: {sc.ten_means}",
+                                 *(f"{s.name_of(p.who)}: {p.score} — {p.reason}" for p in sc.perspectives)))
+    tasks = {t.id: t.title for t in s.plan.tasks}
+    add("The model safety plan",
+        (f"{tasks.get(a.task, a.task)}: {s.name_of(a.primary)}"
+         + (f"; backup {_names(s, a.backups)}" if a.backups else "; no backup") for a in s.plan.model_plan))
+    add("The meetings over time", (f"Week {m.week}, {m.title}: {m.summary}".rstrip(": ") for m in s.meetings))
+    add("Facilitator notes", s.facilitator.notes)
+    add("Mistakes to look out for", s.facilitator.common_mistakes)
+    add("Suggested timings", (f"{t.activity}: {t.minutes} minutes" for t in s.facilitator.timings))
+    add("Questions to discuss", s.discussion_questions)
+    return tuple(sections)
+
