@@ -25,6 +25,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "brief_cmds",
     "ecomap_cmds",
     "network_cmds",
+    "course_cmds",
 )
 
 

@@ -1,0 +1,221 @@
+"""``fncoach lab``, ``fncoach app``, ``fncoach progress`` and ``fncoach export``: the course from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from .. import course
+from ..record import Record, RecordError, default_learner, default_record_path, portfolio_html
+from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
+
+__all__ = ["register", "lab_command", "app_command"]
+
+_PUBLIC_WARNING = (
+    "WARNING: --public listens on every network interface (0.0.0.0), so other computers on this network can "
+    "reach the course{extra}. Use it only on a trusted training network or behind a proper JupyterHub; "
+    "see docs/deploying.md."
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the course commands."""
+    lab = subparsers.add_parser(
+        "lab", help="open the course in JupyterLab",
+        description="Open the course in JupyterLab at 00-start-here. Listens on this computer only "
+        "(127.0.0.1) and keeps JupyterLab's login token, unless --public is given.",
+    )
+    _serve_options(lab)
+    lab.add_argument("notebook", nargs="?", default="00-start-here", metavar="NOTEBOOK",
+                     help="notebook to open first: a number (03), a name (03-sos-mapping) or 'facilitator' "
+                     "(default: 00-start-here)")
+    lab.set_defaults(func=_lab)
+
+    app = subparsers.add_parser(
+        "app", help="serve one notebook as an app with the code hidden (Voila)",
+        description="Serve one course notebook with Voila: the code is hidden and learners use only the buttons "
+        "and boxes. Listens on this computer only (127.0.0.1) unless --public is given.",
+    )
+    app.add_argument("notebook", metavar="NOTEBOOK",
+                     help="a number (03), a name (03-sos-mapping), 'facilitator', or a path to a .ipynb file")
+    _serve_options(app)
+    app.set_defaults(func=_app)
+
+    progress = subparsers.add_parser(
+        "progress", help="show a learner's progress through the course",
+        description="Show what a learner has started and finished, from the learner record "
+        f"(default file: $FNCOACH_RECORD or {default_record_path()}).",
+    )
+    _record_options(progress)
+    progress.add_argument("--json", action="store_true", help="print the progress as JSON")
+    progress.set_defaults(func=_progress)
+
+    export = subparsers.add_parser(
+        "export", help="write a learner's printable portfolio (HTML)",
+        description="Write a printable HTML portfolio of a learner's work, with dates, as evidence for training "
+        "standards or CPD.",
+    )
+    _record_options(export)
+    export.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the HTML file to write")
+    export.add_argument("--done-only", action="store_true", help="leave out exercises not marked as finished")
+    export.set_defaults(func=_export)
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=None, metavar="N", help="port to listen on (default: a free one)")
+    parser.add_argument("--public", action="store_true",
+                        help="listen on all network interfaces (0.0.0.0) so other computers can connect; "
+                        "prints a warning")
+    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    parser.add_argument("--print-command", action="store_true",
+                        help="print the command that would be run, and stop")
+
+
+def _record_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--learner", default=None, metavar="NAME",
+                        help="the learner's name as typed in the course (default: $FNCOACH_LEARNER or your login name)")
+    parser.add_argument("--record", default=None, metavar="FILE", help="the learner record file (default: see above)")
+
+
+# ---------------------------------------------------------------------------- serving
+
+
+def _need(module: str, package: str) -> None:
+    if importlib.util.find_spec(module) is None:
+        raise CommandError(f"{package} is not installed in this Python. Install it with: "
+                           f"{sys.executable} -m pip install {package}", EXIT_INVALID)
+
+
+def _find_notebook(name: str) -> Path:
+    path = course.notebook_path(name)
+    if path is None:
+        known = ", ".join(nb.stem for nb in course.NOTEBOOKS) + ", facilitator"
+        raise CommandError(f"there is no course notebook called '{name}' in {course.notebooks_dir()}. "
+                           f"Choose one of: {known}.", EXIT_USAGE)
+    return path.resolve()
+
+
+def lab_command(notebook: Path, *, port: int | None = None, public: bool = False,
+                open_browser: bool = True) -> list[str]:
+    """The JupyterLab command line for the course, opened at ``notebook`` (token kept)."""
+    root = course.notebooks_dir().resolve()
+    try:
+        relative = notebook.resolve().relative_to(root).as_posix()
+        root_dir = root
+    except ValueError:
+        relative, root_dir = notebook.name, notebook.resolve().parent
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root_dir}",
+           f"--ServerApp.ip={'0.0.0.0' if public else '127.0.0.1'}",
+           f"--LabApp.default_url=/lab/tree/{relative}"]
+    if port:
+        cmd.append(f"--ServerApp.port={port}")
+    if not open_browser:
+        cmd.append("--no-browser")
+    return cmd
+
+
+def app_command(notebook: Path, *, port: int | None = None, public: bool = False,
+                open_browser: bool = True) -> list[str]:
+    """The Voila command line serving ``notebook`` with the code hidden."""
+    cmd = [sys.executable, "-m", "voila", str(notebook), f"--Voila.ip={'0.0.0.0' if public else '127.0.0.1'}",
+           "--strip_sources=True", "--theme=light"]
+    if port:
+        cmd.append(f"--port={port}")
+    if not open_browser:
+        cmd.append("--no-browser")
+    return cmd
+
+
+def _run(cmd: list[str], args: argparse.Namespace, extra_warning: str = "") -> int:
+    if args.public:
+        print(_PUBLIC_WARNING.format(extra=extra_warning), file=sys.stderr)
+    if args.print_command:
+        print(shlex.join(cmd))
+        return EXIT_OK
+    print("Starting… (press Ctrl+C to stop)", file=sys.stderr)
+    return subprocess.call(cmd)
+
+
+def _lab(args: argparse.Namespace) -> int:
+    _need("jupyterlab", "jupyterlab")
+    notebook = _find_notebook(args.notebook)
+    cmd = lab_command(notebook, port=args.port, public=args.public, open_browser=not args.no_browser)
+    return _run(cmd, args, " (they still need the login token JupyterLab prints)")
+
+
+def _app(args: argparse.Namespace) -> int:
+    _need("voila", "voila")
+    notebook = _find_notebook(args.notebook)
+    cmd = app_command(notebook, port=args.port, public=args.public, open_browser=not args.no_browser)
+    return _run(cmd, args, " WITHOUT any password: anyone who can reach this computer can use it")
+
+
+# ---------------------------------------------------------------------------- progress and export
+
+
+def _open(args: argparse.Namespace) -> tuple[Record, str]:
+    path = Path(args.record).expanduser() if args.record else default_record_path()
+    if not path.exists():
+        if args.record:
+            raise CommandError(f"there is no learner record at {path}", EXIT_INVALID)
+        raise CommandError(f"no work has been saved on this computer yet (the learner record {path} does not "
+                           "exist). Open the course with 'fncoach lab' and start an exercise.", EXIT_INVALID)
+    try:
+        record = Record(path)
+    except RecordError as error:
+        raise CommandError(str(error), EXIT_INVALID) from None
+    if record.notice:
+        print(record.notice, file=sys.stderr)
+    learner = args.learner or default_learner()
+    return record, learner
+
+
+def _progress(args: argparse.Namespace) -> int:
+    record, learner = _open(args)
+    try:
+        progress = record.progress(learner)
+    except RecordError as error:
+        raise CommandError(str(error), EXIT_INVALID) from None
+    rows = course.progress_rows(progress)
+    if args.json:
+        print_json({
+            "learner": progress.learner, "record": str(record.path),
+            "started": progress.started_count, "done": progress.done_count,
+            "exercises": [{"notebook": r.notebook, "exercise": r.exercise_id, "title": r.exercise,
+                           "scenario": r.scenario_id, "done": r.done, "saved_at": r.saved_at} for r in rows],
+            "other_learners": [name for name in record.learners() if name != progress.learner],
+        })
+        return EXIT_OK
+    print(progress.summary())
+    for r in rows:
+        print(f"  {'✓ done   ' if r.done else '  started'}  {r.notebook}: {r.exercise} ({r.scenario_id})")
+    if not rows:
+        others = record.learners()
+        if others:
+            print("Saved work in this record is under: " + ", ".join(others) + ". Use --learner NAME.")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    record, learner = _open(args)
+    out = Path(args.output)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise CommandError(f"the portfolio is an HTML page: give a file name ending in .html, not '{out.name}'",
+                           EXIT_USAGE)
+    try:
+        text = portfolio_html(record, learner, exercise_titles=course.exercise_titles(),
+                              scenario_titles={course.GENERAL_SCENARIO: course.GENERAL_SCENARIO_TITLE},
+                              include_unfinished=not args.done_only)
+    except RecordError as error:
+        raise CommandError(str(error), EXIT_INVALID) from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.with_name(f".{out.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    temp.replace(out)
+    progress = record.progress(learner)
+    print(f"Wrote {out}: {progress.summary()}")
+    return EXIT_OK

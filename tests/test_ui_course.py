@@ -1,0 +1,285 @@
+"""Tests for the course widgets and commands: autosave and resume, saving problems, damaged records,
+two kernels saving at once, the session (case and name), progress and the portfolio export."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from fncoach import course as course_data
+from fncoach.cli import main
+from fncoach.record import Record, RecordError
+from fncoach.ui import course as ui_course
+from fncoach.ui.course import Course, autosave, build_model_answers_panel, build_reflection_panel, scenario_picker
+from fncoach.ui.meetings import build_agenda_panel, build_dilemmas_panel, build_virtual_panel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def record_path(tmp_path: Path, monkeypatch) -> Path:
+    path = tmp_path / "rec" / "record.sqlite3"
+    monkeypatch.setenv("FNCOACH_RECORD", str(path))
+    monkeypatch.setenv("FNCOACH_LEARNER", "Sam")
+    monkeypatch.setattr(ui_course, "_RECORDS", {})
+    return path
+
+
+def test_autosave_saves_every_change_and_resumes(record_path: Path):
+    panel = build_virtual_panel()
+    saver = autosave(panel, exercise="fnm_virtual", scenario_id="general", learner="Sam")
+    assert not saver.restored and saver.status.value == ""
+    panel.boxes["safe_word"].value = True
+    panel.boxes["use_chat"].value = True
+    assert Record(record_path).load_answers("Sam", "general", "fnm_virtual") == {"ticked": ["use_chat", "safe_word"]}
+    assert "Saved at" in saver.status.value
+
+    # a new kernel opening the same exercise gets the answers back
+    ui_course._RECORDS.clear()
+    again = build_virtual_panel()
+    resumed = autosave(again, exercise="fnm_virtual", scenario_id="general", learner="Sam")
+    assert resumed.restored
+    assert again.boxes["safe_word"].value and again.boxes["use_chat"].value and not again.boxes["cameras_on"].value
+    assert "Welcome back, Sam" in resumed.status.value
+    # another learner starts fresh
+    other = build_virtual_panel()
+    assert not autosave(other, exercise="fnm_virtual", scenario_id="general", learner="Priya").restored
+    assert not any(box.value for box in other.boxes.values())
+
+
+def test_agenda_moves_are_saved_and_restored_in_order(record_path: Path):
+    panel = build_agenda_panel(seed=3)
+    autosave(panel, exercise="fnm_agenda", scenario_id="general")
+    first = panel.order[0]
+    panel.listing.value = first
+    panel.down.click()
+    saved = Record(record_path).load_answers("Sam", "general", "fnm_agenda")["order"]
+    assert saved[1] == first and saved == panel.order
+    again = build_agenda_panel(seed=3)
+    autosave(again, exercise="fnm_agenda", scenario_id="general")
+    assert again.order == saved
+    assert [v for _, v in again.listing.options] == saved
+
+
+def test_finished_box_marks_done_and_shows_in_progress(record_path: Path):
+    panel = build_dilemmas_panel(("row",))
+    saver = autosave(panel, exercise="fnm_dilemmas", scenario_id="general")
+    panel.radios["row"].value = "refocus"
+    saver.done_box.value = True
+    progress = Record(record_path).progress("Sam")
+    assert progress.is_done("general", "fnm_dilemmas")
+    overview = ui_course.progress_overview("Sam")
+    assert "When a meeting gets difficult" in overview.children[1].value and "✓ Done" in overview.children[1].value
+    saver.done_box.value = False
+    assert not Record(record_path).progress("Sam").is_done("general", "fnm_dilemmas")
+    # reopening shows the box as it was left, and restores the choice with its feedback
+    again = build_dilemmas_panel(("row",))
+    resumed = autosave(again, exercise="fnm_dilemmas", scenario_id="general")
+    assert resumed.done_box.value is False and again.radios["row"].value == "refocus"
+    assert "A strong choice" in again.feedback["row"].value
+
+
+def test_saving_problem_is_plain_and_nothing_is_lost(record_path: Path, monkeypatch):
+    panel = build_reflection_panel(["What went well?"], "r1")
+    saver = autosave(panel, exercise="r1", scenario_id="tiny")
+
+    def refuse(*_args, **_kwargs):
+        raise RecordError("Your work could not be saved because the disk is full. Tell your trainer.")
+
+    monkeypatch.setattr(saver.record, "save_answers", refuse)
+    panel.boxes["q1"].value = "Asking about dad's side"
+    assert "disk is full" in saver.status.value and "Nothing you have done has been lost" in saver.status.value
+    assert "Traceback" not in saver.status.value
+    assert saver.retry.layout.display != "none"
+    assert panel.boxes["q1"].value == "Asking about dad's side"  # still on screen
+    monkeypatch.undo()
+    monkeypatch.setenv("FNCOACH_RECORD", str(record_path))
+    saver.retry.click()
+    assert Record(record_path).load_answers("Sam", "tiny", "r1") == {"answers": {"q1": "Asking about dad's side"}}
+    assert saver.last_error == "" and saver.retry.layout.display == "none"
+
+
+def test_answers_that_no_longer_fit_are_kept_not_overwritten(record_path: Path):
+    Record(record_path).save_answers("Sam", "general", "fnm_agenda", {"order": ["welcome", "something_old"]})
+    panel = build_agenda_panel()
+    saver = autosave(panel, exercise="fnm_agenda", scenario_id="general")
+    assert not saver.restored
+    assert "could not all be put back" in saver.status.value and "still kept" in saver.status.value
+    assert Record(record_path).load_answers("Sam", "general", "fnm_agenda") == {"order": ["welcome", "something_old"]}
+
+
+def test_damaged_record_is_kept_aside_and_learner_told(record_path: Path):
+    record_path.parent.mkdir(parents=True)
+    record_path.write_bytes(b"this is not a database at all\x00\x01" * 50)
+    session = Course("long_term_foster_links", "Sam")
+    assert "kept safely" in session.note.value
+    kept = list(record_path.parent.glob("record.sqlite3.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
+    area = session.reflection("meetings_reflection")
+    saver = session.autosaved("meetings_reflection")
+    saver.panel.boxes["principle"].value = "The first one"
+    assert Record(record_path).load_answers("Sam", "long_term_foster_links", "meetings_reflection") == {
+        "answers": {"principle": "The first one", "prepare": ""}}
+    assert area.children[0] is saver.widget
+
+
+def _kernel_like_writer(path: str, learner: str, exercise: str, count: int) -> None:
+    import os
+
+    os.environ["FNCOACH_RECORD"] = path
+    from fncoach.ui.course import autosave as wire
+    from fncoach.ui.course import build_reflection_panel as build
+
+    panel = build(["Notes"], exercise)
+    wire(panel, exercise=exercise, scenario_id="tiny", learner=learner)
+    for i in range(count):
+        panel.boxes["q1"].value = f"{learner} note {i}"
+
+
+def test_two_kernels_saving_at_once_lose_nothing(record_path: Path):
+    Record(record_path)  # start the record first, as the first notebook opened would
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_kernel_like_writer, args=(str(record_path), "Sam", name, 60))
+             for name in ("card_sort", "scaling")]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(120)
+        assert proc.exitcode == 0
+    rec = Record(record_path)
+    assert rec.load_answers("Sam", "tiny", "card_sort") == {"answers": {"q1": "Sam note 59"}}
+    assert rec.load_answers("Sam", "tiny", "scaling") == {"answers": {"q1": "Sam note 59"}}
+    assert rec.notice == ""
+
+
+def test_session_follows_case_and_name(record_path: Path):
+    session = Course("long_term_foster_links", "Sam")
+    session.reflection("sos_reflection")
+    session.autosaved("sos_reflection").panel.boxes["hardest"].value = "Card about the party"
+    other = next(v for _, v in session.picker.options if v != "long_term_foster_links")
+    session.picker.value = other
+    assert session.scenario.meta.id == other
+    assert session.autosaved("sos_reflection").panel.boxes["hardest"].value == ""  # another case starts empty
+    session.picker.value = "long_term_foster_links"
+    assert session.autosaved("sos_reflection").panel.boxes["hardest"].value == "Card about the party"
+    assert "Kofi" in session.case.value
+    session.name_box.value = "Priya Shah"
+    assert session.learner == "Priya Shah"
+    assert session.autosaved("sos_reflection").panel.boxes["hardest"].value == ""
+    session.name_box.value = "   "
+    assert session.learner == "Priya Shah" and "Please type your name" in session.note.value
+
+
+def test_exercise_build_error_is_a_plain_message(record_path: Path):
+    session = Course("long_term_foster_links", "Sam")
+
+    def broken(_scenario):
+        raise ValueError("no cards in this case")
+
+    area = session.exercise(broken, "card_sort")
+    text = area.children[0].value
+    assert "could not be opened for this case" in text and "no cards in this case" in text
+
+
+def test_picker_lists_bundled_cases_and_falls_back(record_path: Path):
+    stems = {p.stem for p in (ROOT / "scenarios").glob("*.yaml")}
+    picker = scenario_picker("no_such_case")
+    assert {v for _, v in picker.options} == stems
+    assert picker.value in stems
+    assert scenario_picker("long_term_foster_links").value == "long_term_foster_links"
+
+
+def test_model_answers_revealed_one_section_at_a_time(tiny):
+    panel = build_model_answers_panel(tiny)
+    blocks = panel.children[2:]
+    assert all(b.layout.display == "none" for b in blocks)
+    panel.next_button.click()
+    panel.next_button.click()
+    assert [b.layout.display for b in blocks[:3]] == ["", "", "none"]
+    assert "Sorting the information cards" in blocks[0].value
+
+
+def test_figure_shows_description_and_alt_text(record_path: Path):
+    from fncoach.viz._common import FigureResult, new_figure
+
+    def draw(scenario):
+        fig = new_figure()
+        fig.add_subplot().plot([0, 1], [0, 1])
+        return FigureResult(fig, f"A line for {scenario.child.name}.")
+
+    session = Course("long_term_foster_links", "Sam")
+    area = session.figure(draw)
+    assert "alt='A line for Kofi.'" in area.value and "What the picture shows:</strong> A line for Kofi." in area.value
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def _fill(record_path: Path) -> None:
+    rec = Record(record_path)
+    rec.save_answers("Sam", "general", "fnm_agenda", {"order": ["welcome", "ground_rules"]})
+    rec.mark_complete("Sam", "general", "fnm_agenda")
+    rec.save_answers("Sam", "long_term_foster_links", "sos_reflection", {"answers": {"hardest": "The party <card>"}})
+
+
+def test_progress_command(record_path: Path, capsys):
+    _fill(record_path)
+    assert main(["progress", "--learner", "Sam", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["started"], data["done"]) == (2, 1)
+    assert [e["exercise"] for e in data["exercises"]] == ["fnm_agenda", "sos_reflection"]
+    assert main(["progress"]) == 0  # FNCOACH_LEARNER=Sam
+    out = capsys.readouterr().out
+    assert "Sam has finished 1 of 2 exercises started." in out and "Put the meeting agenda in order" in out
+
+
+def test_export_command_writes_printable_portfolio(record_path: Path, tmp_path: Path, capsys):
+    _fill(record_path)
+    out = tmp_path / "portfolio.html"
+    assert main(["export", "--learner", "Sam", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Put the meeting agenda in order" in text and course_data.GENERAL_SCENARIO_TITLE in text
+    assert "The party &lt;card&gt;" in text and "<script" not in text
+    done_only = tmp_path / "done.html"
+    assert main(["export", "--learner", "Sam", "--done-only", "-o", str(done_only)]) == 0
+    assert "The party" not in done_only.read_text(encoding="utf-8")
+    assert main(["export", "-o", str(tmp_path / "x.pdf")]) == 2
+    assert main(["export", "--record", str(tmp_path / "missing.sqlite3"), "-o", str(out)]) == 1
+    assert "no learner record" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["lab", "app"])
+def test_serving_is_local_by_default_and_public_warns(command: str, capsys):
+    name = "00" if command == "lab" else "01"
+    assert main([command, name, "--print-command", "--no-browser"]) == 0
+    cmd = capsys.readouterr().out
+    assert "ip=127.0.0.1" in cmd and "0.0.0.0" not in cmd and "token" not in cmd.lower()
+    assert main([command, name, "--print-command", "--public"]) == 0
+    captured = capsys.readouterr()
+    assert "ip=0.0.0.0" in captured.out and "WARNING" in captured.err
+
+
+def test_lab_opens_start_here_and_app_finds_facilitator(capsys):
+    assert main(["lab", "--print-command"]) == 0
+    assert "default_url=/lab/tree/00-start-here.ipynb" in capsys.readouterr().out
+    assert main(["app", "facilitator", "--print-command"]) == 0
+    assert "notebooks/facilitator/session.ipynb" in capsys.readouterr().out
+    assert main(["app", "99-nothing", "--print-command"]) == 2
+
+
+def test_course_notebooks_are_found_and_match_the_generator():
+    for nb in (*course_data.NOTEBOOKS, course_data.FACILITATOR_NOTEBOOK):
+        path = course_data.notebooks_dir() / nb.filename
+        if path.exists():
+            assert course_data.notebook_path(nb.stem) == path
+    import subprocess
+    import sys
+
+    existing = [nb.stem for nb in (*course_data.NOTEBOOKS, course_data.FACILITATOR_NOTEBOOK)
+                if (course_data.notebooks_dir() / nb.filename).exists()]
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "make_notebooks.py"), "--check", *existing],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
