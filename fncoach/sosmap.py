@@ -50,6 +50,8 @@ __all__ = [
 
 #: The keys a learner's answers dict may hold.
 ANSWER_KEYS = ("cards", "harm", "worries", "agreement", "goals", "next_steps", "ten_means", "own_score", "own_reason")
+# Keys the SOS panels also save that the map does not show (no note about them).
+_PANEL_ONLY_KEYS = ("committed", "one_point_up", "house_notes")
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ def map_content(scenario, answers: Mapping[str, Any] | str | None = None) -> Map
     if not isinstance(answers, Mapping):
         raise ValueError("the answers must be a dictionary (JSON object) such as {\"worries\": [...]}")
     problems: list[str] = []
-    unknown = sorted(set(answers) - set(ANSWER_KEYS))
+    unknown = sorted(set(answers) - set(ANSWER_KEYS) - set(_PANEL_ONLY_KEYS))
     if unknown:
         problems.append(f"Not used on the map: {', '.join(unknown)}.")
     texts = {card.id: card.text for card in scenario.sos.cards}

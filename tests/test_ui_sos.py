@@ -1,0 +1,181 @@
+"""SOS panels, driven through their widgets (.value = / .click()), as a learner would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fncoach.sosmap import map_content
+from fncoach.ui._common import ExercisePanel
+from fncoach.ui.sos import build_card_sort_panel, build_scaling_panel, build_statement_panel, build_three_houses_panel
+
+GOOD_GOAL = ("Ciara and Gran will be making sure a sober adult is with Zoë every morning, so that Zoë feels safe; "
+             "Amara will see this in Gran's diary for the next three months.")
+
+
+@pytest.mark.parametrize("build", [build_card_sort_panel, build_statement_panel, build_scaling_panel,
+                                   build_three_houses_panel])
+def test_panels_are_exercise_panels_with_json_answers(tiny, build):
+    panel = build(tiny)
+    assert isinstance(panel, ExercisePanel)
+    json.dumps(panel.answers())
+    panel.restore(panel.answers())
+
+
+# ------------------------------------------------------------------- card sort
+
+
+def test_card_sort_check_and_feedback(tiny):
+    panel = build_card_sort_panel(tiny)
+    seen = []
+    panel.on_answers_changed(seen.append)
+    for card in tiny.sos.cards:
+        panel.choices[card.id].value = card.column
+    panel.choices["c4"].value = "strength"  # near miss: model is existing safety
+    panel.check_button.click()
+    assert panel.result.score == 5 and "5 of 6" in panel.message.value
+    assert "Near miss" in panel.feedback["c4"].value and "Close" in panel.feedback["c4"].value
+    assert "Right" in panel.feedback["c1"].value
+    assert seen[-1] == panel.answers() and panel.answers()["cards"]["c4"] == "strength"
+    panel.choices["c4"].value = "existing_safety"  # changing a card clears its old feedback
+    assert panel.feedback["c4"].value == ""
+
+
+def test_card_sort_unplaced_and_restore(tiny):
+    panel = build_card_sort_panel(tiny)
+    panel.check_button.click()
+    assert "6 cards are not placed yet" in panel.message.value
+    assert "Not placed yet" in panel.feedback["c1"].value
+    panel.restore({"cards": {"c1": "harm", "c2": "nonsense", "zz": "harm"}})
+    assert panel.answers() == {"cards": {"c1": "harm"}}
+    assert "c2" in panel.message.value and "zz" in panel.message.value
+
+
+def test_card_sort_answers_feed_the_map(tiny):
+    panel = build_card_sort_panel(tiny)
+    panel.choices["c5"].value = "strength"
+    content = map_content(tiny, panel.answers())
+    assert content.working_well[0].items == (tiny.sos.cards[4].text,)
+
+
+# ------------------------------------------------------------------- statements
+
+
+def test_statement_check_feedback_and_model(tiny):
+    panel = build_statement_panel(tiny)
+    goal = panel.goals[0]
+    assert goal.compare.disabled
+    goal.text.value = "Mum will attend a parenting course."
+    goal.check.click()
+    assert "Nearly there" in goal.feedback.value and "service" in goal.feedback.value
+    assert not goal.compare.disabled
+    goal.compare.click()
+    assert tiny.sos.safety_goals[0].text.replace("'", "&#x27;") in goal.model.value
+    goal.text.value = GOOD_GOAL
+    goal.check.click()
+    assert "This has all the parts" in goal.feedback.value
+
+
+def test_statement_answers_restore_and_set_prompts(tiny):
+    panel = build_statement_panel(tiny)
+    panel.worries[0].text.value = "Gran is worried that Ciara might sleep in again and Zoë could be alone."
+    panel.worries[0].agreed.value = "Gran"
+    panel.worries[0].disagreed.value = "Ciara"
+    panel.set_button.click()
+    assert "no safety goal yet" in panel.message.value
+    panel.goals[0].text.value = GOOD_GOAL
+    panel.set_button.click()
+    assert "Every worry has a safety goal" in panel.message.value
+    saved = panel.answers()
+    assert saved["agreement"] == [{"agreed": "Gran", "disagreed": "Ciara"}]
+    again = build_statement_panel(tiny)
+    again.restore(json.loads(json.dumps(saved)))
+    assert again.answers() == saved
+    again.restore({"worries": ["a", "b", "c", "d"]})
+    assert "did not fit" in again.message.value
+
+
+def test_empty_statement_check(tiny):
+    panel = build_statement_panel(tiny)
+    panel.harm[0].check.click()
+    assert "Write your harm statement" in panel.harm[0].feedback.value
+
+
+# ------------------------------------------------------------------- scaling
+
+TEN = "Zoë always has a sober adult with her every morning, and Gran has seen this for three months."
+
+
+def test_scaling_needs_ten_first_then_commit_reveals(tiny):
+    panel = build_scaling_panel(tiny)
+    assert panel.commit_button.disabled and panel.reveal_box.children == ()
+    panel.ten_means.value = "Safe"
+    panel.ten_button.click()
+    assert "concrete" in panel.ten_feedback.value and panel.commit_button.disabled
+    panel.ten_means.value = TEN
+    panel.ten_button.click()
+    assert not panel.commit_button.disabled
+    panel.own_score.value = "eleven"
+    panel.own_reason.value = "Gran helps a lot"
+    panel.commit_button.click()
+    assert "not a number" in panel.message.value and panel.reveal_box.children == ()
+    panel.own_score.value = "5"
+    panel.commit_button.click()
+    assert panel.committed and panel.own_score.disabled
+    shown = " ".join(getattr(w, "value", "") for w in panel.reveal_box.children if hasattr(w, "value")
+                     and isinstance(w.value, str))
+    assert "It has happened twice." in shown or "It has happened twice" in shown.replace("&#x27;", "'")
+    assert "move from 5 to 6" in shown and "not averaged" in shown
+    assert panel.answers()["own_score"] == 5 and panel.answers()["committed"] is True
+
+
+def test_scaling_escalates_low_scores(tiny):
+    panel = build_scaling_panel(tiny)
+    panel.ten_means.value = TEN
+    panel.ten_button.click()
+    panel.own_score.value = "1"
+    panel.own_reason.value = "Zoë was alone again today"
+    panel.commit_button.click()
+    assert "Immediate safety concern" in panel.message.value and "escalate" in panel.message.value.lower()
+
+
+def test_scaling_restore_reveals_again(tiny):
+    panel = build_scaling_panel(tiny)
+    panel.restore({"ten_means": TEN, "own_score": 6, "own_reason": "Gran is there", "committed": True,
+                   "one_point_up": "A month of calls"})
+    assert panel.committed and panel.reveal_box.children
+    assert panel.answers()["one_point_up"] == "A month of calls"
+    content = map_content(tiny, panel.answers())
+    assert content.scores == (("You", "your own number", 6, "Gran is there"),) and content.problems == ()
+
+
+# ------------------------------------------------------------------- three houses
+
+
+def test_three_houses_notes(tiny):
+    panel = build_three_houses_panel(tiny)
+    assert panel.image.value[:4] == b"\x89PNG"
+    assert "House of dreams" in panel.description.value
+    panel.save_button.click()
+    assert "House of worries" in panel.message.value
+    for box in panel.notes.values():
+        box.value = "A note"
+    panel.save_button.click()
+    assert "saved" in panel.message.value
+    saved = panel.answers()
+    other = build_three_houses_panel(tiny)
+    other.restore(saved)
+    assert other.answers() == saved
+
+
+def test_errors_become_plain_messages(tiny, monkeypatch):
+    panel = build_card_sort_panel(tiny)
+    import fncoach.ui.sos as module
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the card box is stuck")
+
+    monkeypatch.setattr(module, "check_sort", broken)
+    panel.check_button.click()
+    assert "Sorry, that did not work" in panel.message.value and "Traceback" not in panel.message.value
