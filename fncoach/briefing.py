@@ -156,12 +156,14 @@ def print_css(title: str, audience: str, large_print: bool = False) -> str:
     True
     """
     size = "10pt" if large_print else "8.5pt"
+    font = '"DejaVu Sans", Verdana, Arial, sans-serif'
+
     margin = "20mm 16mm 20mm 16mm" if large_print else "18mm 14mm 18mm 14mm"
     return (
         f"@page {{ size: A4; margin: {margin};\n"
-        f"  @top-center {{ content: {_css_string(title)}; font-size: {size}; color: #444; }}\n"
-        f"  @bottom-left {{ content: {_css_string(_PACK_TITLES[audience])}; font-size: {size}; color: #444; }}\n"
-        f'  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font-size: {size}; color: #444; }}\n'
+        f"  @top-center {{ content: {_css_string(title)}; font-size: {size}; font-family: {font}; color: #444; }}\n"
+        f"  @bottom-left {{ content: {_css_string(_PACK_TITLES[audience])}; font-size: {size}; font-family: {font}; color: #444; }}\n"
+        f'  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font-size: {size}; font-family: {font}; color: #444; }}\n'
         "}\n"
         "@media print { body { max-width: none; margin: 0; padding: 0; } }\n"
         "figure, table, .write-box, .warning-box, .note-box { break-inside: avoid; page-break-inside: avoid; }\n"

@@ -31,6 +31,7 @@ True
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from . import briefing_sections as bs
@@ -136,13 +137,15 @@ def relationships_table(scenario: Scenario) -> str:
         else:
             links.append(tie)
     rows.sort(key=lambda row: (row[0], row[1]))
+    with_notes = any(tie.note for _, _, tie in rows)
     body = "".join(
         f"<tr><td>{esc(name)}</td><td>{esc(_CLOSENESS_WORDS[tie.closeness])}</td>"
         f"<td>{esc(_QUALITY_WORDS[tie.quality])}</td><td>{esc(_CONTACT_WORDS[tie.contact])}</td>"
-        f"<td>{esc(tie.note or '—')}</td></tr>" for _, name, tie in rows)
+        + (f"<td>{esc(tie.note or '—')}</td>" if with_notes else "") + "</tr>" for _, name, tie in rows)
+    cls = "tasks long" if len(rows) > 5 else "tasks"
     html = (f"<h3>{esc(child.name)}'s relationships</h3>"
-            '<table class="tasks"><thead><tr><th>Who</th><th>How close</th><th>How it is going</th>'
-            f"<th>In touch</th><th>Note</th></tr></thead><tbody>{body}</tbody></table>")
+            f'<table class="{cls}"><thead><tr><th>Who</th><th>How close</th><th>How it is going</th>'
+            f"<th>In touch</th>{'<th>Note</th>' if with_notes else ''}</tr></thead><tbody>{body}</tbody></table>")
     if links:
         items = [f"{scenario.name_of(t.a)} and {scenario.name_of(t.b)}: {_QUALITY_WORDS[t.quality]}, in touch "
                  f"{_CONTACT_WORDS[t.contact]}" for t in links]
@@ -219,9 +222,9 @@ def sos_map_from_model(scenario: Scenario) -> str:
     True
     """
     sos = scenario.sos
-    cells = []
-    for _, groups in _MAP_COLUMNS:
-        parts = []
+    columns = []
+    for question, groups in _MAP_COLUMNS:
+        sections = []
         for label, column in groups:
             texts = [c.text for c in sos.cards if c.column == column]
             if column == "harm":
@@ -229,32 +232,38 @@ def sos_map_from_model(scenario: Scenario) -> str:
             if column == "danger":
                 texts += [s.text for s in sos.worry_statements]
             if texts:
-                parts.append(f"<h4>{esc(label)}</h4>" + bs._list(texts))
-        cells.append("".join(parts) or "<p>—</p>")
-    needs = ""
+                sections.append(_MapSection(label, tuple(texts)))
+        columns.append((question, sections))
+    needs = []
     if sos.safety_goals:
-        needs += "<h4>Safety goals</h4>" + bs._list(g.text for g in sos.safety_goals)
+        needs.append(_MapSection("Safety goals", tuple(g.text for g in sos.safety_goals)))
     if sos.next_steps:
-        needs += "<h4>Next steps</h4>" + bs._list(sos.next_steps)
-    cells.append(needs or "<p>—</p>")
-    heads = [title for title, _ in _MAP_COLUMNS] + ["What needs to happen?"]
-    return ('<table class="houses sos-map"><thead><tr>' + "".join(f"<th>{esc(h)}</th>" for h in heads)
-            + "</tr></thead><tbody><tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr></tbody></table>")
+        needs.append(_MapSection("Next steps", tuple(sos.next_steps)))
+    columns.append(("What needs to happen?", needs))
+    return _map_table(columns)
+
+
+@dataclass(frozen=True)
+class _MapSection:
+    heading: str
+    items: tuple[str, ...]
 
 
 def _map_table(columns: Sequence[tuple[str, Sequence[Any]]]) -> str:
-    """Three columns of (question, sections), each section with ``heading``, ``items`` and optional ``notes``."""
-    cells = []
-    for _, sections in columns:
+    """The map's three questions one after another, each with its sections (``heading``, ``items``, ``notes``).
+
+    Stacked rather than side by side, so a long map prints across pages without squeezing its columns.
+    """
+    blocks = []
+    for question, sections in columns:
         parts = []
         for section in sections:
             notes = tuple(getattr(section, "notes", ())) + ("",) * len(section.items)
             items = "".join(f"<li>{esc(item)}" + (f"<br><span class='small'>{esc(note)}</span>" if note else "")
                             + "</li>" for item, note in zip(section.items, notes))
             parts.append(f"<h4>{esc(section.heading)}</h4><ul>{items}</ul>")
-        cells.append("".join(parts) or "<p>—</p>")
-    return ('<table class="houses sos-map"><thead><tr>' + "".join(f"<th>{esc(q)}</th>" for q, _ in columns)
-            + "</tr></thead><tbody><tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr></tbody></table>")
+        blocks.append(f'<div class="map-question"><h3>{esc(question)}</h3>{"".join(parts) or "<p>—</p>"}</div>')
+    return '<div class="sos-map">' + "".join(blocks) + "</div>"
 
 
 def sos_map(scenario: Scenario) -> str:

@@ -55,6 +55,7 @@ __all__ = [
     "find_leaks",
     "self_contained_problems",
     "figure_html",
+    "short_caption",
     "title_block",
     "case_in_brief",
     "people_table",
@@ -116,6 +117,11 @@ table.long { break-inside: auto; page-break-inside: auto; }
 .houses td { border: 2px solid #444; border-radius: 0.4em; padding: 0.5em 0.7em; }
 .houses th { background: none; border: none; text-align: center; font-size: 1.05em; }
 .houses td ul { margin: 0; padding-left: 1.1em; }
+.sos-map .map-question { border: 2px solid #444; border-radius: 0.4em; padding: 0.2em 0.8em 0.4em; margin: 0.6em 0; }
+.sos-map .map-question + .map-question { border-style: double; border-width: 4px; }
+.sos-map .map-question:last-child { border-style: dashed; border-width: 2px; }
+.sos-map h3 { margin: 0.3em 0; } .sos-map h4 { margin: 0.5em 0 0.1em; }
+.sos-map ul { margin: 0.1em 0 0.3em; padding-left: 1.2em; } .sos-map li { margin-bottom: 0.25em; }
 figure { margin: 0.8em 0; text-align: center; }
 figure img { border: 1px solid #ddd; max-height: 20cm; }
 figcaption { font-size: 0.9em; color: #444; text-align: left; margin-top: 0.3em; }
@@ -306,8 +312,28 @@ def self_contained_problems(html_text: str) -> list[str]:
 # --------------------------------------------------------------------------- small helpers
 
 
+_MAX_FIGURE_PIXELS = 1400
+
+
+def short_caption(description: str, limit: int = 160) -> str:
+    """The first sentence of a figure's description, for its printed caption (the whole text is the alt text).
+
+    Examples
+    --------
+    >>> short_caption("Eco-map of Zoë's network (age 8). Very close to Zoë: Gran.")
+    "Eco-map of Zoë's network (age 8)."
+    """
+    import re
+
+    match = re.match(r"(.+?[.!?])(\s|$)", description.strip(), re.DOTALL)
+    first = match.group(1) if match else description.strip()
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def figure_html(result: Any, caption: str = "", dpi: int = 130) -> str:
     """Embed a figure result as a base64 PNG ``<figure>``; its description is the image's alt text.
+
+    The resolution is ``dpi``, lowered for wide figures so they are at most about 1400 pixels across.
 
     Examples
     --------
@@ -322,6 +348,9 @@ def figure_html(result: Any, caption: str = "", dpi: int = 130) -> str:
     True
     """
     buffer = io.BytesIO()
+    width_inches = float(result.figure.get_size_inches()[0]) if hasattr(result.figure, "get_size_inches") else 0.0
+    if width_inches > 0:  # about 1400 pixels across is sharp on A4 and keeps big figures quick to save
+        dpi = max(60, min(dpi, int(_MAX_FIGURE_PIXELS / width_inches)))
     result.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
     caption_html = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
     return (
@@ -469,7 +498,7 @@ def people_table(scenario: Scenario) -> str:
             safety += f": {person.safety.reason}"
         rows.append(f"<tr><td>{esc(person.name)}</td><td>{esc(person.relationship)}</td><td>{esc(lives)}</td>"
                     f"<td>{esc(helps)}</td><td>{esc(safety)}</td></tr>")
-    cls = "people long" if len(rows) > 12 else "people"
+    cls = "people long" if len(rows) > 5 else "people"
     return (f'<h3>Who is in the network so far</h3><table class="{cls}"><thead><tr><th>Name</th><th>Who they are</th>'
             "<th>Lives</th><th>Can help with</th><th>Safety (✓ safe, ? to explore, ! a worry)</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
@@ -500,7 +529,7 @@ def ecomap_section(ecomap: Any, scenario: Scenario, title: str = "The eco-map", 
                      "closer they are to the child. The line style shows how the relationship is going, the shape "
                      "and colour show where the person comes from (family, friends, school, community, "
                      "professionals), and the badge shows safety (✓ safe, ? to explore, ! a worry).")
-    return _section(title, f"<p>{esc(intro)}</p>" + figure_html(ecomap, caption=ecomap.description))
+    return _section(title, f"<p>{esc(intro)}</p>" + figure_html(ecomap, caption=short_caption(ecomap.description)))
 
 
 # --------------------------------------------------------------------------- trainee exercises
@@ -517,7 +546,7 @@ def card_sort_exercise(scenario: Scenario) -> str:
     key = "".join(f"<tr><td>{esc(label)}</td><td>{esc(meaning)}</td></tr>"
                   for label, meaning in SOS_COLUMN_LABELS.values())
     rows = "".join(exercise_card_row(i, card) for i, card in enumerate(scenario.sos.cards, start=1))
-    cls = "tasks long" if len(scenario.sos.cards) > 10 else "tasks"
+    cls = "tasks long" if len(scenario.sos.cards) > 5 else "tasks"
     body = (
         "<p>Read each piece of information and decide where it goes on the map. Write the column in the box, "
         "and a few words on why.</p>"
@@ -569,25 +598,39 @@ def scale_exercise(scenario: Scenario) -> str:
 
 
 def plan_exercise(scenario: Scenario) -> str:
-    """Exercise 4: the safety-plan tasks with empty columns for the main person and the backups."""
+    """Exercise 4: the safety-plan tasks with empty columns for the main person and the backups.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> from pathlib import Path
+    >>> s = load_scenario(Path(__file__).parent.parent / "tests" / "fixtures" / "tiny.yaml")
+    >>> html = plan_exercise(s)
+    >>> "Mon–Fri, 07:30–07:45" in html and "Main person" in html
+    True
+    """
     rows = []
     for task in scenario.plan.tasks:
         detail = task.description
         if task.trigger:
-            detail += (" " if detail else "") + f"Starts when: {task.trigger}."
+            detail += (" " if detail else "") + f"Act when: {task.trigger}."
         needs = ", ".join(_words(c) for c in task.requires)
         if not task.in_person:
             needs = (needs + "; " if needs else "") + "can be done from afar"
-        rows.append(f"<tr><td><strong>{esc(task.title)}</strong><br><span class='small'>{esc(detail)}</span></td>"
-                    f"<td>{esc(when_text(task))}</td><td>{esc(needs or '—')}</td>"
-                    "<td class='write-in'></td><td class='write-in'></td></tr>")
-    cls = "tasks long" if len(rows) > 10 else "tasks"
+        facts = f"<span class='small'><strong>When:</strong> {esc(when_text(task))}"
+        if needs:
+            facts += f"<br><strong>Needs:</strong> {esc(needs)}"
+        facts += "</span>"
+        rows.append(f"<tr><td><strong>{esc(task.title)}</strong><br>{facts}"
+                    + (f"<br><span class='small'>{esc(detail)}</span>" if detail else "")
+                    + "</td><td class='write-in'></td><td class='write-in'></td></tr>")
+    cls = "tasks long" if len(rows) > 4 else "tasks"
     body = (
         "<p>Who in the network could do each job, and who steps in if they cannot? Check when people are free, "
         "how far away they live and whether they are safe to do it. Every job needs a backup.</p>"
-        f'<table class="{cls}"><colgroup><col><col style="width:8em"><col style="width:8em"><col style="width:7.5em">'
-        '<col style="width:7.5em"></colgroup><thead><tr><th>Job</th><th>When</th><th>Needs</th><th>Main person</th>'
-        f"<th>Backups</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<table class="{cls}"><colgroup><col><col style="width:25%"><col style="width:25%"></colgroup>'
+        "<thead><tr><th>Job</th><th>Main person</th><th>Backups</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
     return _section("Exercise 4: Who does what in the safety plan", body)
 
@@ -619,7 +662,7 @@ def model_card_sort(scenario: Scenario) -> str:
     rows = "".join(
         f"<tr><td>{numbered[c.id]}</td><td>{esc(c.text)}</td><td>{_column_tag(c.column)}</td>"
         f"<td>{esc(c.explanation)}</td></tr>" for c in cards)
-    cls = "tasks long" if len(cards) > 8 else "tasks"
+    cls = "tasks long" if len(cards) > 5 else "tasks"
     body = ('<p>Numbers match the trainee handout. Accept a different column where the reasoning is sound: the '
             "conversation matters more than the answer.</p>"
             f'<table class="{cls} model-answer"><colgroup><col style="width:2em"><col><col style="width:8.5em">'
@@ -676,7 +719,7 @@ def model_scaling(scenario: Scenario, spread_figure: Any = None) -> str:
             '<table class="tasks"><thead><tr><th>Whose view</th><th>Number</th><th>Why</th>'
             f"<th>One point up</th></tr></thead><tbody>{rows}</tbody></table>")
     if spread_figure is not None:
-        body += figure_html(spread_figure, caption=spread_figure.description)
+        body += figure_html(spread_figure, caption=short_caption(spread_figure.description))
     body += ("<p class='small'>Ask each person for their number separately before sharing. Talk about the gaps "
              "between the numbers; never average them. A 0 or 1 means immediate worries to act on.</p>")
     return _section("Model answers, Exercise 3: the safety scale", f'<div class="model-answer">{body}</div>')
@@ -711,7 +754,7 @@ def drill_results_section(summary_html: str = "", heatmap: Any = None, uncovered
     if summary_html:
         body += summary_html
     if heatmap is not None:
-        body += figure_html(heatmap, caption=heatmap.description)
+        body += figure_html(heatmap, caption=short_caption(heatmap.description))
     if uncovered:
         body += "<h3 class='gap'>Jobs left uncovered at least once</h3>" + _list(uncovered)
     else:
@@ -748,7 +791,7 @@ def strength_section(rows: Sequence[tuple[str, float, str]], overall: int | None
                     for name, value, reason in rows)
     head = (f"<p><strong>Overall: {overall} out of 100.</strong> A teaching aid to start a conversation, not a "
             "risk assessment.</p>" if overall is not None else "<p>A teaching aid, not a risk assessment.</p>")
-    body = head + (figure_html(figure, caption=figure.description) if figure is not None else "")
+    body = head + (figure_html(figure, caption=short_caption(figure.description)) if figure is not None else "")
     body += ('<table class="tasks"><thead><tr><th>Part</th><th>Score</th><th>Why</th></tr></thead>'
              f"<tbody>{items}</tbody></table>")
     return _section("How strong is the network?", body)
