@@ -206,8 +206,8 @@ def test_figure_shows_description_and_alt_text(record_path: Path):
     from fncoach.viz._common import FigureResult, new_figure
 
     def draw(scenario):
-        fig = new_figure()
-        fig.add_subplot().plot([0, 1], [0, 1])
+        fig, ax = new_figure(3, 2)
+        ax.plot([0, 1], [0, 1])
         return FigureResult(fig, f"A line for {scenario.child.name}.")
 
     session = Course("long_term_foster_links", "Sam")
