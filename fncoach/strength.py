@@ -388,6 +388,7 @@ class _Context:
     child_ties: dict[str, Tie]
     graph: nx.Graph  # safe natural members, working links, child left out
     ties: list[Tie]  # ties among the child and members
+    names: dict[str, str]  # id -> name for the child and every person
 
 
 def _context(scenario: Scenario, people: Iterable[str] | None) -> _Context:
@@ -408,26 +409,30 @@ def _context(scenario: Scenario, people: Iterable[str] | None) -> _Context:
     safe_ids = {p.id for p in safe_natural}
     child_ties: dict[str, Tie] = {}
     ties: list[Tie] = []
-    seen: set[frozenset] = set()
-    graph = nx.Graph()
-    graph.add_nodes_from(p.id for p in safe_natural)
+    seen: set[tuple[str, str]] = set()
+    edges: list[tuple[str, str]] = []
+    ends = member_ids | {child_id}
     for tie in scenario.ties:
-        a_in = tie.a in member_ids or tie.a == child_id
-        b_in = tie.b in member_ids or tie.b == child_id
-        if not (a_in and b_in):
+        a, b = tie.a, tie.b
+        if a not in ends or b not in ends:
             continue
-        pair = frozenset((tie.a, tie.b))
+        pair = (a, b) if a < b else (b, a)
         if pair in seen:
             continue
         seen.add(pair)
         ties.append(tie)
-        if tie.a == child_id:
-            child_ties[tie.b] = tie
-        elif tie.b == child_id:
-            child_ties[tie.a] = tie
-        elif tie.a in safe_ids and tie.b in safe_ids and tie.quality != "cut_off" and tie.contact != "never":
-            graph.add_edge(tie.a, tie.b)
-    return _Context(scenario, scenario.child.name, members, safe_natural, child_ties, graph, ties)
+        if a == child_id:
+            child_ties[b] = tie
+        elif b == child_id:
+            child_ties[a] = tie
+        elif a in safe_ids and b in safe_ids and tie.quality != "cut_off" and tie.contact != "never":
+            edges.append(pair)
+    graph = nx.Graph()
+    graph.add_nodes_from(p.id for p in safe_natural)
+    graph.add_edges_from(edges)
+    names = {p.id: p.name for p in scenario.people}
+    names[child_id] = scenario.child.name
+    return _Context(scenario, scenario.child.name, members, safe_natural, child_ties, graph, ties, names)
 
 
 def _givers(ctx: _Context, kind: str) -> list[Person]:
@@ -436,9 +441,24 @@ def _givers(ctx: _Context, kind: str) -> list[Person]:
 
 def _only_link_sentence(graph: nx.Graph, hub: str, names: Mapping[str, str], order: Mapping[str, int]) -> str:
     """Say who loses touch if ``hub`` goes: the smaller parts, or everyone when the parts are the same size."""
-    rest = graph.subgraph(n for n in graph.nodes if n != hub)
-    parts = [sorted(part, key=order.__getitem__) for part in nx.connected_components(rest)
-             if any(graph.has_edge(hub, n) for n in part)]
+    adjacency = graph.adj
+    seen = {hub}
+    parts: list[list[str]] = []
+    for start in adjacency[hub]:  # breadth-first search from each neighbour, never passing through the hub
+        if start in seen:
+            continue
+        seen.add(start)
+        part, frontier = [start], [start]
+        while frontier:
+            nxt = []
+            for node in frontier:
+                for other in adjacency[node]:
+                    if other not in seen:
+                        seen.add(other)
+                        part.append(other)
+                        nxt.append(other)
+            frontier = nxt
+        parts.append(sorted(part, key=order.__getitem__))
     parts.sort(key=lambda part: (len(part), order[part[0]]))
     if len(parts) >= 2 and len(parts[-1]) > len(parts[-2]):
         return f"{names[hub]} is the only link to {_names([names[n] for part in parts[:-1] for n in part])}."
@@ -670,8 +690,9 @@ def _stressful_ties(ctx: _Context) -> tuple[float, str, str]:
     if not difficult:
         return (value, f"None of the {len(ctx.ties)} ties is stressful, in conflict or cut off.",
                 "Ask whether any relationship is harder than it looks, and what helps it work.")
-    name = ctx.scenario.name_of
-    described = [f"{name(t.a)} and {name(t.b)} ({_QUALITY_WORDS[t.quality]})" for t in difficult]
+    name = ctx.names.__getitem__
+    described = [f"{name(t.a)} and {name(t.b)} ({_QUALITY_WORDS[t.quality]})" for t in difficult[:3]]
+    described += [""] * (len(difficult) - len(described))  # counted as "and N others" by _names
     reason = (f"{len(difficult)} of the {len(ctx.ties)} ties {'is' if len(difficult) == 1 else 'are'} stressful, "
               f"in conflict or cut off: {_names(described, limit=3)}.")
     first = difficult[0]
