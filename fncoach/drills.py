@@ -503,7 +503,7 @@ def monte_carlo(scenario: Scenario, assignments: Iterable[Assignment], *, runs: 
             occ_covered += covered.sum(axis=0)
             gaps += int((~covered).any(axis=1).sum())
             rescued = covered & (first > 0)
-            who = np.take_along_axis(np.broadcast_to(chain, (size, *chain.shape)), first[..., None], axis=2)[..., 0]
+            who = chain[np.arange(n_occ)[None, :], first]  # person index that covered each occurrence
             backup_counts += np.bincount(who[rescued], minlength=n_people)
         else:
             per_run[done:done + size] = 1.0
