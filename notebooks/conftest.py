@@ -19,6 +19,7 @@ for _name, _sub in {
     os.environ.setdefault(_name, str(_HOME / _sub))
 os.environ.setdefault("FNCOACH_LEARNER", "Notebook check")
 os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ.setdefault("FNCOACH_STRICT_UI", "1")  # an exercise that would show an error box fails the cell instead
 
 
 @pytest.hookimpl(trylast=True)

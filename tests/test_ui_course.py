@@ -25,6 +25,7 @@ def record_path(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("FNCOACH_RECORD", str(path))
     monkeypatch.setenv("FNCOACH_LEARNER", "Sam")
     monkeypatch.setattr(ui_course, "_RECORDS", {})
+    monkeypatch.delenv("FNCOACH_STRICT_UI", raising=False)  # the notebook tests' strict mode is not for these
     return path
 
 
@@ -173,7 +174,7 @@ def test_session_follows_case_and_name(record_path: Path):
     assert session.learner == "Priya Shah" and "Please type your name" in session.note.value
 
 
-def test_exercise_build_error_is_a_plain_message(record_path: Path):
+def test_exercise_build_error_is_a_plain_message(record_path: Path, monkeypatch):
     session = Course("long_term_foster_links", "Sam")
 
     def broken(_scenario):
@@ -182,6 +183,9 @@ def test_exercise_build_error_is_a_plain_message(record_path: Path):
     area = session.exercise(broken, "card_sort")
     text = area.children[0].value
     assert "could not be opened for this case" in text and "no cards in this case" in text
+    monkeypatch.setenv("FNCOACH_STRICT_UI", "1")  # what the notebook tests use
+    with pytest.raises(ValueError):
+        session.exercise(broken, "card_sort")
 
 
 def test_picker_lists_bundled_cases_and_falls_back(record_path: Path):

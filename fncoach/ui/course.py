@@ -27,6 +27,7 @@ import datetime as _dt
 import html
 import io
 import logging
+import os
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -54,6 +55,13 @@ __all__ = [
 ]
 
 _log = logging.getLogger("fncoach.ui")
+# Learners must never see a traceback: problems are shown as plain messages, not printed by logging's fallback.
+logging.getLogger("fncoach").addHandler(logging.NullHandler())
+
+
+def _strict() -> bool:
+    """``FNCOACH_STRICT_UI=1`` (set by the notebook tests) makes a broken exercise or figure fail loudly."""
+    return os.environ.get("FNCOACH_STRICT_UI", "").strip() not in ("", "0")
 _RECORDS: dict[Path, Record] = {}
 _SCENARIO_CACHE: dict[tuple[str, float], Any] = {}
 
@@ -467,9 +475,13 @@ class Course:
                 key = self.scenario_id if per_case else _course.GENERAL_SCENARIO
                 saver = autosave(panel, exercise=exercise, scenario_id=key, learner=self.learner)
             except (LookupError, ScenarioError, OSError) as error:
+                if _strict():
+                    raise
                 area.children = (widgets.HTML(message_html(_plain_load_error(error), "error")),)
                 return
             except Exception as error:  # a broken exercise must not break the notebook
+                if _strict():
+                    raise
                 _log.exception("building %s failed", exercise)
                 area.children = (widgets.HTML(message_html(
                     f"This exercise could not be opened for this case ({error}). Try another case, "
@@ -496,9 +508,12 @@ class Course:
                 result = draw(via(subject) if via else subject, **options)
                 area.value = figure_html(result)
                 result.figure.clear()
-            except (LookupError, ScenarioError, OSError) as error:
-                area.value = message_html(_plain_load_error(error), "error")
             except Exception as error:
+                if _strict():
+                    raise
+                if isinstance(error, (LookupError, ScenarioError, OSError)):
+                    area.value = message_html(_plain_load_error(error), "error")
+                    return
                 _log.exception("drawing failed")
                 area.value = message_html(f"This picture could not be drawn for this case ({error}).", "error")
 
@@ -514,6 +529,8 @@ class Course:
             try:
                 area.value = make(self.scenario)
             except Exception as error:
+                if _strict():
+                    raise
                 area.value = message_html(_plain_load_error(error), "error")
 
         refresh()
@@ -531,6 +548,8 @@ class Course:
             try:
                 area.children = (build(self.scenario, **options),)
             except Exception as error:
+                if _strict():
+                    raise
                 _log.exception("building a view failed")
                 area.children = (widgets.HTML(message_html(_plain_load_error(error), "error")),)
 
