@@ -34,7 +34,7 @@ Examples
 >>> s = example_scenario()
 >>> plan = [Assignment(task="call", primary="gran", backups=("dev",)),
 ...         Assignment(task="sleepover", primary="gran")]
->>> run = simulate(s, plan, seed=1)
+>>> run = simulate(s, plan, seed=3)
 >>> [(o.day, o.covered_by) for o in run.log]
 [(1, 'gran'), (4, 'dev'), (6, 'gran'), (8, 'dev'), (11, 'gran')]
 >>> run.coverage
@@ -365,7 +365,7 @@ def _check_seed(seed: int) -> int:
 
 def _draw_absences(rng: np.random.Generator, runs: int, days: int, people: int, chance: float) -> np.ndarray:
     """Everyday absence: True where a person cannot help on a day (runs × days × people)."""
-    return rng.random((runs, days, people)) < chance
+    return rng.random((runs, days, people), dtype=np.float32) < np.float32(chance)
 
 
 # --------------------------------------------------------------------------- one drill

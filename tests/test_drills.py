@@ -136,7 +136,7 @@ def test_monte_carlo_matches_a_plain_loop_over_the_same_draws():
     s = make(absence_chance=0.35)
     runs = 40
     summary = monte_carlo(s, PLAN, runs=runs, seed=11)
-    absent = np.random.default_rng(11).random((runs, 7, 3)) < 0.35
+    absent = np.random.default_rng(11).random((runs, 7, 3), dtype=np.float32) < np.float32(0.35)
     away = {("gran", d) for d in (3, 4, 5)} | {("aunt", 4)}
     index = {"gran": 0, "aunt": 1}
     expected = []
@@ -176,9 +176,15 @@ def test_monte_carlo_agrees_with_exact_within_three_standard_errors(chance):
     exact = exact_coverage(s, plan)
     summary = monte_carlo(s, plan, runs=4000, seed=5)
     assert abs(summary.coverage - exact.coverage) <= 3 * summary.standard_error + 1e-12
+    # Per task: days are independent, so the variance of a task's mean coverage is sum p(1-p) / n^2 / runs.
+    for task in exact.per_task:
+        ps = np.array([p for t, _, p in exact.per_occurrence if t == task])
+        se = np.sqrt((ps * (1 - ps)).sum() / len(ps) ** 2 / summary.runs)
+        assert abs(summary.per_task[task] - exact.per_task[task]) <= 3 * se + 1e-9, task
+    # Per occurrence there are dozens of comparisons, so allow a wider band (and a little for rare misses).
     for (task, day, p), (_, _, mean) in zip(exact.per_occurrence, summary.per_occurrence):
         se = np.sqrt(p * (1 - p) / summary.runs)
-        assert abs(mean - p) <= 3 * se + 1e-9, (task, day)
+        assert abs(mean - p) <= 5 * se + 3 / summary.runs, (task, day)
 
 
 def test_summary_contents():
