@@ -499,11 +499,10 @@ def _safe_natural_size(ctx: _Context) -> tuple[float, str, str]:
     n = len(ctx.safe_natural)
     value = min(1.0, n / SIZE_TARGET)
     names = _names([p.name for p in ctx.safe_natural])
-    reason = (f"{_plural(n, 'person', 'people')} who {'is' if n == 1 else 'are'} not paid to be there and "
-              f"not a worry: {names}.")
+    reason = f"{_plural(n, 'safe person', 'safe people')} who {'is' if n == 1 else 'are'} not paid to be there: {names}."
     worries = [p.name for p in ctx.members if p.is_natural and not _is_safe(p)]
     if worries:
-        reason += f" {_names(worries)} {'is' if len(worries) == 1 else 'are'} not counted while there is a worry."
+        reason += f" {_names(worries)} {'is' if len(worries) == 1 else 'are'} not counted while there is a worry about them."
     exploring = [p.name for p in ctx.safe_natural if p.safety.status == "to_explore"]
     if exploring:
         reason += f" {_names(exploring)} still {'needs' if len(exploring) == 1 else 'need'} to be explored."
@@ -640,8 +639,11 @@ def _interconnection(ctx: _Context) -> tuple[float, str, str]:
         reason = (f"{everyone} do not know each other (or are not in touch), so they can only "
                   f"work together through {ctx.child} or a worker.")
         return 0.0, reason, f"Who could bring {everyone} together, for example at a Family Network Meeting?"
-    reason = (f"{links} of the {pairs} possible pairs of people ({pct}%) {'knows' if links == 1 else 'know'} each other "
-              f"and {'is' if links == 1 else 'are'} in touch, not counting {ctx.child}.")
+    if n == 2:
+        reason = f"{_names([p.name for p in ctx.safe_natural])} know each other and are in touch."
+    else:
+        reason = (f"{links} of the {pairs} possible pairs of people ({pct}%) {'knows' if links == 1 else 'know'} "
+                  f"each other and {'is' if links == 1 else 'are'} in touch, not counting {ctx.child}.")
     if len(clusters) == 1:
         reason += " Everyone is linked, so the network could organise itself without a worker."
         suggestion = "Ask the network who will keep everyone in touch between meetings."
@@ -730,7 +732,7 @@ def _relationship_length(ctx: _Context) -> tuple[float, str, str]:
     elif new:
         suggestion = f"Who has known {ctx.child} the longest, and are they part of the network yet?"
     else:
-        suggestion = "Long relationships are a strength: ask these people to share what they know about the child's story."
+        suggestion = f"Long relationships are a strength: ask these people to share what they know of {ctx.child}'s story."
     return sum(scores) / len(scores), " ".join(sentences), suggestion
 
 
@@ -757,7 +759,10 @@ def _plan_backup(ctx: _Context, plan: Sequence[Assignment] | None) -> tuple[floa
     if len(tasks) == 1:
         sentences = [f"The one job in the plan {'has' if covered else 'does not have'} a backup."]
     else:
-        sentences = [f"{covered or 'None'} of the {len(tasks)} jobs in the plan {'has' if covered <= 1 else 'have'} a backup."]
+        if covered == len(tasks):
+            sentences = [f"{'Both' if covered == 2 else f'All {covered}'} jobs in the plan have a backup."]
+        else:
+            sentences = [f"{covered or 'None'} of the {len(tasks)} jobs in the plan {'has' if covered <= 1 else 'have'} a backup."]
     if no_backup:
         title, who = no_backup[0]
         sentences.append(f"Nobody backs up {who} for '{title}'"

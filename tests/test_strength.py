@@ -281,3 +281,22 @@ def test_every_bundled_scenario_analyses(path):
     all_people = analyse_strength(s, people=[p.id for p in s.people])
     assert 0 <= all_people.score <= 100
     assert report.to_dict()["score"] == report.score
+
+
+def test_worked_example_in_the_docs_matches_the_code(tiny):
+    """docs/network-strength.md quotes real numbers for the tiny scenario: keep them true."""
+    from pathlib import Path
+
+    from fncoach.finding import ask
+    from fncoach.whatif import AddTie, RemovePerson, what_if
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "network-strength.md").read_text(encoding="utf-8")
+    report = analyse_strength(tiny)
+    assert report.score == 59 and "rounds to **59**" in doc
+    for component in report.components:
+        assert f"| {component.value:.3f} | {component.weight:g} | {component.weight * component.value:.3f} |" in doc
+    gone = what_if(tiny, RemovePerson("gran")).headline
+    linked = what_if(tiny, AddTie({"a": "gran", "b": "uncle_dev", "contact": "monthly"})).headline
+    flat = " ".join(doc.split())
+    assert gone + "." in flat and linked + "." in flat
+    assert ask(tiny, ["mothers_side"]).after.score == 72 and "from 59 to 72" in doc
