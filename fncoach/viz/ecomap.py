@@ -51,7 +51,7 @@ from matplotlib.lines import Line2D
 from ..model import DOMAINS, Person, Scenario, Tie
 from ._common import DOMAIN_STYLE, OKABE_ITO, SAFETY_BADGE, FigureResult
 
-__all__ = ["draw_ecomap", "label_overlaps", "RING_NAMES", "TIE_STYLE_WORDS", "BADGE_SHAPE"]
+__all__ = ["draw_ecomap", "draw_ecomap_key", "label_overlaps", "RING_NAMES", "TIE_STYLE_WORDS", "BADGE_SHAPE"]
 
 #: Closeness of the tie to the child → ring number (1 = inner).
 _RING_OF_CLOSENESS = {3: 1, 2: 2, 1: 3}
@@ -134,6 +134,7 @@ def draw_ecomap(
     highlight: Iterable[str] = (),
     title: str | None = None,
     seed: int = 0,
+    legend: bool = True,
 ) -> FigureResult:
     """Draw the scenario's network as an eco-map.
 
@@ -152,6 +153,9 @@ def draw_ecomap(
         Turns the drawing round by a fixed amount, so a different seed gives a
         different but equally tidy layout; the same seed always gives the same
         picture. Nothing else is random.
+    legend : bool
+        Draw the key beside the map (default). The network builder shows the
+        key once, from :func:`draw_ecomap_key`, and redraws only the map.
 
     Returns
     -------
@@ -204,35 +208,71 @@ def draw_ecomap(
 
     ax = figure.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
-    _draw_rings(ax, radii)
+    lines = _LineBatch(ax)
+    _draw_rings(lines, radii)
     positions = {child.id: (0.0, 0.0)}
     positions.update({n.person.id: (n.x, n.y) for n in nodes})
     unknown = {n.person.id for n in nodes if not n.person.is_known}
     for tie in other_ties:
-        _draw_tie(ax, tie, positions, faint=True, unknown=bool({tie.a, tie.b} & unknown))
+        _draw_tie(lines, tie, positions, faint=True, unknown=bool({tie.a, tie.b} & unknown))
     for tie in child_ties.values():
-        _draw_tie(ax, tie, positions, faint=False, unknown=bool({tie.a, tie.b} & unknown))
+        _draw_tie(lines, tie, positions, faint=False, unknown=bool({tie.a, tie.b} & unknown))
     _draw_child(ax, child.id, child_label, child_label_box)
     for node in nodes:
         _draw_person(ax, node, highlighted=node.person.id in highlight_ids)
+        if node.leader:  # a thin line joins a label pushed away from its marker
+            lines.plot([node.x, node.lx], [node.y, node.ly], color="#777777", linewidth=0.7, zorder=2.5)
+    lines.flush()
 
-    legend = _draw_legend(figure, child.name)
-    legend_box = legend.get_window_extent(renderer)
-    legend_w = legend_box.width / figure.dpi
-    legend_h = legend_box.height / figure.dpi
-    width = plot_w + _LEGEND_GAP + legend_w + 0.1
-    height = max(plot_h, legend_h + 0.1) + _TITLE_H
+    key = _draw_legend(figure, child.name) if legend else None
+    if key is not None:
+        key_box = key.get_window_extent(renderer)
+        legend_w, legend_h = key_box.width / figure.dpi + _LEGEND_GAP + 0.1, key_box.height / figure.dpi + 0.1
+    else:
+        legend_w, legend_h = 0.0, 0.0
+    width = max(plot_w + legend_w, 4.0)
+    height = max(plot_h, legend_h) + _TITLE_H
     figure.set_size_inches(width, height)
     bottom = (height - _TITLE_H - plot_h) / 2
     ax.set_position((0, bottom / height, plot_w / width, plot_h / height))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
-    legend.set_bbox_to_anchor((plot_w + _LEGEND_GAP, height - _TITLE_H), transform=figure.dpi_scale_trans)
+    if key is not None:
+        key.set_bbox_to_anchor((plot_w + _LEGEND_GAP, height - _TITLE_H), transform=figure.dpi_scale_trans)
     heading = title if title is not None else f"{child.name}'s network (eco-map)"
     figure.text(0.1 / width, 1 - 0.12 / height, heading, ha="left", va="top", fontsize=12, fontweight="bold")
 
     description = _describe(scenario, nodes, child_ties, other_ties, highlight_ids)
     return FigureResult(figure, description)
+
+
+def draw_ecomap_key(child_name: str = "the child") -> FigureResult:
+    """The eco-map's key on its own (shown once beside a map drawn with ``legend=False``).
+
+    Examples
+    --------
+    >>> print(draw_ecomap_key("Zoë").description.splitlines()[0])
+    How to read the eco-map of Zoë's network.
+    """
+    figure = Figure(figsize=(4, 6), dpi=100)
+    FigureCanvasAgg(figure)
+    key = _draw_legend(figure, child_name)
+    box = key.get_window_extent(figure.canvas.get_renderer())
+    figure.set_size_inches(box.width / figure.dpi + 0.1, box.height / figure.dpi + 0.1)
+    key.set_bbox_to_anchor((0.05, box.height / figure.dpi + 0.05), transform=figure.dpi_scale_trans)
+    return FigureResult(figure, "\n".join([
+        f"How to read the eco-map of {child_name}'s network.",
+        f"{child_name} is in the middle. People sit on rings: the inner ring is very close, then quite close, "
+        "then not very close; a dotted outer ring holds people with no direct tie to the child.",
+        "Each part of life has its own colour and shape: " + ", ".join(
+            f"{DOMAIN_STYLE[d][2].lower()} {_SHAPE_WORDS[DOMAIN_STYLE[d][1]]}" for d in DOMAINS)
+        + ". A hollow shape is someone not found yet.",
+        "Lines show ties: " + "; ".join(TIE_STYLE_WORDS.values()) + ". An arrowhead points at the person helped.",
+        "Badges show safety: ✓ in a circle is safe, ? in a diamond is to be explored, ! in a triangle is a worry.",
+    ]))
+
+
+_SHAPE_WORDS = {"s": "square", "o": "circle", "^": "triangle", "D": "diamond", "p": "pentagon", "h": "hexagon"}
 
 
 def label_overlaps(result: FigureResult) -> list[str]:
@@ -325,13 +365,20 @@ class _Measurer:
         self.figure = figure
         self.renderer = renderer
 
+    _cache: dict[tuple[str, bool], tuple[float, float]] = {}
+
     def __call__(self, text: str, bold: bool = False) -> tuple[float, float]:
+        if (text, bold) in self._cache:
+            return self._cache[(text, bold)]
         artist = self.figure.text(0, 0, text, fontsize=_FONT, fontweight="bold" if bold else "normal",
                                   ha="center", va="center", multialignment="center", linespacing=1.1)
         box = artist.get_window_extent(self.renderer)
         artist.remove()
         dpi = self.figure.dpi
-        return box.width / dpi + 2 * _PAD, box.height / dpi + 2 * _PAD
+        size = (box.width / dpi + 2 * _PAD, box.height / dpi + 2 * _PAD)
+        if len(self._cache) < 5000:
+            self._cache[(text, bold)] = size
+        return size
 
 
 def _label_text(person: Person) -> str:
@@ -450,6 +497,34 @@ def _place_labels(nodes: list[_Node], child_label_box: _Box) -> bool:
 # --------------------------------------------------------------------------- drawing
 
 
+class _LineBatch:
+    """Collects plain lines and draws those that look alike as one LineCollection (much faster)."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.groups: dict[tuple, list] = {}
+        self.dashes: dict[tuple, object] = {}
+
+    def plot(self, xs, ys, **style):
+        if "marker" in style:
+            return self.ax.plot(xs, ys, **style)
+        key = (style.get("color", "black"), style.get("linewidth", 1.0), style.get("alpha", 1.0),
+               style.get("zorder", 1), repr(style.get("linestyle", "-")), style.get("solid_capstyle", "butt"))
+        self.groups.setdefault(key, []).append(list(zip(xs, ys)))
+        self.dashes[key] = style.get("linestyle", "-")
+        return None
+
+    def flush(self) -> None:
+        from matplotlib.collections import LineCollection
+
+        for key, segments in self.groups.items():
+            colour, width, alpha, zorder, _dash, cap = key
+            collection = LineCollection(segments, colors=colour, linewidths=width, alpha=alpha, zorder=zorder,
+                                        linestyles=[self.dashes[key]], capstyle=cap)
+            self.ax.add_collection(collection, autolim=False)
+        self.groups = {}
+
+
 def _draw_rings(ax, radii: dict[int, float]) -> None:
     for ring, radius in radii.items():
         angles = [2 * math.pi * i / 240 for i in range(241)]
@@ -524,16 +599,16 @@ def _draw_tie(ax, tie: Tie, positions: dict[str, tuple[float, float]], *, faint:
                  dash_unknown=unknown)
     if tie.help == "none":
         return
-    # a small arrow on the line, pointing at the person helped
-    mx, my = ax_ + ux * length * 0.55, ay + uy * length * 0.55
-    half = 0.09
-    start, end = (mx - ux * half, my - uy * half), (mx + ux * half, my + uy * half)
-    if tie.help == "b_to_a":
-        start, end = end, start
-    style = "<|-|>" if tie.help == "both" else "-|>"
-    ax.annotate("", xy=end, xytext=start, zorder=zorder + 0.2,
-                arrowprops=dict(arrowstyle=style, color=colour, alpha=alpha, linewidth=0.8 * width + 0.4,
-                                mutation_scale=11 * width + 1, shrinkA=0, shrinkB=0))
+    # a small arrowhead on the line, pointing at the person helped (both ways: one each side of the middle)
+    heads = []
+    if tie.help in ("a_to_b", "both"):
+        heads.append((0.58, math.degrees(math.atan2(uy, ux))))
+    if tie.help in ("b_to_a", "both"):
+        heads.append((0.42 if tie.help == "both" else 0.55, math.degrees(math.atan2(-uy, -ux))))
+    for where, angle in heads:
+        # marker (3, 0, angle): a triangle whose tip points along ``angle - 90``
+        ax.plot([ax_ + ux * length * where], [ay + uy * length * where], marker=(3, 0, angle - 90),
+                markersize=7 * width + 1, color=colour, alpha=alpha, linestyle="none", zorder=zorder + 0.2)
 
 
 def _draw_child(ax, child_id: str, label: str, label_box: _Box) -> None:
@@ -543,6 +618,18 @@ def _draw_child(ax, child_id: str, label: str, label_box: _Box) -> None:
     cx, cy = (label_box.x0 + label_box.x1) / 2, (label_box.y0 + label_box.y1) / 2
     ax.text(cx, cy, label, ha="center", va="center", fontsize=_FONT, fontweight="bold", zorder=4,
             multialignment="center", linespacing=1.1, gid=f"label:{label.splitlines()[0]}")
+
+
+_SIGN_MARKERS: dict[str, object] = {}
+
+
+def _sign_marker(sign: str):
+    """The badge's sign (✓, ? or !) as a marker shape, made once (drawing it as text is much slower)."""
+    if sign not in _SIGN_MARKERS:
+        from matplotlib.markers import MarkerStyle
+
+        _SIGN_MARKERS[sign] = MarkerStyle(f"${sign}$")
+    return _SIGN_MARKERS[sign]
 
 
 def _draw_person(ax, node: _Node, *, highlighted: bool) -> None:
@@ -560,10 +647,8 @@ def _draw_person(ax, node: _Node, *, highlighted: bool) -> None:
     bx, by = node.x + 0.115, node.y + 0.115
     ax.plot([bx], [by], marker=BADGE_SHAPE[status], markersize=_BADGE_PT, markerfacecolor="white",
             markeredgecolor=badge_colour, markeredgewidth=1.6, linestyle="none", zorder=5, gid=f"badge:{person.name}")
-    ax.text(bx, by - (0.012 if status == "worry" else 0.0), sign, ha="center", va="center", fontsize=6,
-            fontweight="bold", color="black", zorder=5.1, gid=f"badgetext:{person.name}")
-    if node.leader:  # a thin line joins a label pushed away from its marker
-        ax.plot([node.x, node.lx], [node.y, node.ly], color="#777777", linewidth=0.7, zorder=2.5)
+    ax.plot([bx], [by - (0.012 if status == "worry" else 0.0)], marker=_sign_marker(sign), markersize=5.5,
+            color="black", markeredgewidth=0.0, linestyle="none", zorder=5.1, gid=f"badgetext:{person.name}")
     ax.text(node.lx, node.ly, node.label, ha="center", va="center", fontsize=_FONT,
             fontweight="bold" if highlighted else "normal", multialignment="center", linespacing=1.1, zorder=4,
             color="black" if known else "#444444", gid=f"label:{person.name}",

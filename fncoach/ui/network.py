@@ -1,0 +1,752 @@
+"""Network panels: build a network, find the people nobody asked about, ask "what if?".
+
+Three thin views over the core:
+
+* :func:`build_network_builder_panel` — add, change and remove people and
+  ties through form widgets; the eco-map and the strength breakdown redraw
+  after every change; undo; save as a scenario file.
+* :func:`build_finding_panel` — ask questions from a question bank and watch
+  the people they find join the eco-map (uses :mod:`fncoach.finding`).
+* :func:`build_whatif_panel` — pick a change (someone leaves, moves away, a
+  tie becomes stressful) and see the before/after strength and why.
+
+Every change goes through :func:`fncoach.whatif.apply_changes`, which checks it
+and explains any problem in plain words; the panels hold no rules of their own.
+The learner's work is plain data (the list of changes made), so the course can
+save it and put it back with ``restore``.
+
+Examples
+--------
+>>> from fncoach.scenario import load_scenario
+>>> panel = build_network_builder_panel(load_scenario("tests/fixtures/tiny.yaml"))
+>>> panel.person_name.value = "Auntie Bee"
+>>> panel.person_relationship.value = "Mum's friend"
+>>> panel.person_save.click()
+>>> [p.name for p in panel.scenario.people][-1]
+'Auntie Bee'
+>>> panel.undo_button.click()
+>>> len(panel.scenario.people)
+5
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import io
+import re
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import ipywidgets as widgets
+
+from ..model import (
+    CONTACT_FREQUENCIES,
+    DOMAINS,
+    SAFETY_STATUSES,
+    SUPPORT_KINDS,
+    TIE_QUALITIES,
+    Card,
+    Child,
+    Drills,
+    Meeting,
+    Meta,
+    Plan,
+    Scaling,
+    ScaleScore,
+    Scenario,
+    Sos,
+    Task,
+    TaskTime,
+)
+from ..scenario import load_scenario, save_scenario
+from ..strength import StrengthReport, analyse_strength
+from ..whatif import AddPerson, AddTie, RemovePerson, RemoveTie, UpdatePerson, UpdateTie, apply_changes, what_if
+from ._common import ExercisePanel
+
+__all__ = [
+    "NetworkBuilderPanel",
+    "FindingPanel",
+    "WhatIfPanel",
+    "build_network_builder_panel",
+    "build_finding_panel",
+    "build_whatif_panel",
+    "change_to_data",
+    "change_from_data",
+    "strength_html",
+]
+
+_DOMAIN_WORDS = {
+    "household": "Lives in the same home",
+    "family": "Family (relatives)",
+    "friends": "Friends",
+    "school_work": "School or work",
+    "community_faith": "Community or faith",
+    "professional": "Professional (paid worker)",
+}
+_CLOSENESS_WORDS = {3: "Very close", 2: "Quite close", 1: "Not very close"}
+_CONTACT_WORDS = {
+    "daily": "Every day",
+    "several_a_week": "Several times a week",
+    "weekly": "Every week",
+    "monthly": "Every month",
+    "few_times_a_year": "A few times a year",
+    "rarely": "Rarely",
+    "never": "Never",
+}
+_SAFETY_WORDS = {"safe": "Safe", "to_explore": "Not yet explored", "worry": "A worry"}
+_QUALITY_WORDS = {
+    "strong": "Strong",
+    "moderate": "Moderate",
+    "normal": "Normal",
+    "weak": "Weak or on and off",
+    "stressful": "Stressful",
+    "conflict": "In conflict",
+    "cut_off": "Cut off",
+}
+_HELP_WORDS = {"a_to_b": "First helps second", "b_to_a": "Second helps first", "both": "Both help each other",
+               "none": "Neither"}
+_SUPPORT_WORDS = {"emotional": "Emotional (listens, comforts)", "practical": "Practical (lifts, meals, childcare)",
+                  "information": "Information and advice"}
+_NEW = "__new__"
+_CHANGE_TYPES = {cls.__name__: cls for cls in (AddPerson, RemovePerson, UpdatePerson, AddTie, RemoveTie, UpdateTie)}
+
+
+# --------------------------------------------------------------------------- plain data for saving work
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        value = value.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(k): _plain(v) for k, v in dict(value).items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def change_to_data(change: Any) -> dict:
+    """A change as plain JSON-ready data (``{"kind": "AddPerson", ...}``).
+
+    Examples
+    --------
+    >>> change_to_data(RemoveTie("gran", "zoe"))
+    {'kind': 'RemoveTie', 'a': 'gran', 'b': 'zoe'}
+    """
+    data: dict[str, Any] = {"kind": type(change).__name__}
+    for field in dataclasses.fields(change):
+        data[field.name] = _plain(getattr(change, field.name))
+    return data
+
+
+def change_from_data(data: dict) -> Any:
+    """Turn :func:`change_to_data`'s output back into a change.
+
+    Examples
+    --------
+    >>> change_from_data({"kind": "RemovePerson", "person_id": "gran"})
+    RemovePerson(person_id='gran')
+    """
+    kind = data.get("kind")
+    if kind not in _CHANGE_TYPES:
+        raise ValueError(f"{kind!r} is not a kind of change the builder knows")
+    fields = {k: v for k, v in data.items() if k != "kind"}
+    return _CHANGE_TYPES[kind](**fields)
+
+
+# --------------------------------------------------------------------------- shared views
+
+
+def strength_html(report: StrengthReport, before: StrengthReport | None = None) -> str:
+    """The strength breakdown as an accessible HTML table (score, each part, its reason and a suggestion).
+
+    Examples
+    --------
+    >>> from fncoach.strength import Component, StrengthReport
+    >>> page = strength_html(StrengthReport(50, (Component("plan_backup", "Backups", 0.5, 1.0, "Half.", "Ask Dev."),)))
+    >>> "50 out of 100" in page and "Ask Dev." in page
+    True
+    """
+    old = {c.name: c.value for c in before.components} if before is not None else {}
+    heading = (f"Network strength: {before.score} → {report.score} out of 100" if before is not None
+               else f"Network strength: {report.score} out of 100")
+    rows = []
+    for c in report.components:
+        filled = round(c.value * 10)
+        bar = "■" * filled + "□" * (10 - filled)
+        value = f"{c.value:.2f}"
+        if before is not None:
+            value = f"{old.get(c.name, 0.0):.2f} → {c.value:.2f}"
+        rows.append(
+            f"<tr><th scope='row' style='text-align:left;padding:2px 8px'>{html.escape(c.title)}</th>"
+            f"<td style='font-family:monospace;white-space:nowrap' aria-hidden='true'>{bar}</td>"
+            f"<td style='padding:2px 8px;white-space:nowrap'>{value}</td>"
+            f"<td style='padding:2px 8px'>{html.escape(c.reason)}<br><em>{html.escape(c.suggestion)}</em></td></tr>")
+    return (f"<div><strong style='font-size:1.1em'>{html.escape(heading)}</strong>"
+            "<table style='border-collapse:collapse;font-size:0.95em'><thead><tr><th>Part</th><th></th>"
+            "<th>Value (0 weak, 1 strong)</th><th>Why, and what to ask next</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table></div>")
+
+
+def _png(result: Any, dpi: int = 72) -> bytes:
+    buffer = io.BytesIO()
+    result.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
+                          pil_kwargs={"compress_level": 1})  # fast: these images are shown, not stored
+    return buffer.getvalue()
+
+
+def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
+    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+    alt = widgets.HTML(value="")
+    return image, alt
+
+
+def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any) -> None:
+    image.value = _png(result)
+    lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.description.splitlines())
+    alt.value = f"<details><summary>Text description of the picture</summary><ul>{lines}</ul></details>"
+
+
+def _options(words: dict) -> list[tuple[str, Any]]:
+    return [(label, key) for key, label in words.items()]
+
+
+def _child_alone(child_name: str = "Sam", age: int = 9) -> Scenario:
+    """A scenario with only the child in it (the starting point for building a network from scratch).
+
+    The other sections hold the least a scenario needs, written so a coach
+    can see what to fill in; it has no people yet, so it is only saved once
+    someone has been added.
+    """
+    child = Child(id="child", name=child_name, age=age, pronouns="they/them", lives_now="Not written yet")
+    return Scenario.model_construct(
+        meta=Meta(id="my_network", title=f"{child_name}'s network", summary="A network built in the network builder.",
+                  learning_goals=("Build a child's network and see what makes it strong.",)),
+        child=child,
+        people=(),
+        ties=(),
+        sos=Sos(cards=(Card(id="card_1", text="Write what is known about the family here.", column="not_needed",
+                            explanation="A placeholder card: replace it with the case information."),),
+                scaling=Scaling(ten_means="Write what 10 would look like for this child.",
+                                perspectives=(ScaleScore(who="child", score=5, reason="Not asked yet."),))),
+        plan=Plan(tasks=(Task(id="task_1", title="Weekly check-in", kind="phone_call",
+                              when=TaskTime(weekly=("mon",), start="18:00", end="18:15")),)),
+        drills=Drills(start_date="2026-01-05"),
+        meetings=(Meeting(id="m1", kind="initial", week=0, title="First Family Network Meeting"),),
+        discussion_questions=(),
+        facilitator=Scenario.model_fields["facilitator"].default_factory(),
+        settings=Scenario.model_fields["settings"].default_factory(),
+    )
+
+
+def _new_id(name: str, taken: Iterable[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "person"
+    if not base[0].isalpha():
+        base = "p_" + base
+    base = base[:50]
+    taken = set(taken)
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}_{number}", number + 1
+    return candidate
+
+
+# --------------------------------------------------------------------------- the network builder
+
+
+class NetworkBuilderPanel(ExercisePanel):
+    """Build a child's network with forms; see the eco-map and strength after each change.
+
+    Attributes
+    ----------
+    scenario : Scenario
+        The network as it is now.
+    history : list of list of change
+        Each learner action (one click) as the changes it made, oldest first.
+    last_timing : float
+        Seconds the last change took to re-analyse and redraw.
+    """
+
+    exercise_id = "network_builder"
+
+    def __init__(self, scenario: Scenario | None = None, *, save_dir: str | Path | None = None):
+        super().__init__()
+        self.base = scenario if scenario is not None else _child_alone()
+        self.scenario = self.base
+        self.history: list[list[Any]] = []
+        self._states: list[Scenario] = []
+        self.save_dir = Path(save_dir) if save_dir is not None else Path.cwd()
+        self.last_timing = 0.0
+        self.report: StrengthReport | None = None
+        child = self.base.child
+
+        style = {"description_width": "11em"}
+        wide = widgets.Layout(width="34em")
+        # person form
+        self.person_pick = widgets.Dropdown(description="Person", style=style, layout=wide)
+        self.person_name = widgets.Text(description="Name", placeholder="e.g. Nana Pat", style=style, layout=wide)
+        self.person_relationship = widgets.Text(description=f"Who they are to {child.name}",
+                                                placeholder="e.g. maternal grandmother", style=style, layout=wide)
+        self.person_domain = widgets.Dropdown(options=_options(_DOMAIN_WORDS), value="family",
+                                              description="Part of life", style=style, layout=wide)
+        self.person_closeness = widgets.Dropdown(options=_options(_CLOSENESS_WORDS), value=2,
+                                                 description=f"Closeness to {child.name}", style=style, layout=wide)
+        self.person_contact = widgets.Dropdown(options=_options(_CONTACT_WORDS), value="weekly",
+                                               description="How often in touch", style=style, layout=wide)
+        self.person_support = {kind: widgets.Checkbox(value=False, description=_SUPPORT_WORDS[kind], indent=False)
+                               for kind in SUPPORT_KINDS}
+        self.person_safety = widgets.Dropdown(options=_options(_SAFETY_WORDS), value="safe",
+                                              description="Safety", style=style, layout=wide)
+        self.person_safety_reason = widgets.Text(description="Why (if not safe)", style=style, layout=wide,
+                                                 placeholder="What is known, in plain words")
+        self.person_save = widgets.Button(description="Add person", button_style="primary", icon="plus")
+        self.person_remove = widgets.Button(description="Remove person", icon="trash", disabled=True)
+        person_box = widgets.VBox([
+            self.person_pick, self.person_name, self.person_relationship, self.person_domain,
+            self.person_closeness, self.person_contact,
+            widgets.HTML("<b>Support they give</b>"), widgets.HBox(list(self.person_support.values())),
+            self.person_safety, self.person_safety_reason, widgets.HBox([self.person_save, self.person_remove]),
+        ])
+        # tie form
+        self.tie_a = widgets.Dropdown(description="First", style=style, layout=wide)
+        self.tie_b = widgets.Dropdown(description="Second", style=style, layout=wide)
+        self.tie_closeness = widgets.Dropdown(options=_options(_CLOSENESS_WORDS), value=2, description="Closeness",
+                                              style=style, layout=wide)
+        self.tie_quality = widgets.Dropdown(options=_options(_QUALITY_WORDS), value="normal",
+                                            description="How it feels", style=style, layout=wide)
+        self.tie_contact = widgets.Dropdown(options=_options(_CONTACT_WORDS), value="monthly",
+                                            description="How often in touch", style=style, layout=wide)
+        self.tie_help = widgets.Dropdown(options=_options(_HELP_WORDS), value="none", description="Who helps whom",
+                                         style=style, layout=wide)
+        self.tie_save = widgets.Button(description="Add or change tie", button_style="primary", icon="link")
+        self.tie_remove = widgets.Button(description="Remove tie", icon="unlink")
+        tie_box = widgets.VBox([self.tie_a, self.tie_b, self.tie_closeness, self.tie_quality, self.tie_contact,
+                                self.tie_help, widgets.HBox([self.tie_save, self.tie_remove])])
+        forms = widgets.Tab(children=[person_box, tie_box])
+        forms.set_title(0, "People")
+        forms.set_title(1, "Ties between people")
+        # undo and save
+        self.undo_button = widgets.Button(description="Undo", icon="undo", disabled=True)
+        self.file_name = widgets.Text(value=f"{self.base.meta.id}.yaml", description="File name", style=style)
+        self.save_button = widgets.Button(description="Save as scenario", icon="save")
+        # views
+        self.ecomap_image, self.ecomap_alt = _figure_view()
+        self.key_image, self.key_alt = _figure_view()
+        from ..viz.ecomap import draw_ecomap_key
+
+        _show_figure(self.key_image, self.key_alt, draw_ecomap_key(child.name))
+        self.strength_view = widgets.HTML()
+        self.children = (
+            widgets.HTML(f"<h3>Build {html.escape(child.name)}'s network</h3>"
+                         "<p>Add the people around the child, then the ties between them. The eco-map and the "
+                         "strength breakdown change as you go. Nothing is lost: <b>Undo</b> takes back the last "
+                         "change.</p>"),
+            forms,
+            widgets.HBox([self.undo_button, self.file_name, self.save_button]),
+            self.message,
+            widgets.HBox([self.ecomap_image, widgets.VBox([self.key_image, self.key_alt])]),
+            self.ecomap_alt,
+            self.strength_view,
+        )
+        self.person_pick.observe(self.safely(self._on_pick), names="value")
+        self.person_save.on_click(self.safely(lambda _b: self._save_person()))
+        self.person_remove.on_click(self.safely(lambda _b: self._remove_person()))
+        self.tie_save.on_click(self.safely(lambda _b: self._save_tie()))
+        self.tie_remove.on_click(self.safely(lambda _b: self._remove_tie()))
+        self.tie_a.observe(self.safely(self._on_tie_pick), names="value")
+        self.tie_b.observe(self.safely(self._on_tie_pick), names="value")
+        self.undo_button.on_click(self.safely(lambda _b: self.undo()))
+        self.save_button.on_click(self.safely(lambda _b: self.save()))
+        self._refresh()
+
+    # -- the learner's work as plain data
+    def answers(self) -> dict:
+        """``{"changes": [[change, ...], ...]}``: every action taken, each as plain data."""
+        return {"changes": [[change_to_data(c) for c in group] for group in self.history]}
+
+    def restore(self, answers: dict) -> None:
+        """Replay saved actions from the starting scenario; a change that no longer fits is skipped with a note."""
+        self.scenario, self.history, self._states = self.base, [], []
+        skipped = 0
+        for group in (answers or {}).get("changes", []):
+            try:
+                changes = [change_from_data(item) for item in group]
+                new = apply_changes(self.scenario, changes)
+            except (ValueError, TypeError):
+                skipped += 1
+                continue
+            self._states.append(self.scenario)
+            self.history.append(changes)
+            self.scenario = new
+        self._refresh()
+        if skipped:
+            self.show(f"{skipped} saved change{'s' if skipped != 1 else ''} could not be put back "
+                      "(the scenario may have changed since). Everything else is restored.", "warn")
+
+    # -- actions
+    def apply(self, changes: Sequence[Any]) -> bool:
+        """Make one learner action; on a problem show it and change nothing. True when the change was made."""
+        start = time.perf_counter()
+        try:
+            new = apply_changes(self.scenario, list(changes))
+        except ValueError as error:
+            self.show(str(error), "warn", "That change was not made")
+            return False
+        self._states.append(self.scenario)
+        self.history.append(list(changes))
+        self.scenario = new
+        self._refresh()
+        self.last_timing = time.perf_counter() - start
+        self.clear_message()
+        self._changed()
+        return True
+
+    def undo(self) -> None:
+        """Take back the last action."""
+        if not self.history:
+            self.show("There is nothing to undo yet.", "info")
+            return
+        self.history.pop()
+        self.scenario = self._states.pop()
+        self._refresh()
+        self.show("The last change was taken back.", "info")
+        self._changed()
+
+    def save(self) -> Path | None:
+        """Save the network as a scenario file in ``save_dir`` (written safely, all at once)."""
+        name = self.file_name.value.strip()
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_\-]*\.ya?ml", name):
+            self.show("Give the file a simple name ending in .yaml, using letters, numbers, - or _ "
+                      "(for example my_network.yaml).", "warn", "The file was not saved")
+            return None
+        if not self.scenario.people:
+            self.show("Add at least one person before saving: a scenario needs someone in the network.", "warn",
+                      "The file was not saved")
+            return None
+        path = save_scenario(self.scenario, self.save_dir / name)
+        self.show(f"Saved as {path}. You can open it again later or give it to your coach.", "good", "Saved")
+        return path
+
+    def _person_form_values(self) -> dict:
+        return {
+            "name": self.person_name.value.strip(),
+            "relationship": self.person_relationship.value.strip(),
+            "domain": self.person_domain.value,
+            "paid": self.person_domain.value == "professional",
+            "support": tuple(k for k, box in self.person_support.items() if box.value),
+            "safety": {"status": self.person_safety.value, "reason": self.person_safety_reason.value.strip()},
+        }
+
+    def _save_person(self) -> None:
+        values = self._person_form_values()
+        child_id = self.scenario.child.id
+        if not values["name"]:
+            self.show("Please write the person's name.", "warn", "That change was not made")
+            return
+        tie_values = {"closeness": self.person_closeness.value, "contact": self.person_contact.value,
+                      "help": "b_to_a" if values["support"] else "none"}
+        pick = self.person_pick.value
+        if pick == _NEW:
+            pid = _new_id(values["name"], [p.id for p in self.scenario.people] + [child_id])
+            changes = [AddPerson({"id": pid, **values}), AddTie({"a": child_id, "b": pid, **tie_values})]
+        else:
+            pid = pick
+            has_tie = any({t.a, t.b} == {child_id, pid} for t in self.scenario.ties)
+            tie_change = (UpdateTie(child_id, pid, tie_values) if has_tie
+                          else AddTie({"a": child_id, "b": pid, **tie_values}))
+            changes = [UpdatePerson(pid, values), tie_change]
+        if self.apply(changes):
+            self.person_pick.value = pid
+
+    def _remove_person(self) -> None:
+        if self.person_pick.value == _NEW:
+            return
+        if self.apply([RemovePerson(self.person_pick.value)]):
+            self.person_pick.value = _NEW
+
+    def _save_tie(self) -> None:
+        a, b = self.tie_a.value, self.tie_b.value
+        values = {"closeness": self.tie_closeness.value, "quality": self.tie_quality.value,
+                  "contact": self.tie_contact.value, "help": self.tie_help.value}
+        if a == b:
+            self.show("Choose two different people for a tie.", "warn", "That change was not made")
+            return
+        existing = self._tie_between(a, b)
+        if existing is not None:
+            if existing.a != a:  # keep the direction of help as the learner sees it
+                values["help"] = {"a_to_b": "b_to_a", "b_to_a": "a_to_b"}.get(values["help"], values["help"])
+            self.apply([UpdateTie(a, b, values)])
+        else:
+            self.apply([AddTie({"a": a, "b": b, **values})])
+
+    def _remove_tie(self) -> None:
+        self.apply([RemoveTie(self.tie_a.value, self.tie_b.value)])
+
+    def _tie_between(self, a: str, b: str):
+        for tie in self.scenario.ties:
+            if {tie.a, tie.b} == {a, b}:
+                return tie
+        return None
+
+    # -- keeping the forms and views in step
+    def _on_pick(self, change: dict) -> None:
+        pick = change["new"]
+        if pick == _NEW or pick is None:
+            self.person_save.description = "Add person"
+            self.person_remove.disabled = True
+            self.person_name.value = ""
+            self.person_relationship.value = ""
+            for box in self.person_support.values():
+                box.value = False
+            self.person_safety.value = "safe"
+            self.person_safety_reason.value = ""
+            return
+        person = self.scenario.person(pick)
+        self.person_save.description = "Save changes"
+        self.person_remove.disabled = False
+        self.person_name.value = person.name
+        self.person_relationship.value = person.relationship
+        self.person_domain.value = person.domain
+        for kind, box in self.person_support.items():
+            box.value = kind in person.support
+        self.person_safety.value = person.safety.status
+        self.person_safety_reason.value = person.safety.reason
+        tie = self._tie_between(self.scenario.child.id, pick)
+        if tie is not None:
+            self.person_closeness.value = tie.closeness
+            self.person_contact.value = tie.contact
+
+    def _on_tie_pick(self, _change: dict) -> None:
+        tie = self._tie_between(self.tie_a.value, self.tie_b.value)
+        if tie is None:
+            self.tie_save.description = "Add tie"
+            return
+        self.tie_save.description = "Change tie"
+        self.tie_closeness.value = tie.closeness
+        self.tie_quality.value = tie.quality
+        self.tie_contact.value = tie.contact
+        flip = tie.a != self.tie_a.value
+        self.tie_help.value = {"a_to_b": "b_to_a", "b_to_a": "a_to_b"}.get(tie.help, tie.help) if flip else tie.help
+
+    def _refresh(self) -> None:
+        from ..viz.ecomap import draw_ecomap
+
+        scenario = self.scenario
+        people = [(f"{p.name} ({p.relationship})", p.id) for p in scenario.people]
+        keep = self.person_pick.value
+        self.person_pick.options = [("— someone new —", _NEW)] + people
+        self.person_pick.value = keep if keep in {pid for _, pid in people} else _NEW
+        ends = [(f"{scenario.child.name} (the child)", scenario.child.id)] + people
+        for box in (self.tie_a, self.tie_b):
+            keep = box.value
+            box.options = ends
+            if keep in {pid for _, pid in ends}:
+                box.value = keep
+        if len(ends) > 1 and self.tie_a.value == self.tie_b.value:
+            self.tie_b.value = ends[1][1]
+        self.undo_button.disabled = not self.history
+        self.report = analyse_strength(scenario, people=[p.id for p in scenario.people])
+        self.strength_view.value = strength_html(self.report)
+        _show_figure(self.ecomap_image, self.ecomap_alt, draw_ecomap(scenario, legend=False))
+
+
+def build_network_builder_panel(scenario: Scenario | None = None, *, save_dir: str | Path | None = None
+                                ) -> NetworkBuilderPanel:
+    """The interactive network builder.
+
+    Parameters
+    ----------
+    scenario : Scenario, optional
+        Start from this scenario's network; ``None`` starts from the child alone.
+    save_dir : str or Path, optional
+        Folder the *Save as scenario* button writes to (default: the current folder).
+
+    Returns
+    -------
+    NetworkBuilderPanel
+    """
+    return NetworkBuilderPanel(scenario, save_dir=save_dir)
+
+
+# --------------------------------------------------------------------------- what if?
+
+_WHATIF_KINDS = {
+    "leaves": "leaves the network",
+    "moves_away": "moves four hours away (in touch monthly, joins by video)",
+    "stressful": "has a stressful relationship with the child from now on",
+}
+
+
+class WhatIfPanel(ExercisePanel):
+    """Pick a change and see the strength before and after, and why."""
+
+    exercise_id = "what_if"
+
+    def __init__(self, scenario: Scenario):
+        super().__init__()
+        self.scenario = scenario
+        self.result = None
+        self.tries: list[dict] = []
+        people = [(p.name, p.id) for p in scenario.known_people]
+        self.who = widgets.Dropdown(options=people, description="What if", layout=widgets.Layout(width="24em"))
+        self.kind = widgets.Dropdown(options=_options(_WHATIF_KINDS), value="leaves", description="",
+                                     layout=widgets.Layout(width="34em"))
+        self.try_button = widgets.Button(description="Show me", button_style="primary", icon="question")
+        self.headline = widgets.HTML()
+        self.explanation = widgets.HTML()
+        self.image, self.alt = _figure_view()
+        self.children = (
+            widgets.HTML(f"<h3>What if…?</h3><p>Pick someone in {html.escape(scenario.child.name)}'s network and "
+                         "something that might happen. See how the network's strength changes, and why.</p>"),
+            widgets.HBox([self.who, self.kind, self.try_button]),
+            self.message, self.headline, self.explanation, self.image, self.alt,
+        )
+        self.try_button.on_click(self.safely(lambda _b: self.run()))
+
+    def changes_for(self, person_id: str, kind: str) -> list[Any]:
+        """The changes that stand for the chosen what-if."""
+        child_id = self.scenario.child.id
+        tie = next((t for t in self.scenario.ties if {t.a, t.b} == {child_id, person_id}), None)
+        if kind == "leaves":
+            return [RemovePerson(person_id)]
+        if kind == "moves_away":
+            person = self.scenario.person(person_id)
+            changes: list[Any] = [UpdatePerson(person_id, {"travel_minutes": max(person.travel_minutes, 240),
+                                                           "joins_virtually": True})]
+            if tie is not None:
+                changes.append(UpdateTie(child_id, person_id, {"contact": "monthly"}))
+            return changes
+        if tie is None:
+            return [AddTie({"a": child_id, "b": person_id, "quality": "stressful"})]
+        return [UpdateTie(child_id, person_id, {"quality": "stressful"})]
+
+    def run(self) -> None:
+        """Work out the chosen what-if and show it."""
+        from ..viz.strength import draw_strength
+
+        if self.who.value is None:
+            self.show("There is nobody to choose yet.", "info")
+            return
+        try:
+            result = what_if(self.scenario, self.changes_for(self.who.value, self.kind.value))
+        except ValueError as error:
+            self.show(str(error), "warn", "That what-if could not be worked out")
+            return
+        self.clear_message()
+        self.result = result
+        self.headline.value = f"<p style='font-size:1.15em'><strong>{html.escape(result.headline)}</strong></p>"
+        self.explanation.value = "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in result.explanation) + "</ul>"
+        _show_figure(self.image, self.alt, draw_strength(result.after, before=result.before))
+        self.tries.append({"person": self.who.value, "kind": self.kind.value})
+        self._changed()
+
+    def answers(self) -> dict:
+        """``{"tries": [{"person": id, "kind": ...}, ...]}``: the what-ifs the learner looked at."""
+        return {"tries": list(self.tries)}
+
+    def restore(self, answers: dict) -> None:
+        """Show the last what-if the learner looked at again."""
+        tries = [t for t in (answers or {}).get("tries", [])
+                 if t.get("person") in {p.id for p in self.scenario.known_people} and t.get("kind") in _WHATIF_KINDS]
+        self.tries = tries[:-1]
+        if tries:
+            self.who.value, self.kind.value = tries[-1]["person"], tries[-1]["kind"]
+            self.run()
+
+
+def build_whatif_panel(scenario: Scenario) -> WhatIfPanel:
+    """The what-if panel: someone leaves, moves away, or a tie becomes stressful."""
+    return WhatIfPanel(scenario)
+
+
+# --------------------------------------------------------------------------- finding the network
+
+
+class FindingPanel(ExercisePanel):
+    """Ask questions from a question bank; the people they find join the eco-map.
+
+    All the finding is done by :func:`fncoach.finding.ask` and
+    :func:`fncoach.finding.feedback`; the panel only shows it.
+    """
+
+    exercise_id = "finding_the_network"
+
+    def __init__(self, scenario: Scenario):
+        from .. import finding
+
+        super().__init__()
+        self.scenario = scenario
+        self._finding = finding
+        self.asked: list[str] = []
+        self.result = finding.ask(scenario, [])
+        self.buttons: dict[str, widgets.Button] = {}
+        for question in finding.QUESTIONS:
+            button = widgets.Button(description=question.text, tooltip=f"Ask {question.ask_who}. {question.tip}",
+                                    layout=widgets.Layout(width="auto", max_width="100%"))
+            button.on_click(self.safely(lambda _b, q=question.id: self.ask(q)))
+            self.buttons[question.id] = button
+        self.finish_button = widgets.Button(description="I have asked enough: how did I do?", button_style="info",
+                                            icon="flag", layout=widgets.Layout(width="auto"))
+        self.finish_button.on_click(self.safely(lambda _b: self.finish()))
+        self.summary = widgets.HTML()
+        self.image, self.alt = _figure_view()
+        self.children = (
+            widgets.HTML(f"<h3>Finding {html.escape(scenario.child.name)}'s network</h3><p>The workers know only "
+                         "a few people so far. Every child has a network, and it can be found if we try. Choose a "
+                         "question to ask and see who it finds.</p>"),
+            widgets.VBox(list(self.buttons.values())),
+            self.finish_button, self.message, self.summary, self.image, self.alt,
+        )
+        self._refresh(newly=())
+
+    def ask(self, question_id: str) -> None:
+        """Ask one question from the bank and show who it finds."""
+        if question_id in self.asked:
+            self.show("You have asked that already. Try a different question.", "info")
+            return
+        result = self._finding.ask(self.scenario, self.asked + [question_id])
+        self.asked.append(question_id)
+        self.result = result
+        found = result.found_by(question_id)
+        self._mark(question_id)
+        if found:
+            self.show("\n".join(f"{f.name} ({f.relationship}): {f.clue}" for f in found), "good",
+                      "You found someone")
+        else:
+            self.show("Nobody new came up this time. That happens: keep asking.", "info", "What you heard")
+        self._refresh(newly=[f.person_id for f in found])
+        self._changed()
+
+    def finish(self) -> None:
+        """Give the end-of-exercise feedback: questions never tried and common blind spots."""
+        self.show("\n".join(self._finding.feedback(self.scenario, self.asked)), "info", "How did you do?")
+
+    def _mark(self, question_id: str) -> None:
+        self.buttons[question_id].button_style = "success"
+        self.buttons[question_id].icon = "check"
+
+    def _refresh(self, newly: Sequence[str]) -> None:
+        from ..viz.ecomap import draw_ecomap
+
+        self.summary.value = f"<p><strong>{html.escape(self.result.summary)}</strong></p>"
+        _show_figure(self.image, self.alt, draw_ecomap(self.scenario, people=self.result.people, highlight=newly))
+
+    def answers(self) -> dict:
+        """``{"asked": [question ids in order]}``."""
+        return {"asked": list(self.asked)}
+
+    def restore(self, answers: dict) -> None:
+        """Ask the saved questions again, in order (unknown ones are skipped)."""
+        self.asked = [q for q in dict.fromkeys((answers or {}).get("asked", [])) if q in self.buttons]
+        for question_id, button in self.buttons.items():
+            button.button_style, button.icon = "", ""
+        for question_id in self.asked:
+            self._mark(question_id)
+        self.result = self._finding.ask(self.scenario, self.asked)
+        self._refresh(newly=())
+
+
+def build_finding_panel(scenario: Scenario) -> FindingPanel:
+    """The finding-the-network exercise (needs :mod:`fncoach.finding`)."""
+    return FindingPanel(scenario)
