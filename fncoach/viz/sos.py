@@ -224,7 +224,8 @@ def draw_scale_spread(scenario, own: Any = None) -> FigureResult:
     entries = []  # (score, label, marker, colour, name)
     for p in people:
         marker, colour = _marker_for(p)
-        role = f" ({p.role})" if p.role and not p.is_child else (" (the child)" if p.is_child else "")
+        role = f" ({p.role})" if p.role and not p.is_child and p.role.lower() not in p.name.lower() else (
+            " (the child)" if p.is_child else "")
         entries.append((p.score, f"{p.name}{role}: {p.score}", marker, colour, p.name))
     if own_item:
         entries.append((own_item[1], f"{own_item[0]}: {own_item[1]}", "X", OKABE_ITO["black"], own_item[0]))
