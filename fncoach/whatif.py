@@ -137,7 +137,19 @@ def _plain_validation(error: ValidationError, what: str) -> ValueError:
     for item in error.errors():
         where = ".".join(str(p) for p in item["loc"]) or "this"
         message = item["msg"].replace("Value error, ", "")
-        if item["type"] == "extra_forbidden":
+        ctx = item.get("ctx") or {}
+        if item["type"] == "literal_error":
+            message = "must be one of " + str(ctx.get("expected", "the listed values")).replace("'", "")
+        elif item["type"] in ("less_than_equal", "greater_than_equal"):
+            limit = ctx.get("le", ctx.get("ge"))
+            message = f"must be {'at most' if item['type'] == 'less_than_equal' else 'at least'} {limit}"
+        elif item["type"] in ("int_parsing", "int_type", "int_from_float"):
+            message = "must be a whole number"
+        elif item["type"] in ("float_parsing", "float_type"):
+            message = "must be a number"
+        elif item["type"] == "string_pattern_mismatch" and where.endswith("id"):
+            message = "must be lower-case letters, digits and underscores, starting with a letter"
+        elif item["type"] == "extra_forbidden":
             message = "is not a field the toolkit knows"
         elif item["type"] == "missing":
             message = "is missing"
@@ -341,7 +353,7 @@ def apply_changes(scenario: Scenario, changes: Change | Iterable[Change]) -> Sce
     >>> apply_changes(s, UpdateTie("kid", "gran", {"closeness": 5}))
     Traceback (most recent call last):
     ...
-    ValueError: Could not change the tie between Kim and Gran Ada: closeness: Input should be less than or equal to 3 (you gave 5)
+    ValueError: Could not change the tie between Kim and Gran Ada: closeness must be at most 3 (you gave 5)
     """
     draft = _Draft(scenario)
     for change in _as_list(changes):
