@@ -326,13 +326,17 @@ over facilitating, and professionals step back.""")
     cells += [
         code("from fncoach.ui.course import Course\n"
              "from fncoach.ui.plan import build_review_panel\n"
-             "from fncoach.viz.timeline import draw_timeline", hide=True),
+             "from fncoach.course import meeting_lines\n"
+             "from fncoach.viz.sos import draw_scale_history", hide=True),
     ]
     cells += case_header()
     cells += [
-        md("## The case over time\n\nThe meetings in this case: who joined the network, who stepped back, and the "
-           "safety-scale numbers at each meeting."),
-        code("course.figure(draw_timeline)"),
+        md("## The case over time\n\nThe meetings in this case: who joined the network, who stepped back, and who "
+           "facilitated."),
+        code('course.html(lambda case: "<br>".join(meeting_lines(case)))'),
+        md("Everyone gives their safety-scale number again at every meeting, so the numbers build up a history. "
+           "Each line is one person; the description under the picture says what changed."),
+        code("course.figure(draw_scale_history)"),
         md("## The four-week review\n\nLook at the evidence the network has kept — diaries, texts, call logs — and "
            "prepare the review questions."),
         code('course.exercise(build_review_panel, "review", seed=0)'),
