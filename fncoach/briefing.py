@@ -261,15 +261,30 @@ def html_to_pdf(html_text: str, target: str | os.PathLike[str]) -> Path:
     import logging
 
     from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
     target = Path(target)
-    pdf = HTML(string=html_text, url_fetcher=URLFetcher(allowed_protocols=("data",))).write_pdf()
+    pdf = HTML(string=html_text, url_fetcher=_data_only_fetcher()).write_pdf()
     _write_atomic(target, pdf)
     return target
+
+
+def _data_only_fetcher():
+    """A WeasyPrint URL fetcher that only reads ``data:`` URIs, so printing never touches the network."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint before the URLFetcher class: a plain function
+        from weasyprint import default_url_fetcher
+
+        def fetch(url: str, *args, **kwargs):
+            if not url.startswith("data:"):
+                raise ValueError(f"briefing packs never fetch {url}")
+            return default_url_fetcher(url, *args, **kwargs)
+
+        return fetch
+    return URLFetcher(allowed_protocols=("data",))
 
 
 def _write_atomic(target: Path, data: bytes) -> None:

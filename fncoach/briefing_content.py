@@ -293,6 +293,10 @@ def model_plan(scenario: Scenario) -> str:
     return html
 
 
+def _day_range(first: int, last: int) -> str:
+    return f"{first}" if first == last else f"{first}–{last}"
+
+
 def drill_events_table(scenario: Scenario, assignments: Sequence[Assignment] | None = None) -> str:
     """The scripted drill events: who is away when, and which of their jobs must go to a backup."""
     assignments = tuple(scenario.plan.model_plan if assignments is None else assignments)
@@ -309,9 +313,9 @@ def drill_events_table(scenario: Scenario, assignments: Sequence[Assignment] | N
                 backup = next((b for b in a.backups if b != event.person), None)
                 to = f"goes to {scenario.name_of(backup)}" if backup else "has no backup"
                 jobs.append(f"{titles.get(a.task, a.task)} {to}")
-        rows.append(f"<tr><td>{esc(scenario.name_of(event.person))}</td><td>{event.from_day}–{event.to_day}</td>"
+        rows.append(f"<tr><td>{esc(scenario.name_of(event.person))}</td><td>{_day_range(event.from_day, event.to_day)}</td>"
                     f"<td>{esc(event.reason)}</td><td>{esc('; '.join(jobs) or 'no main jobs in the plan')}</td></tr>")
-    return ('<table class="tasks"><thead><tr><th>Who is away</th><th>Days</th><th>Why</th>'
+    return ('<table class="tasks"><thead><tr><th>Who is away</th><th>Drill days</th><th>Why</th>'
             f"<th>Their jobs</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"<p class='small'>On top of these, each person has a {scenario.drills.absence_chance:.0%} chance on any "
             "day of being ill or busy.</p>")

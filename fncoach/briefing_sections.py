@@ -613,7 +613,7 @@ def plan_exercise(scenario: Scenario) -> str:
     for task in scenario.plan.tasks:
         detail = task.description
         if task.trigger:
-            detail += (" " if detail else "") + f"Act when: {task.trigger}."
+            detail += (" " if detail else "") + f"Act when: {task.trigger.rstrip('.')}."
         needs = ", ".join(_words(c) for c in task.requires)
         if not task.in_person:
             needs = (needs + "; " if needs else "") + "can be done from afar"
