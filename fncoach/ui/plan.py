@@ -1,0 +1,589 @@
+"""Panels for the family safety plan: assign and check, drill and change, review.
+
+Each panel is an :class:`~fncoach.ui._common.ExercisePanel` and calls the core
+(:mod:`fncoach.plan`, :mod:`fncoach.drills`, :mod:`fncoach.review`,
+:mod:`fncoach.viz.drills`); it holds no rules of its own.
+
+- :func:`build_plan_panel` — a main person and backups for each task from drop-downs, then check the plan;
+- :func:`build_drill_panel` — run a drill, see the heatmap and what broke, change the plan, rerun and compare;
+- :func:`build_review_panel` — the network's evidence log, the three review questions and your decision.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Iterable, Mapping, Optional
+
+import ipywidgets as widgets
+
+from ..drills import apply_plan_change, compare_runs, simulate
+from ..model import WEEKDAYS, Assignment
+from ..plan import (
+    RULES,
+    answers_from_assignments,
+    assignments_from_answers,
+    check_plan,
+    describe_when,
+    model_assignments,
+)
+from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
+from ._common import ExercisePanel, message_html
+
+__all__ = [
+    "PlanPanel",
+    "DrillPanel",
+    "ReviewPanel",
+    "build_plan_panel",
+    "build_drill_panel",
+    "build_review_panel",
+    "BACKUP_SLOTS",
+]
+
+#: How many backup drop-downs each task has.
+BACKUP_SLOTS = 2
+
+_WIDE = widgets.Layout(width="min(100%, 46em)")
+_NOBODY = "Nobody yet"
+_CARD = dict(border="1px solid #bbb", padding="0.3em 0.6em", margin="0.3em 0", width="min(100%, 50em)")
+
+
+def _p(text: str, strong: bool = False) -> widgets.HTML:
+    inner = f"<strong>{html.escape(text)}</strong>" if strong else html.escape(text)
+    return widgets.HTML(f"<p style='margin:0.4em 0 0.2em;max-width:46em;line-height:1.45'>{inner}</p>")
+
+
+def _people_options(scenario) -> list[tuple[str, str]]:
+    options = [(_NOBODY, "")]
+    for person in scenario.people:
+        label = f"{person.name} — {person.relationship}"
+        if not person.is_known:
+            label += " (not found yet)"
+        options.append((label, person.id))
+    return options
+
+
+def _png(result) -> bytes:
+    return result._repr_png_()
+
+
+def _figure_box(result) -> widgets.VBox:
+    """A figure as an image with its text description underneath (for screen readers and print)."""
+    image = widgets.Image(value=_png(result), format="png", layout=widgets.Layout(max_width="100%"))
+    description = widgets.HTML(f"<details><summary>Description of the figure</summary>"
+                               f"<p style='max-width:46em'>{html.escape(result.description)}</p></details>")
+    return widgets.VBox([image, description])
+
+
+# ---------------------------------------------------------------------------- plan
+
+
+class PlanPanel(ExercisePanel):
+    """Assign a main person and backups for each task, then check the plan."""
+
+    exercise_id = "safety_plan"
+
+    def __init__(self, scenario):
+        super().__init__()
+        self.scenario = scenario
+        options = _people_options(scenario)
+        self.primary: dict[str, widgets.Dropdown] = {}
+        self.backups: dict[str, list[widgets.Dropdown]] = {}
+        self.feedback: dict[str, widgets.HTML] = {}
+        self.problems: tuple = ()
+        rows = []
+        for task in scenario.plan.tasks:
+            primary = widgets.Dropdown(options=options, value="", description="Main person",
+                                       layout=widgets.Layout(width="min(100%, 34em)"),
+                                       style={"description_width": "7em"})
+            backups = [widgets.Dropdown(options=options, value="", description=f"Backup {k + 1}",
+                                        layout=widgets.Layout(width="min(100%, 34em)"),
+                                        style={"description_width": "7em"}) for k in range(BACKUP_SLOTS)]
+            for box in (primary, *backups):
+                box.observe(self.safely(self._on_choice), names="value")
+            self.primary[task.id], self.backups[task.id] = primary, backups
+            self.feedback[task.id] = widgets.HTML("")
+            needs = f" Needs someone who can: {', '.join(c.replace('_', ' ') for c in task.requires)}." if task.requires else ""
+            where = " Done in person." if task.in_person else " Can be done by phone or video."
+            rows.append(widgets.VBox([
+                _p(task.title, strong=True),
+                _p(f"{describe_when(task.when)}.{where}{needs}" + (f" {task.description}" if task.description else "")),
+                primary, *backups, self.feedback[task.id]], layout=widgets.Layout(**_CARD)))
+        self.check_button = widgets.Button(description="Check the plan", button_style="primary", icon="check")
+        self.check_button.on_click(self.safely(self._on_check))
+        intro = widgets.HTML(
+            "<p style='max-width:46em;line-height:1.45'>For each job in the safety plan, choose the main person and "
+            "at least one backup: who steps in if the main person is ill or away? Then check the plan. The check "
+            "looks at when people are free, how far away they live, what they can do, whether their safety has been "
+            "agreed, and how many hours they have offered.</p>")
+        self.children = (intro, *rows, self.check_button, self.message)
+
+    def _on_choice(self, change: Any) -> None:
+        for task_id, boxes in self.backups.items():
+            if change["owner"] is self.primary[task_id] or change["owner"] in boxes:
+                self.feedback[task_id].value = ""
+        self._changed()
+
+    def _on_check(self, _button: Any = None) -> None:
+        self.problems = check_plan(self.scenario, self.assignments())
+        by_task: dict[str, list] = {}
+        general = []
+        for problem in self.problems:
+            (by_task.setdefault(problem.task_id, []) if problem.task_id else general).append(problem)
+        for task_id, box in self.feedback.items():
+            found = by_task.get(task_id, [])
+            if found:
+                box.value = "".join(message_html(p.message, "warn", RULES[p.rule]) for p in found)
+            else:
+                box.value = message_html("No problems found for this job.", "good", "Looks workable")
+        if not self.problems:
+            self.show("Every job has a main person and a backup who can do it. Next, test the plan in a drill.",
+                      "good", "No problems found")
+        else:
+            lines = [f"{len(self.problems)} thing(s) to look at; each is shown under its job."]
+            lines += [p.message for p in general]
+            self.show("\n".join(lines), "warn", "Have another look")
+
+    def assignments(self) -> tuple[Assignment, ...]:
+        """The plan as :class:`~fncoach.model.Assignment` objects (tasks with a main person only)."""
+        return assignments_from_answers(self.answers())
+
+    def answers(self) -> dict:
+        """``{"assignments": [{"task", "primary", "backups"}]}`` for every task with a main person."""
+        rows = []
+        for task_id, primary in self.primary.items():
+            backups = [b.value for b in self.backups[task_id] if b.value]
+            if primary.value or backups:
+                rows.append({"task": task_id, "primary": primary.value, "backups": backups})
+        return {"assignments": rows}
+
+    def restore(self, answers: Mapping[str, Any]) -> None:
+        """Put a saved plan back; unknown tasks or people are left out with a note."""
+        known = {value for _, value in _people_options(self.scenario)}
+        skipped: list[str] = []
+        rows = {row.get("task"): row for row in (answers or {}).get("assignments") or () if isinstance(row, Mapping)}
+        for task_id, primary in self.primary.items():
+            row = rows.pop(task_id, {})
+            value = row.get("primary") or ""
+            if value not in known:
+                skipped.append(str(value))
+                value = ""
+            primary.value = value
+            saved = [b for b in row.get("backups") or () if b]
+            for k, box in enumerate(self.backups[task_id]):
+                value = saved[k] if k < len(saved) else ""
+                if value not in known:
+                    skipped.append(str(value))
+                    value = ""
+                box.value = value
+            if len(saved) > BACKUP_SLOTS:
+                skipped += saved[BACKUP_SLOTS:]
+        skipped += [str(t) for t in rows]
+        if skipped:
+            self.show("Some saved answers did not match this scenario and were left out: "
+                      + ", ".join(skipped) + ".", "info")
+
+
+def build_plan_panel(scenario) -> PlanPanel:
+    """The plan-assigning exercise for a scenario.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> panel = build_plan_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> panel.primary["t_school_run"].value = "gran"
+    >>> panel.answers()
+    {'assignments': [{'task': 't_school_run', 'primary': 'gran', 'backups': []}]}
+    """
+    return PlanPanel(scenario)
+
+
+# ---------------------------------------------------------------------------- drill
+
+
+_CHANGE_LABELS = {"add_backup": "Add a backup", "swap_person": "Swap a person", "move_task": "Move a time"}
+
+
+class DrillPanel(ExercisePanel):
+    """Run a drill of the plan, see what broke, change the plan, rerun and compare."""
+
+    exercise_id = "safety_plan_drill"
+
+    def __init__(self, scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None):
+        super().__init__()
+        self.scenario = scenario
+        self.base_scenario = scenario
+        self.base_plan = tuple(assignments) if assignments is not None else model_assignments(scenario)
+        self.plan = self.base_plan
+        self.changes: list[dict] = []
+        self.first_run = None
+        self.last_run = None
+        self.comparison = None
+        self.seed = widgets.BoundedIntText(value=seed, min=0, max=10**9, description="Seed",
+                                           tooltip="The same seed gives the same drill",
+                                           layout=widgets.Layout(width="12em"))
+        self.run_button = widgets.Button(description="Run the drill", button_style="primary", icon="play")
+        self.run_button.on_click(self.safely(self._on_run))
+        self.plan_view = widgets.HTML(self._plan_html())
+        self.heatmap = widgets.VBox([])
+        self.what_broke = widgets.HTML("")
+
+        tasks = [(t.title, t.id) for t in scenario.plan.tasks]
+        people = _people_options(scenario)[1:]
+        self.change_kind = widgets.Dropdown(options=[(v, k) for k, v in _CHANGE_LABELS.items()], value="add_backup",
+                                            description="Change", style={"description_width": "7em"},
+                                            layout=widgets.Layout(width="min(100%, 30em)"))
+        self.change_task = widgets.Dropdown(options=tasks, description="Job", style={"description_width": "7em"},
+                                            layout=widgets.Layout(width="min(100%, 34em)"))
+        self.change_old = widgets.Dropdown(options=[], description="Instead of", style={"description_width": "7em"},
+                                           layout=widgets.Layout(width="min(100%, 34em)"))
+        self.change_person = widgets.Dropdown(options=people, description="Person", style={"description_width": "7em"},
+                                              layout=widgets.Layout(width="min(100%, 34em)"))
+        self.change_days = widgets.SelectMultiple(options=[(d.title(), d) for d in WEEKDAYS], description="Days",
+                                                  style={"description_width": "7em"}, rows=7)
+        self.change_start = widgets.Text(description="Start", placeholder="HH:MM", style={"description_width": "7em"},
+                                         layout=widgets.Layout(width="14em"))
+        self.change_end = widgets.Text(description="End", placeholder="HH:MM", style={"description_width": "7em"},
+                                       layout=widgets.Layout(width="14em"))
+        self.change_button = widgets.Button(description="Make this change", icon="pencil")
+        self.change_button.on_click(self.safely(self._on_change))
+        self.rerun_button = widgets.Button(description="Run the drill again", icon="refresh", disabled=True)
+        self.rerun_button.on_click(self.safely(self._on_rerun))
+        self.undo_button = widgets.Button(description="Start again from the first plan", icon="undo")
+        self.undo_button.on_click(self.safely(self._on_undo))
+        self.change_kind.observe(self.safely(self._on_kind), names="value")
+        self.change_task.observe(self.safely(self._on_task), names="value")
+        self.change_fields = widgets.VBox([])
+        self.before_after = widgets.VBox([])
+        self._on_kind()
+
+        intro = widgets.HTML(
+            "<p style='max-width:46em;line-height:1.45'>A drill lives the plan day by day until the first review. "
+            "Each job is done by its main person, or else by the first backup who is free, or it is missed. Some "
+            "absences are written into the case (holidays, hospital); others happen at random, as illness and work "
+            "do. The seed fixes the random part, so you can rerun exactly the same weeks after changing the plan.</p>")
+        self.children = (intro, self.plan_view, widgets.HBox([self.seed, self.run_button]), self.heatmap,
+                         self.what_broke,
+                         widgets.HTML("<h4 style='margin:0.8em 0 0.2em'>What would you do?</h4>"),
+                         self.change_kind, self.change_task, self.change_fields,
+                         widgets.HBox([self.change_button, self.rerun_button, self.undo_button]),
+                         self.before_after, self.message)
+
+    # -- plan display
+    def _plan_html(self) -> str:
+        if not self.plan:
+            return message_html("There is no plan to drill yet: assign people in the plan exercise first.", "info")
+        name = self.scenario.name_of
+        rows = "".join(
+            f"<tr><td>{html.escape(t.title)}</td><td>{html.escape(describe_when(t.when))}</td>"
+            f"<td>{html.escape(name(a.primary)) if a else 'Nobody'}</td>"
+            f"<td>{html.escape(', '.join(name(b) for b in a.backups)) if a and a.backups else '—'}</td></tr>"
+            for t in self.scenario.plan.tasks for a in [next((x for x in self.plan if x.task == t.id), None)])
+        return ("<table style='border-collapse:collapse;max-width:50em' border='1' cellpadding='4'>"
+                "<tr><th>Job</th><th>When</th><th>Main person</th><th>Backups</th></tr>" + rows + "</table>")
+
+    # -- change controls
+    def _on_kind(self, _change: Any = None) -> None:
+        kind = self.change_kind.value
+        if kind == "add_backup":
+            self.change_fields.children = (self.change_person,)
+        elif kind == "swap_person":
+            self._on_task()
+            self.change_fields.children = (self.change_old, self.change_person)
+        else:
+            self._fill_time()
+            self.change_fields.children = (self.change_days, self.change_start, self.change_end)
+
+    def _on_task(self, _change: Any = None) -> None:
+        a = next((x for x in self.plan if x.task == self.change_task.value), None)
+        chain = [a.primary, *a.backups] if a else []
+        self.change_old.options = [(self.scenario.name_of(pid), pid) for pid in chain]
+        if self.change_kind.value == "move_task":
+            self._fill_time()
+
+    def _fill_time(self) -> None:
+        task = next(t for t in self.scenario.plan.tasks if t.id == self.change_task.value)
+        self.change_days.value = tuple(task.when.weekly)
+        self.change_start.value, self.change_end.value = task.when.start, task.when.end
+
+    def _change_from_widgets(self) -> dict:
+        kind, task = self.change_kind.value, self.change_task.value
+        if kind == "add_backup":
+            return {"kind": kind, "task": task, "person": self.change_person.value}
+        if kind == "swap_person":
+            if not self.change_old.value:
+                raise ValueError("nobody is assigned to this job yet, so there is nobody to swap")
+            return {"kind": kind, "task": task, "old": self.change_old.value, "new": self.change_person.value}
+        return {"kind": kind, "task": task, "weekly": list(self.change_days.value),
+                "start": self.change_start.value.strip(), "end": self.change_end.value.strip()}
+
+    def _on_change(self, _button: Any = None) -> None:
+        change = self._change_from_widgets()
+        try:
+            scenario, plan = apply_plan_change(self.scenario, self.plan, change)
+        except Exception as error:  # validation errors from the model become a plain message
+            self.show(_plain_error(error), "warn", "That change could not be made")
+            return
+        self.scenario, self.plan = scenario, plan
+        self.changes.append(change)
+        self.plan_view.value = self._plan_html()
+        self.rerun_button.disabled = self.first_run is None
+        self.show(f"Change made: {_describe_change(self.scenario, change)}. "
+                  + ("Now run the drill again with the same seed to compare." if self.first_run else
+                     "Run the drill to see how it goes."), "info", "Plan changed")
+        self._changed()
+
+    def _on_undo(self, _button: Any = None) -> None:
+        self.scenario, self.plan, self.changes = self.base_scenario, self.base_plan, []
+        self.plan_view.value = self._plan_html()
+        self.before_after.children = ()
+        self.comparison = None
+        self.show("Back to the first plan.", "info")
+        self._changed()
+
+    # -- running
+    def _run(self):
+        return simulate(self.scenario, self.plan, seed=int(self.seed.value))
+
+    def _show_run(self, run) -> None:
+        from ..viz.drills import draw_coverage_heatmap
+
+        self.heatmap.children = (_figure_box(draw_coverage_heatmap(self.scenario, run)),)
+        self.what_broke.value = _what_broke_html(self.scenario, run)
+
+    def _on_run(self, _button: Any = None) -> None:
+        run = self._run()
+        self.first_run = self.last_run = run
+        self.before_after.children = ()
+        self.comparison = None
+        self._show_run(run)
+        self.rerun_button.disabled = not self.changes
+        level = "good" if not run.uncovered else "warn"
+        self.show(f"{round(run.coverage * 100)}% of the jobs were covered in this drill.", level, "Drill finished")
+        self._changed()
+
+    def _on_rerun(self, _button: Any = None) -> None:
+        from ..viz.drills import draw_before_after
+
+        if self.first_run is None:
+            self._on_run()
+            return
+        before = simulate(self.base_scenario, self.base_plan, seed=int(self.seed.value))
+        after = self._run()
+        self.first_run, self.last_run = before, after
+        self.comparison = compare_runs(before, after)
+        self._show_run(after)
+        self.before_after.children = (widgets.HTML(message_html("\n".join(self.comparison.lines),
+                                                                "good" if self.comparison.change > 0 else "info",
+                                                                "Before and after")),
+                                      _figure_box(draw_before_after(before, after)))
+        self._changed()
+
+    # -- answers
+    def answers(self) -> dict:
+        """``{"seed", "changes": [plain change dicts], "coverage_before", "coverage_after"}``."""
+        data: dict[str, Any] = {"seed": int(self.seed.value), "changes": [dict(c) for c in self.changes],
+                                "plan": answers_from_assignments(self.plan)}
+        if self.first_run is not None:
+            data["coverage_before"] = self.first_run.coverage
+        if self.comparison is not None:
+            data["coverage_after"] = self.comparison.after
+        return data
+
+    def restore(self, answers: Mapping[str, Any]) -> None:
+        """Replay saved changes on the first plan; changes that no longer apply are left out with a note."""
+        answers = answers or {}
+        self.scenario, self.plan, self.changes = self.base_scenario, self.base_plan, []
+        if "seed" in answers:
+            self.seed.value = int(answers["seed"])
+        skipped = []
+        for change in answers.get("changes") or ():
+            try:
+                self.scenario, self.plan = apply_plan_change(self.scenario, self.plan, change)
+                self.changes.append(dict(change))
+            except Exception:
+                skipped.append(str(change.get("kind", "?")))
+        self.plan_view.value = self._plan_html()
+        if skipped:
+            self.show("Some saved changes did not fit this scenario and were left out: " + ", ".join(skipped) + ".",
+                      "info")
+
+
+def _plain_error(error: Exception) -> str:
+    text = str(error)
+    if "validation error" in text:  # pydantic: keep the human part
+        lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("For further")]
+        text = "; ".join(lines[1:]) or text
+    return text[:1].upper() + text[1:]
+
+
+def _describe_change(scenario, change: Mapping) -> str:
+    title = next((t.title for t in scenario.plan.tasks if t.id == change.get("task")), change.get("task"))
+    name = scenario.name_of
+    if change["kind"] == "add_backup":
+        return f"{name(change['person'])} is now a backup for '{title}'"
+    if change["kind"] == "swap_person":
+        return f"{name(change['new'])} instead of {name(change['old'])} for '{title}'"
+    task = next(t for t in scenario.plan.tasks if t.id == change["task"])
+    return f"'{title}' now happens {describe_when(task.when)}"
+
+
+def _what_broke_html(scenario, run) -> str:
+    titles = {t.id: t.title for t in scenario.plan.tasks}
+    name = scenario.name_of
+    parts = []
+    if run.uncovered:
+        items = "".join(f"<li><strong>Day {u.day}, {html.escape(titles.get(u.task, u.task))}</strong>: "
+                        f"{html.escape(u.reason)}</li>" for u in run.uncovered)
+        parts.append(f"<h4 style='margin:0.6em 0 0.2em'>What broke</h4><ul style='max-width:46em'>{items}</ul>")
+    else:
+        parts.append("<p><strong>Nothing broke:</strong> every job was covered.</p>")
+    if run.backups_used:
+        parts.append("<p>Backups who saved the day: " + html.escape(", ".join(
+            f"{name(b.person)} ({b.times} time{'s' if b.times != 1 else ''})" for b in run.backups_used)) + ".</p>")
+    if run.single_points:
+        parts.append("<p>Only one person could have done the job on some days: " + html.escape(", ".join(
+            f"{name(p.person)} ({p.occurrences})" for p in run.single_points))
+            + ". If they had been ill, nobody could have stepped in.</p>")
+    if run.uncovered:
+        parts.append("<p>When a plan breaks in a drill, the usual next step is for the network to meet again and "
+                     "agree new backups or times. That is normal, not a failure.</p>")
+    return "<div style='max-width:48em;line-height:1.45'>" + "".join(parts) + "</div>"
+
+
+def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None) -> DrillPanel:
+    """The drill exercise: run, see what broke, change the plan, rerun and compare.
+
+    Drills ``assignments`` if given (for example a learner's plan from
+    :func:`build_plan_panel`), otherwise the scenario's model plan.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> panel = build_drill_panel(load_scenario("tests/fixtures/tiny.yaml"), seed=1)
+    >>> panel.run_button.click()
+    >>> "covered in this drill" in panel.message.value
+    True
+    """
+    return DrillPanel(scenario, seed=seed, assignments=assignments)
+
+
+# ---------------------------------------------------------------------------- review
+
+
+class ReviewPanel(ExercisePanel):
+    """The review meeting: the evidence log, the three questions, and the learner's decision."""
+
+    exercise_id = "safety_plan_review"
+
+    def __init__(self, scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None):
+        super().__init__()
+        self.scenario = scenario
+        plan = tuple(assignments) if assignments is not None else model_assignments(scenario)
+        self.run = simulate(scenario, plan, seed=seed)
+        self.evidence = evidence_log(scenario, self.run)
+        self.prompts = review_prompts(scenario, self.run, self.evidence)
+        self.feedback = None
+        self.log_view = widgets.HTML(_evidence_html(scenario, self.evidence))
+        self.question_boxes = [widgets.Textarea(placeholder="Your notes for this question",
+                                                layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
+                               for _ in REVIEW_QUESTIONS]
+        self.prompt_views = [widgets.HTML("") for _ in REVIEW_QUESTIONS]
+        self.show_prompts = widgets.Button(description="What does the evidence show?", icon="search")
+        self.show_prompts.on_click(self.safely(self._on_prompts))
+        self.working = widgets.RadioButtons(options=[(v, k) for k, v in VERDICTS.items()], value=None,
+                                            description="Is it working?", style={"description_width": "8em"},
+                                            layout=widgets.Layout(width="min(100%, 40em)"))
+        self.change = {t.id: widgets.Checkbox(value=False, description=t.title, indent=False,
+                                              layout=widgets.Layout(width="min(100%, 40em)"))
+                       for t in scenario.plan.tasks}
+        self.reconvene = widgets.Checkbox(value=False, indent=False,
+                                          description="Get the network together again before the next planned review")
+        self.notes = widgets.Textarea(placeholder="Anything else you would say at the review",
+                                      layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
+        self.check_button = widgets.Button(description="Check my decision", button_style="primary", icon="check")
+        self.check_button.on_click(self.safely(self._on_check))
+        for box in (*self.question_boxes, self.working, *self.change.values(), self.reconvene, self.notes):
+            box.observe(self.safely(lambda _c: self._changed()), names="value")
+        questions = []
+        for number, (question, box, view) in enumerate(zip(REVIEW_QUESTIONS, self.question_boxes, self.prompt_views), 1):
+            questions += [_p(f"{number}. {question}", strong=True), box, view]
+        intro = widgets.HTML(
+            "<p style='max-width:46em;line-height:1.45'>Four weeks on, the network brings what it has kept: diary "
+            "entries, texts and call logs. Read them — look for the gaps as well — and think about the three review "
+            "questions. Then decide whether the plan is working and what should change.</p>")
+        self.children = (intro, self.log_view, *questions, self.show_prompts,
+                         _p("Your decision", strong=True), self.working,
+                         _p("Which jobs need changing?"), *self.change.values(), self.reconvene, self.notes,
+                         self.check_button, self.message)
+
+    def _on_prompts(self, _button: Any = None) -> None:
+        for view, prompt in zip(self.prompt_views, self.prompts):
+            items = "".join(f"<li>{html.escape(p)}</li>" for p in prompt.points)
+            view.value = f"<ul style='max-width:46em;line-height:1.4;margin:0.2em 0'>{items}</ul>"
+
+    def decision(self) -> dict:
+        return {"working": self.working.value or "", "change": [t for t, box in self.change.items() if box.value],
+                "reconvene": bool(self.reconvene.value), "notes": self.notes.value}
+
+    def _on_check(self, _button: Any = None) -> None:
+        if not self.working.value:
+            self.show("First choose whether the plan is working.", "info", "Your decision")
+            return
+        self.feedback = check_review(self.decision(), self.run, evidence=self.evidence)
+        self.show("\n".join(self.feedback.points), self.feedback.level, self.feedback.headline)
+
+    def answers(self) -> dict:
+        """``{"questions": [three texts], "decision": {working, change, reconvene, notes}, "seed"}``."""
+        return {"seed": self.run.seed, "questions": [box.value for box in self.question_boxes],
+                "decision": self.decision()}
+
+    def restore(self, answers: Mapping[str, Any]) -> None:
+        """Put saved notes and a saved decision back; unknown jobs are left out with a note."""
+        answers = answers or {}
+        for box, text in zip(self.question_boxes, answers.get("questions") or ()):
+            box.value = str(text or "")
+        decision = answers.get("decision") or {}
+        self.working.value = decision.get("working") if decision.get("working") in VERDICTS else None
+        chosen = set(decision.get("change") or ())
+        for task_id, box in self.change.items():
+            box.value = task_id in chosen
+        self.reconvene.value = bool(decision.get("reconvene"))
+        self.notes.value = str(decision.get("notes") or "")
+        unknown = chosen - set(self.change)
+        if unknown:
+            self.show("Some saved jobs are not in this scenario and were left out: " + ", ".join(sorted(unknown)) + ".",
+                      "info")
+
+
+def _evidence_html(scenario, evidence) -> str:
+    titles = {t.id: t.title for t in scenario.plan.tasks}
+    rows = []
+    for e in evidence:
+        kind = EVIDENCE_KINDS[e.kind]
+        text = html.escape(e.text)
+        if e.kind == "gap":
+            text = f"<em>— {text} —</em>"
+            kind = f"<em>{kind}</em>"
+        rows.append(f"<tr><td>Day {e.day}<br><small>{e.date.strftime('%a %d %b')}</small></td><td>{e.time}</td>"
+                    f"<td>{kind}</td><td>{html.escape(titles.get(e.task, e.task))}</td><td>{text}</td></tr>")
+    return ("<details open><summary><strong>The network's evidence log</strong></summary>"
+            "<div style='max-height:26em;overflow-y:auto;max-width:52em'>"
+            "<table style='border-collapse:collapse' border='1' cellpadding='4'>"
+            "<tr><th>Day</th><th>Time</th><th>Record</th><th>Job</th><th>What it says</th></tr>"
+            + "".join(rows) + "</table></div></details>")
+
+
+def build_review_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None) -> ReviewPanel:
+    """The review-meeting exercise for a drill of the plan (the model plan unless ``assignments`` is given).
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> panel = build_review_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> panel.working.value = "partly"
+    >>> panel.answers()["decision"]["working"]
+    'partly'
+    """
+    return ReviewPanel(scenario, seed=seed, assignments=assignments)
+
+

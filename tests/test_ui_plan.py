@@ -1,0 +1,193 @@
+"""Plan, drill and review panels, driven through their widgets (.value = / .click()), as a learner would."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fncoach.model import Assignment
+from fncoach.plan import model_assignments
+from fncoach.ui._common import ExercisePanel
+from fncoach.ui.plan import build_drill_panel, build_plan_panel, build_review_panel
+
+
+@pytest.mark.parametrize("build", [build_plan_panel, build_drill_panel, build_review_panel])
+def test_panels_are_exercise_panels_with_json_answers(tiny, build):
+    panel = build(tiny)
+    assert isinstance(panel, ExercisePanel)
+    json.dumps(panel.answers())
+    panel.restore(panel.answers())
+
+
+# ------------------------------------------------------------------- plan
+
+
+def test_plan_panel_assign_check_and_inline_problems(tiny):
+    panel = build_plan_panel(tiny)
+    seen = []
+    panel.on_answers_changed(seen.append)
+    panel.primary["t_morning_call"].value = "gran"
+    panel.backups["t_morning_call"][0].value = "uncle_dev"
+    panel.primary["t_school_run"].value = "sw_amara"
+    panel.check_button.click()
+    # Dev is not free at 7.30am; the social worker holds a network role; the school run has no backup.
+    assert "Not free at that time" in panel.feedback["t_morning_call"].value
+    school = panel.feedback["t_school_run"].value
+    assert "A role for the network" in school and "No backup" in school
+    assert "Have another look" in panel.message.value
+    assert seen[-1] == panel.answers()
+    assert panel.assignments()[0] == Assignment(task="t_morning_call", primary="gran", backups=("uncle_dev",))
+    panel.backups["t_morning_call"][0].value = ""  # changing a choice clears that job's feedback
+    assert panel.feedback["t_morning_call"].value == ""
+
+
+def test_plan_panel_clean_plan(tiny):
+    panel = build_plan_panel(tiny)
+    panel.primary["t_morning_call"].value = "gran"
+    panel.backups["t_morning_call"][0].value = "aunt_niamh"
+    panel.primary["t_school_run"].value = "gran"
+    panel.backups["t_school_run"][0].value = "ciara"
+    panel.check_button.click()
+    problems = {(p.task_id, p.rule) for p in panel.problems}
+    assert ("t_morning_call", "not_available") not in problems
+    assert "Looks workable" in panel.feedback["t_morning_call"].value
+
+
+def test_plan_panel_restore_and_bad_saved_answers(tiny):
+    panel = build_plan_panel(tiny)
+    saved = {"assignments": [{"task": "t_morning_call", "primary": "gran", "backups": ["aunt_niamh", "ghost"]},
+                             {"task": "t_gone", "primary": "gran", "backups": []}]}
+    panel.restore(saved)
+    assert panel.answers() == {"assignments": [{"task": "t_morning_call", "primary": "gran",
+                                                "backups": ["aunt_niamh"]}]}
+    assert "ghost" in panel.message.value and "t_gone" in panel.message.value
+
+
+# ------------------------------------------------------------------- drill
+
+
+def test_drill_panel_run_change_rerun_compare(tiny):
+    panel = build_drill_panel(tiny, seed=0)
+    panel.run_button.click()
+    assert panel.first_run is not None and panel.heatmap.children
+    assert "covered in this drill" in panel.message.value
+    assert panel.rerun_button.disabled
+    panel.change_kind.value = "add_backup"
+    panel.change_task.value = "t_morning_call"
+    panel.change_person.value = "aunt_niamh"
+    panel.change_button.click()
+    assert "Plan changed" in panel.message.value and not panel.rerun_button.disabled
+    panel.rerun_button.click()
+    assert panel.comparison is not None
+    assert panel.comparison.after >= panel.comparison.before
+    assert len(panel.before_after.children) == 2
+    answers = panel.answers()
+    assert answers["changes"] == [{"kind": "add_backup", "task": "t_morning_call", "person": "aunt_niamh"}]
+    assert answers["coverage_after"] == panel.comparison.after
+    json.dumps(answers)
+
+
+def test_drill_panel_event_gap_is_explained(tiny):
+    # Gran is away on days 10-14 and Dev cannot do 7.30am, so the morning call breaks those weekdays.
+    panel = build_drill_panel(tiny, seed=0)
+    panel.run_button.click()
+    assert "What broke" in panel.what_broke.value and "wedding in Cork" in panel.what_broke.value
+    assert "meet again" in panel.what_broke.value
+
+
+def test_drill_panel_swap_and_move(tiny):
+    panel = build_drill_panel(tiny, seed=3)
+    panel.change_kind.value = "swap_person"
+    panel.change_task.value = "t_school_run"
+    assert [v for _, v in panel.change_old.options] == ["gran", "uncle_dev"]
+    panel.change_old.value = "uncle_dev"
+    panel.change_person.value = "aunt_niamh"
+    panel.change_button.click()
+    assert next(a for a in panel.plan if a.task == "t_school_run").backups == ("aunt_niamh",)
+    panel.change_kind.value = "move_task"
+    panel.change_task.value = "t_morning_call"
+    assert panel.change_start.value == "07:30"
+    panel.change_start.value, panel.change_end.value = "18:00", "18:15"
+    panel.change_button.click()
+    assert next(t for t in panel.scenario.plan.tasks if t.id == "t_morning_call").when.start == "18:00"
+    saved = panel.answers()
+    fresh = build_drill_panel(tiny)
+    fresh.restore(saved)
+    assert fresh.plan == panel.plan and fresh.scenario == panel.scenario and fresh.seed.value == 3
+
+
+def test_drill_panel_bad_change_is_a_plain_message(tiny):
+    panel = build_drill_panel(tiny)
+    panel.change_kind.value = "move_task"
+    panel.change_start.value = "quarter past seven"
+    panel.change_button.click()
+    assert "could not be made" in panel.message.value and "Traceback" not in panel.message.value
+    assert panel.changes == []
+
+
+def test_drill_panel_with_a_learners_plan(tiny):
+    panel = build_drill_panel(tiny, assignments=[Assignment(task="t_morning_call", primary="gran")])
+    panel.run_button.click()
+    assert {u.task for u in panel.last_run.uncovered} >= {"t_school_run"}
+
+
+def test_drill_panel_restore_skips_changes_that_do_not_fit(tiny):
+    panel = build_drill_panel(tiny)
+    panel.restore({"seed": 5, "changes": [{"kind": "add_backup", "task": "nope", "person": "gran"}]})
+    assert panel.changes == [] and "left out" in panel.message.value and panel.seed.value == 5
+
+
+# ------------------------------------------------------------------- review
+
+
+def test_review_panel_evidence_prompts_and_feedback(tiny):
+    panel = build_review_panel(tiny, seed=0)
+    assert "evidence log" in panel.log_view.value and "Nobody stepped in" in panel.log_view.value
+    panel.show_prompts.click()
+    assert "stepped in" in panel.prompt_views[0].value
+    panel.check_button.click()
+    assert "First choose" in panel.message.value
+    panel.working.value = "yes"
+    panel.check_button.click()
+    assert "Have another look" in panel.message.value
+    from fncoach.review import expected_verdict
+
+    panel.working.value = expected_verdict(panel.run)
+    for task_id in {u.task for u in panel.run.uncovered}:
+        panel.change[task_id].value = True
+    panel.reconvene.value = True
+    panel.notes.value = "Keep the diary going."
+    panel.check_button.click()
+    assert panel.feedback.level == "good" and "normal part" in panel.message.value
+
+
+def test_review_panel_answers_round_trip(tiny):
+    panel = build_review_panel(tiny)
+    panel.question_boxes[0].value = "Niamh rang when Gran was away."
+    panel.working.value = "no"
+    panel.change["t_school_run"].value = True
+    saved = panel.answers()
+    fresh = build_review_panel(tiny)
+    fresh.restore(saved)
+    assert fresh.answers() == saved
+    fresh.restore({"decision": {"working": "perhaps", "change": ["zz"]}})
+    assert fresh.working.value is None and "zz" in fresh.message.value
+
+
+def test_every_bundled_scenario_panels(bundled_path):
+    from fncoach.scenario import load_scenario
+
+    s = load_scenario(bundled_path)
+    drill = build_drill_panel(s)
+    drill.run_button.click()
+    assert drill.last_run is not None and "Sorry" not in drill.message.value
+    review = build_review_panel(s)
+    review.working.value = "partly"
+    review.check_button.click()
+    assert review.feedback is not None
+    plan = build_plan_panel(s)
+    plan.restore({"assignments": [dict(task=a.task, primary=a.primary, backups=list(a.backups))
+                                  for a in model_assignments(s)]})
+    plan.check_button.click()
+    assert "Sorry" not in plan.message.value
