@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from fncoach.cli import main
 
 
@@ -31,11 +33,19 @@ def test_sos_from_answers(tiny_path, tmp_path, capsys):
 
 
 def test_sos_needs_a_source(tiny_path, capsys):
-    try:
+    with pytest.raises(SystemExit) as stop:
         main(["sos", str(tiny_path)])
-    except SystemExit as stop:
-        assert stop.code == 2
+    assert stop.value.code == 2
     assert "--model" in capsys.readouterr().err
+
+
+def test_sos_figure(tiny_path, tmp_path, capsys):
+    out, figure = tmp_path / "map.html", tmp_path / "map.png"
+    assert main(["sos", str(tiny_path), "--model", "-o", str(out), "--figure", str(figure)]) == 0
+    assert figure.read_bytes()[:4] == b"\x89PNG"
+    assert "One-page SOS map" in (tmp_path / "map.png.txt").read_text(encoding="utf-8")
+    assert main(["sos", str(tiny_path), "--model", "-o", str(out), "--figure", str(tmp_path / "map.gif")]) == 1
+    assert ".png, .svg or .pdf" in capsys.readouterr().err
 
 
 def test_sos_bad_answers_files(tiny_path, tmp_path, capsys):
@@ -72,8 +82,7 @@ def test_check_statement_text_ok(capsys):
 
 
 def test_check_statement_bad_kind(capsys):
-    try:
+    with pytest.raises(SystemExit) as stop:
         main(["check-statement", "--kind", "danger", "x"])
-    except SystemExit as stop:
-        assert stop.code == 2
+    assert stop.value.code == 2
     assert "invalid choice" in capsys.readouterr().err

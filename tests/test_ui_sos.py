@@ -179,3 +179,17 @@ def test_errors_become_plain_messages(tiny, monkeypatch):
     monkeypatch.setattr(module, "check_sort", broken)
     panel.check_button.click()
     assert "Sorry, that did not work" in panel.message.value and "Traceback" not in panel.message.value
+
+
+def test_all_panel_answers_merge_into_a_learner_map(tiny):
+    from fncoach.sosmap import sos_map_html
+
+    sort, statements = build_card_sort_panel(tiny), build_statement_panel(tiny)
+    scaling, houses = build_scaling_panel(tiny), build_three_houses_panel(tiny)
+    sort.choices["c1"].value = "harm"
+    statements.worries[0].text.value = "Gran is worried that Ciara might sleep in again and Zoë could be alone."
+    scaling.restore({"ten_means": TEN, "own_score": 4, "own_reason": "No plan yet", "committed": True})
+    answers = {**sort.answers(), **statements.answers(), **scaling.answers(), **houses.answers()}
+    assert map_content(tiny, answers).problems == ()
+    html = sos_map_html(tiny, json.loads(json.dumps(answers)))
+    assert "Gran is worried that Ciara might sleep in again" in html and "No plan yet" in html

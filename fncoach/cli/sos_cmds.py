@@ -29,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="a JSON object with any of: cards, harm, worries, agreement, goals, next_steps, ten_means, "
                         "own_score, own_reason")
     sos.add_argument("-o", "--output", metavar="FILE.html", help="write the page here (default: print it)")
+    sos.add_argument("--figure", metavar="FILE.png",
+                     help="also save the map as a one-page figure (PNG, SVG or PDF, from the extension) with its "
+                     "text description beside it (FILE.png.txt)")
     sos.add_argument("--large-print", action="store_true", help="bigger text")
     sos.set_defaults(func=_sos)
 
@@ -36,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "check-statement",
         help="check a worry statement, harm statement or safety goal against the rubric",
         description="Check one statement with the statement coach and print what is there and what is missing. "
-        "Exit code 0 when the statement meets the rubric, 1 when something is missing, 2 on a usage error.",
+        "Exit code 0 when the statement meets the rubric, 1 when something is missing, 2 on a usage error. "
+        "Tips (a criterion not met whose message starts with 'Tip:') do not stop a statement meeting the rubric.",
     )
     check.add_argument("--kind", required=True, choices=tuple(KINDS), help="worry, harm or goal")
     check.add_argument("text", metavar="TEXT", help="the statement, in quotes")
@@ -75,6 +79,14 @@ def _sos(args: argparse.Namespace) -> int:
         print(f"SOS map written to {target}")
     else:
         print(html, end="")
+    if args.figure:
+        target = Path(args.figure)
+        if target.suffix.lower() not in (".png", ".svg", ".pdf"):
+            raise CommandError(f"the figure must end in .png, .svg or .pdf, not {target.name}", EXIT_INVALID)
+        from ..viz.sos import draw_sos_map
+
+        draw_sos_map(scenario, answers).save(target, alt_text=True)
+        print(f"SOS map figure written to {target}", file=sys.stderr if not args.output else sys.stdout)
     if answers is not None:
         for problem in map_content(scenario, answers).problems:
             print(f"note: {problem}", file=sys.stderr)
