@@ -239,7 +239,7 @@ _NEGATIVE = re.compile(
 _SO_THAT = re.compile(r"\b(?:so that|so|which means|meaning that|meaning|in order that|in order for)\b\s+\w+", re.IGNORECASE)
 _EVIDENCE = re.compile(
     r"\b(?:(?:see|notice|know|hear|confirm|read|check)\s+(?:this|that this|it|these|them|the)"
-    r"|will\s+(?:be able to\s+)?(?:see|notice|know|hear about)|evidence|diary|diaries|logs?|notes?|records?|reports?|receipts"
+    r"|will\s+(?:be able to\s+)?(?:see|notice|know|hear|find out)|evidence|diary|diaries|logs?|notes?|records?|reports?|receipts"
     r"|texts?|messages|register|photos|calendar|check-?lists?|sign(?:ed|s)? (?:in|off)|review meetings?|at (?:every|each|the) review)\b",
     re.IGNORECASE,
 )
