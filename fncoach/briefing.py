@@ -203,7 +203,7 @@ def run_template(scenario_path: str | os.PathLike[str], audience: str = "both", 
                 parameters={"scenario_path": str(path), "audience": audience, "large_print": bool(large_print),
                             "seed": int(seed)},
                 kernel_name="python3", progress_bar=False, log_output=False, cwd=work,
-                extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"],
             )
         except PapermillExecutionError as error:
             raise BriefingError(f"the briefing notebook failed on {path.name}: {error.ename}: {error.evalue}") from None

@@ -22,7 +22,7 @@ Examples
 >>> from fncoach.scenario import load_scenario
 >>> from pathlib import Path
 >>> s = load_scenario(Path(__file__).parent.parent / "tests" / "fixtures" / "tiny.yaml")
->>> "House of dreams" in child_voice(bs.trainee_view(s))
+>>> "Zoë's Three Houses" in child_voice(bs.trainee_view(s))
 True
 >>> "Gran is away at a wedding in Cork." in drill_events_table(s)
 True

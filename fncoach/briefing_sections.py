@@ -512,12 +512,13 @@ def child_voice_section(scenario: Scenario, houses_figure: Any = None) -> str:
         body += f"<h3>What matters to {esc(child.name)}</h3>" + _list(child.what_matters)
     if child.voice is not None:
         voice = child.voice
-        cells = "".join(f"<td>{_list(words)}</td>" for words in (voice.worries, voice.good_things, voice.dreams))
-        body += (f"<h3>{esc(child.name)}'s Three Houses</h3>"
-                 '<table class="houses"><thead><tr><th>House of worries</th><th>House of good things</th>'
-                 f"<th>House of dreams</th></tr></thead><tbody><tr>{cells}</tr></tbody></table>")
-        if houses_figure is not None:
-            body += figure_html(houses_figure, caption=f"{child.name}'s Three Houses, as a picture.")
+        body += f"<h3>{esc(child.name)}'s Three Houses</h3>"
+        if houses_figure is not None:  # the picture holds the same words; its alt text reads them out
+            body += figure_html(houses_figure, caption=f"{child.name}'s Three Houses, in {child.name}'s own words.")
+        else:
+            cells = "".join(f"<td>{_list(words)}</td>" for words in (voice.worries, voice.good_things, voice.dreams))
+            body += ('<table class="houses"><thead><tr><th>House of worries</th><th>House of good things</th>'
+                     f"<th>House of dreams</th></tr></thead><tbody><tr>{cells}</tr></tbody></table>")
     if not body:
         body = f"<p>We do not have {esc(child.name)}'s own words yet. How could you find them out?</p>"
     return _section(f"{child.name}'s voice", body)
