@@ -179,12 +179,26 @@ _NOT_ACTION = {
 _VAGUE_SUBJECT = {"there", "it", "this", "that", "we", "everyone", "everybody", "people", "they", "some", "someone",
                   "concerns", "worries", "the worry", "the concern", "a worry", "a concern"}
 
-_WORRY_PHRASE = re.compile(
-    r"(?P<subject>[^.;:!?]*?)\b(?:is|are|am|was|were|'re|'s|feel|feels|remain|remains|are all|are still|is still)"
-    r"\s+(?:\w+\s+)?(?:worried|concerned|anxious|frightened|scared|afraid)\b"
-    r"|(?P<subject2>[^.;:!?]*?)\b(?:worry|worries|fear|fears)\s+(?:that|about)\b",
+_WORRY_VERB = re.compile(
+    r"\b(?:is|are|am|was|were|'re|'s|feel|feels|remain|remains)\s+(?:\w+\s+)?"
+    r"(?:worried|concerned|anxious|frightened|scared|afraid)\b"
+    r"|\b(?:worry|worries|fear|fears)\s+(?:that|about)\b",
     re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The text from the last sentence break before ``position`` up to it (linear time)."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, position)), default=0)
+    return text[start:position]
+
+
+def _clause_after(text: str, position: int) -> str:
+    """The text from ``position`` up to the next sentence break."""
+    match = _CLAUSE_END.search(text, position)
+    return text[position: match.start() if match else len(text)]
+
 
 _HISTORY = re.compile(
     r"\b(?:as happened|as (?:he|she|they|it) did|like (?:he|she|they) did|as (?:on|in) |like (?:last|in|on|when)"
@@ -260,8 +274,7 @@ _TIMESCALE = re.compile(
     re.IGNORECASE,
 )
 _DOER_WILL = re.compile(
-    r"(?P<doer>[^.;:!?]*?)\b(?:will|'ll|are going to|is going to|agree to|promise to|plan to|are to|is to)\s+"
-    r"(?P<rest>[^.;:!?]*)",
+    r"\b(?:will|'ll|are going to|is going to|agree to|promise to|plan to|are to|is to)\s+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ'’]+")
@@ -401,10 +414,8 @@ def _behaviour(text: str, start: int) -> tuple[bool, int, str]:
 
 def _check_worry(text: str) -> list[Finding]:
     findings: list[Finding] = []
-    match = _WORRY_PHRASE.search(text)
-    subject = ""
-    if match:
-        subject = (match.group("subject") if match.group("subject") is not None else match.group("subject2") or "").strip(" ,")
+    match = _WORRY_VERB.search(text)
+    subject = _clause_before(text, match.start()).strip(" ,") if match else ""
     subject_words = subject.lower()
     for lead in ("and ", "but "):
         if subject_words.startswith(lead):
@@ -470,10 +481,10 @@ def _doing_part(text: str) -> tuple[str, str, str]:
     match = _DOER_WILL.search(text)
     if not match:
         return "", "", text
-    doer, rest = match.group("doer").strip(" ,"), match.group("rest")
+    doer, rest = _clause_before(text, match.start()).strip(" ,"), _clause_after(text, match.end())
     so = _SO_THAT.search(rest)
     doing = rest[: so.start()] if so else rest
-    return doer, doing, text[match.start("rest") + (so.start() if so else len(rest)):]
+    return doer, doing, text[match.end() + (so.start() if so else len(rest)):]
 
 
 def _check_goal(text: str) -> list[Finding]:
