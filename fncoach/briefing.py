@@ -38,6 +38,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -299,6 +300,14 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
+def _import_exporters() -> None:
+    try:
+        import nbconvert  # noqa: F401
+        import weasyprint  # noqa: F401
+    except Exception:  # noqa: BLE001 - only a head start; the real import reports any problem
+        pass
+
+
 def build_briefing(scenario_path: str | os.PathLike[str], audience: str = "both", fmt: str = "both",
                    out_dir: str | os.PathLike[str] = ".", *, large_print: bool = False,
                    seed: int = 0) -> BriefingResult:
@@ -328,6 +337,8 @@ def build_briefing(scenario_path: str | os.PathLike[str], audience: str = "both"
     started = time.perf_counter()
     audiences, formats = audiences_for(audience), formats_for(fmt)
     scenario = load_scenario(scenario_path)
+    warm = threading.Thread(target=_import_exporters, daemon=True)
+    warm.start()  # import nbconvert and WeasyPrint on this process's core while the kernel works on the other
     notebook = run_template(scenario_path, audience, large_print=large_print, seed=seed)
     pages = {who: pack_html(scenario, export_body(notebook, who), who, large_print=large_print) for who in audiences}
     out = Path(out_dir)
