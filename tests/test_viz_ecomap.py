@@ -74,9 +74,11 @@ def test_label_overlaps_finds_a_real_overlap(tiny):
 def test_label_on_a_marker_is_reported(tiny):
     result = draw_ecomap(tiny)
     ax = result.figure.axes[0]
-    gran_marker = next(line for line in ax.lines if line.get_gid() == "marker:Gran Róisín")
+    markers = next(c for c in ax.collections
+                   if ("Gran Róisín", "marker") in [p[:2] for p in getattr(c, "fncoach_points", [])])
+    where = [p[:2] for p in markers.fncoach_points].index(("Gran Róisín", "marker"))
     label = next(t for t in ax.texts if t.get_gid() == "label:Dev Patel")
-    label.set_position((gran_marker.get_xdata()[0], gran_marker.get_ydata()[0]))
+    label.set_position(tuple(markers.get_offsets()[where]))
     assert "label 'Dev Patel' overlaps the marker of 'Gran Róisín'" in label_overlaps(result)
 
 

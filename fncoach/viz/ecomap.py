@@ -209,20 +209,22 @@ def draw_ecomap(
     ax = figure.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
     lines = _LineBatch(ax)
+    marks = _MarkerBatch(ax)
     _draw_rings(lines, radii)
     positions = {child.id: (0.0, 0.0)}
     positions.update({n.person.id: (n.x, n.y) for n in nodes})
     unknown = {n.person.id for n in nodes if not n.person.is_known}
     for tie in other_ties:
-        _draw_tie(lines, tie, positions, faint=True, unknown=bool({tie.a, tie.b} & unknown))
+        _draw_tie(lines, marks, tie, positions, faint=True, unknown=bool({tie.a, tie.b} & unknown))
     for tie in child_ties.values():
-        _draw_tie(lines, tie, positions, faint=False, unknown=bool({tie.a, tie.b} & unknown))
-    _draw_child(ax, child.id, child_label, child_label_box)
+        _draw_tie(lines, marks, tie, positions, faint=False, unknown=bool({tie.a, tie.b} & unknown))
+    _draw_child(ax, marks, child.id, child_label, child_label_box)
     for node in nodes:
-        _draw_person(ax, node, highlighted=node.person.id in highlight_ids)
+        _draw_person(ax, marks, node, highlighted=node.person.id in highlight_ids)
         if node.leader:  # a thin line joins a label pushed away from its marker
             lines.plot([node.x, node.lx], [node.y, node.ly], color="#777777", linewidth=0.7, zorder=2.5)
     lines.flush()
+    marks.flush()
 
     key = _draw_legend(figure, child.name) if legend else None
     if key is not None:
@@ -313,6 +315,8 @@ def label_overlaps(result: FigureResult) -> list[str]:
             gid = line.get_gid() or ""
             if gid.startswith(("marker:", "badge:")):
                 markers.append((gid.split(":", 1)[1], gid.split(":", 1)[0], line.get_window_extent(renderer)))
+        for collection in ax.collections:
+            markers.extend(_marker_extents(collection, figure.dpi))
     problems: list[str] = []
 
     def overlap(a, b) -> bool:
@@ -328,6 +332,27 @@ def label_overlaps(result: FigureResult) -> list[str]:
                 what = "badge" if kind == "badge" else "marker"
                 problems.append(f"label {name_a!r} overlaps the {what} of {owner!r}")
     return problems
+
+
+def _marker_extents(collection, dpi: float) -> list:
+    """(owner, kind, pixel box) for each named point of a marker collection."""
+    from matplotlib.transforms import Affine2D, Bbox
+
+    found = []
+    points = getattr(collection, "fncoach_points", None)
+    if not points:
+        return found
+    paths = collection.get_paths()
+    offsets = collection.get_offset_transform().transform(collection.get_offsets())
+    for i, (owner, kind, size, width) in enumerate(points):
+        if owner is None:
+            continue
+        box = paths[i % len(paths)].get_extents(Affine2D().scale(size * dpi / 72))
+        pad = width / 2 * dpi / 72
+        x, y = offsets[i]
+        found.append((owner, kind, Bbox.from_extents(x + box.x0 - pad, y + box.y0 - pad, x + box.x1 + pad,
+                                                     y + box.y1 + pad)))
+    return found
 
 
 # --------------------------------------------------------------------------- choosing and measuring
@@ -497,6 +522,51 @@ def _place_labels(nodes: list[_Node], child_label_box: _Box) -> bool:
 # --------------------------------------------------------------------------- drawing
 
 
+def _point(ax, x: float, y: float, **style):
+    """One marker at (x, y): a Line2D added directly (much quicker than ``ax.plot``)."""
+    style.pop("linestyle", None)
+    line = Line2D([x], [y], linestyle="none", **style)
+    getattr(ax, "ax", ax).add_line(line)
+    return line
+
+
+class _MarkerBatch:
+    """Collects markers and draws those of one size, edge width and layer as one PathCollection.
+
+    Each point keeps its own shape and colours; ``owner``/``kind`` name the
+    point for :func:`label_overlaps` (kind "marker" or "badge"; None = not checked).
+    """
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.groups: dict[tuple, list] = {}
+
+    def add(self, x: float, y: float, marker, *, size: float, face: str = "black", edge: str = "none",
+            width: float = 0.0, zorder: float = 3, alpha: float = 1.0, owner: str | None = None,
+            kind: str | None = None) -> None:
+        from matplotlib.markers import MarkerStyle
+
+        style = marker if isinstance(marker, MarkerStyle) else MarkerStyle(marker)
+        path = style.get_path().transformed(style.get_transform())
+        if not style.is_filled():  # line-only shapes such as "x" take the edge colour
+            face, edge = "none", edge if edge != "none" else face
+        self.groups.setdefault((size, width, zorder, alpha), []).append((x, y, path, face, edge, owner, kind))
+
+    def flush(self) -> None:
+        from matplotlib.collections import PathCollection
+        from matplotlib.transforms import IdentityTransform
+
+        for (size, width, zorder, alpha), points in self.groups.items():
+            collection = PathCollection(
+                [p[2] for p in points], sizes=[size ** 2], offsets=[(p[0], p[1]) for p in points],
+                offset_transform=self.ax.transData, facecolors=[p[3] for p in points],
+                edgecolors=[p[4] for p in points], linewidths=[width], alpha=alpha, zorder=zorder)
+            collection.set_transform(IdentityTransform())
+            collection.fncoach_points = [(p[5], p[6], size, width) for p in points]
+            self.ax.add_collection(collection, autolim=False)
+        self.groups = {}
+
+
 class _LineBatch:
     """Collects plain lines and draws those that look alike as one LineCollection (much faster)."""
 
@@ -507,7 +577,7 @@ class _LineBatch:
 
     def plot(self, xs, ys, **style):
         if "marker" in style:
-            return self.ax.plot(xs, ys, **style)
+            return _point(self.ax, xs[0], ys[0], **style)
         key = (style.get("color", "black"), style.get("linewidth", 1.0), style.get("alpha", 1.0),
                style.get("zorder", 1), repr(style.get("linestyle", "-")), style.get("solid_capstyle", "butt"))
         self.groups.setdefault(key, []).append(list(zip(xs, ys)))
@@ -570,10 +640,6 @@ def _tie_artists(ax, quality: str, x0, y0, x1, y1, *, colour: str, width: float,
     elif quality in ("stressful", "conflict"):
         xs, ys = _wave(x0, y0, x1, y1)
         ax.plot(xs, ys, linewidth=1.1 * width, linestyle=style, **common)
-        if quality == "conflict":
-            mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-            ax.plot([mx], [my], marker="x", markersize=8 * width, markeredgewidth=2 * width, linestyle="none",
-                    color=colour, alpha=alpha, zorder=zorder + 0.1)
     elif quality == "cut_off":
         mx, my = (x0 + x1) / 2, (y0 + y1) / 2
         gap = min(0.07, length / 6)
@@ -585,7 +651,7 @@ def _tie_artists(ax, quality: str, x0, y0, x1, y1, *, colour: str, width: float,
             ax.plot([bx - uy * bar, bx + uy * bar], [by + ux * bar, by - ux * bar], linewidth=1.3 * width, **common)
 
 
-def _draw_tie(ax, tie: Tie, positions: dict[str, tuple[float, float]], *, faint: bool, unknown: bool) -> None:
+def _draw_tie(ax, marks: _MarkerBatch, tie: Tie, positions: dict[str, tuple[float, float]], *, faint: bool, unknown: bool) -> None:
     (ax_, ay), (bx, by) = positions[tie.a], positions[tie.b]
     length = math.hypot(bx - ax_, by - ay)
     if length < 1e-9:
@@ -597,6 +663,9 @@ def _draw_tie(ax, tie: Tie, positions: dict[str, tuple[float, float]], *, faint:
     zorder = 1 if faint else 1.5
     _tie_artists(ax, tie.quality, ax_, ay, bx, by, colour=colour, width=width, alpha=alpha, zorder=zorder,
                  dash_unknown=unknown)
+    if tie.quality == "conflict":
+        marks.add((ax_ + bx) / 2, (ay + by) / 2, "x", size=8 * width, edge=colour, width=2 * width,
+                  zorder=zorder + 0.1, alpha=alpha)
     if tie.help == "none":
         return
     # a small arrowhead on the line, pointing at the person helped (both ways: one each side of the middle)
@@ -607,14 +676,14 @@ def _draw_tie(ax, tie: Tie, positions: dict[str, tuple[float, float]], *, faint:
         heads.append((0.42 if tie.help == "both" else 0.55, math.degrees(math.atan2(-uy, -ux))))
     for where, angle in heads:
         # marker (3, 0, angle): a triangle whose tip points along ``angle - 90``
-        ax.plot([ax_ + ux * length * where], [ay + uy * length * where], marker=(3, 0, angle - 90),
-                markersize=7 * width + 1, color=colour, alpha=alpha, linestyle="none", zorder=zorder + 0.2)
+        marks.add(ax_ + ux * length * where, ay + uy * length * where, (3, 0, angle - 90), size=7 * width + 1,
+                  face=colour, edge=colour, width=0.5, zorder=zorder + 0.2, alpha=alpha)
 
 
-def _draw_child(ax, child_id: str, label: str, label_box: _Box) -> None:
-    ax.plot([0], [0], marker="o", markersize=_CHILD_PT, markerfacecolor="white", markeredgecolor="black",
-            markeredgewidth=2.5, linestyle="none", zorder=3, gid=f"marker:{child_id}")
-    ax.plot([0], [0], marker="*", markersize=_CHILD_PT * 0.6, color="black", linestyle="none", zorder=3.1)
+def _draw_child(ax, marks: _MarkerBatch, child_id: str, label: str, label_box: _Box) -> None:
+    marks.add(0, 0, "o", size=_CHILD_PT, face="white", edge="black", width=2.5, zorder=3, owner=child_id,
+              kind="marker")
+    marks.add(0, 0, "*", size=_CHILD_PT * 0.6, face="black", zorder=3.1)
     cx, cy = (label_box.x0 + label_box.x1) / 2, (label_box.y0 + label_box.y1) / 2
     ax.text(cx, cy, label, ha="center", va="center", fontsize=_FONT, fontweight="bold", zorder=4,
             multialignment="center", linespacing=1.1, gid=f"label:{label.splitlines()[0]}")
@@ -632,23 +701,23 @@ def _sign_marker(sign: str):
     return _SIGN_MARKERS[sign]
 
 
-def _draw_person(ax, node: _Node, *, highlighted: bool) -> None:
+def _draw_person(ax, marks: _MarkerBatch, node: _Node, *, highlighted: bool) -> None:
     person = node.person
     colour, marker, _ = DOMAIN_STYLE[person.domain]
     if highlighted:
-        ax.plot([node.x], [node.y], marker="o", markersize=_MARKER_PT + 9, markerfacecolor="none",
-                markeredgecolor="black", markeredgewidth=2.2, linestyle="none", zorder=2.9)
+        marks.add(node.x, node.y, "o", size=_MARKER_PT + 9, face="none", edge="black", width=2.2, zorder=2.9,
+                  owner=person.name, kind="marker")
     known = person.is_known
-    ax.plot([node.x], [node.y], marker=marker, markersize=_MARKER_PT,
-            markerfacecolor=colour if known else "white", markeredgecolor="black" if known else colour,
-            markeredgewidth=1.0 if known else 2.2, linestyle="none", zorder=3, gid=f"marker:{person.name}")
+    marks.add(node.x, node.y, marker, size=_MARKER_PT, face=colour if known else "white",
+              edge="black" if known else colour, width=1.0 if known else 2.2, zorder=3, owner=person.name,
+              kind="marker")
     status = person.safety.status
     sign, badge_colour = SAFETY_BADGE[status]
     bx, by = node.x + 0.115, node.y + 0.115
-    ax.plot([bx], [by], marker=BADGE_SHAPE[status], markersize=_BADGE_PT, markerfacecolor="white",
-            markeredgecolor=badge_colour, markeredgewidth=1.6, linestyle="none", zorder=5, gid=f"badge:{person.name}")
-    ax.plot([bx], [by - (0.012 if status == "worry" else 0.0)], marker=_sign_marker(sign), markersize=5.5,
-            color="black", markeredgewidth=0.0, linestyle="none", zorder=5.1, gid=f"badgetext:{person.name}")
+    marks.add(bx, by, BADGE_SHAPE[status], size=_BADGE_PT, face="white", edge=badge_colour, width=1.6, zorder=5,
+              owner=person.name, kind="badge")
+    marks.add(bx, by - (0.012 if status == "worry" else 0.0), _sign_marker(sign), size=5.5, face="black",
+              zorder=5.1)
     ax.text(node.lx, node.ly, node.label, ha="center", va="center", fontsize=_FONT,
             fontweight="bold" if highlighted else "normal", multialignment="center", linespacing=1.1, zorder=4,
             color="black" if known else "#444444", gid=f"label:{person.name}",
