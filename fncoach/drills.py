@@ -316,6 +316,8 @@ def _prepare(scenario: Scenario, assignments: Iterable[Assignment], events: bool
     prepared = _Prepared(scenario, people)
     start = scenario.drills.start_date
     tasks = scenario.plan.tasks
+    persons = {p.id: p for p in scenario.people}
+    weekly: dict[tuple[str, str, str], str] = {}  # (person, task, weekday) → reason they cannot, every week
     for day in range(1, scenario.drills.days + 1):
         date = start + _dt.timedelta(days=day - 1)
         weekday = WEEKDAYS[date.weekday()]
@@ -330,7 +332,13 @@ def _prepare(scenario: Scenario, assignments: Iterable[Assignment], events: bool
                     continue
                 chain.append(index[person_id])
                 ids.append(person_id)
-                why.append(_why_not(scenario, task, person_id, weekday, day, away))
+                if (person_id, day) in away:
+                    why.append(f"{persons[person_id].name} was away ({away[(person_id, day)]})")
+                    continue
+                key = (person_id, task.id, weekday)
+                if key not in weekly:
+                    weekly[key] = _why_not(persons[person_id], task, weekday)
+                why.append(weekly[key])
             prepared.occ_task.append(task.id)
             prepared.occ_day.append(day)
             prepared.occ_chain.append(chain)
@@ -339,12 +347,9 @@ def _prepare(scenario: Scenario, assignments: Iterable[Assignment], events: bool
     return prepared
 
 
-def _why_not(scenario: Scenario, task: Task, person_id: str, weekday: str, day: int,
-             away: Mapping[tuple[str, int], str]) -> str:
-    person = scenario.person(person_id)
+def _why_not(person, task: Task, weekday: str) -> str:
+    """Why the person can never do this task on this day of the week ("" when they can)."""
     name = person.name
-    if (person_id, day) in away:
-        return f"{name} was away ({away[(person_id, day)]})"
     if task.in_person and person.joins_virtually:
         return f"{name} can only help by phone or video, and this has to be done in person"
     if not is_free(person, weekday, task.when):
@@ -498,13 +503,11 @@ def monte_carlo(scenario: Scenario, assignments: Iterable[Assignment], *, runs: 
         size = min(_CHUNK_RUNS, runs - done)
         absent = _draw_absences(rng, size, drills.days, n_people, drills.absence_chance)
         if n_occ:
-            covered, first = _cover(absent, day_idx, chain, able)
-            per_run[done:done + size] = covered.mean(axis=1)
-            occ_covered += covered.sum(axis=0)
-            gaps += int((~covered).any(axis=1).sum())
-            rescued = covered & (first > 0)
-            who = chain[np.arange(n_occ)[None, :], first]  # person index that covered each occurrence
-            backup_counts += np.bincount(who[rescued], minlength=n_people)
+            covered_per_run, occ_counts, gap_runs, rescued = _cover_packed(absent, day_idx, chain, able)
+            per_run[done:done + size] = covered_per_run / n_occ
+            occ_covered += occ_counts
+            gaps += gap_runs
+            backup_counts += rescued
         else:
             per_run[done:done + size] = 1.0
         done += size
@@ -516,6 +519,35 @@ def monte_carlo(scenario: Scenario, assignments: Iterable[Assignment], *, runs: 
     return DrillSummary(scenario.meta.id, runs, seed, float(per_run.mean()),
                         float(per_run.std(ddof=1)) if runs > 1 else 0.0,
                         tuple(float(x) for x in per_run), per_task, per_occurrence, backups, gaps / runs, events)
+
+
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
+
+
+def _cover_packed(absent: np.ndarray, day_idx: np.ndarray, chain: np.ndarray, able: np.ndarray):
+    """Cover every occurrence in every run at once, with runs packed eight to a byte.
+
+    Returns the number of occurrences covered in each run, the number of runs
+    covering each occurrence, the number of runs with any gap, and how often
+    each person stepped in as a backup (summed over runs).
+    """
+    size, days, people = absent.shape
+    n_occ, width = chain.shape
+    packed = np.ascontiguousarray(np.packbits(absent.reshape(size, days * people), axis=0).T)  # (day*person, bytes)
+    valid = np.packbits(np.ones(size, dtype=bool))
+    bits = packed[day_idx[:, None] * people + chain]  # occurrences × chain × bytes: 1 = absent
+    bits[~able] = 0xFF  # someone away or not free that day counts as absent
+    uncovered = np.bitwise_and.reduce(bits, axis=1) & valid
+    occ_counts = size - _POPCOUNT[uncovered].sum(axis=1)
+    per_run = n_occ - np.unpackbits(uncovered, axis=1, count=size).sum(axis=0, dtype=np.int64)
+    gap_runs = int(_POPCOUNT[np.bitwise_or.reduce(uncovered, axis=0)].sum())
+    rescued = np.zeros(people)
+    before = bits[:, 0, :].copy()  # runs where everyone earlier in the chain was absent
+    for k in range(1, width):
+        stepped_in = ~bits[:, k, :] & before & valid
+        np.add.at(rescued, chain[:, k], _POPCOUNT[stepped_in].sum(axis=1))
+        before &= bits[:, k, :]
+    return per_run, occ_counts, gap_runs, rescued
 
 
 def _cover(absent: np.ndarray, day_idx: np.ndarray, chain: np.ndarray, able: np.ndarray):

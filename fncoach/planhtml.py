@@ -312,8 +312,10 @@ def _helpers_sentence(scenario: Scenario, a: Optional[Assignment]) -> str:
 
 
 def _child_when(task: Task) -> str:
-    text = describe_when(task.when)
-    return text.replace(" (overnight)", "").replace(" to ", " until ")
+    text = describe_when(task.when).replace(" to ", " until ")
+    if text.endswith(" (overnight)"):
+        text = text[: -len(" (overnight)")] + " the next morning"
+    return text
 
 
 def words_and_pictures_html(scenario: Scenario, assignments: Iterable[Assignment]) -> str:

@@ -286,3 +286,22 @@ def test_every_bundled_scenario_drills_and_its_events_matter(bundled_path):
     assert changed, f"the scripted events in {path.name} change nothing in the model plan's drill"
     assert exact_coverage(s, plan).coverage <= exact_coverage(s, plan, events=False).coverage
     assert monte_carlo(s, plan, runs=20, seed=0).runs == 20
+
+
+def test_packed_cover_matches_the_plain_array_version():
+    from fncoach.drills import _cover, _cover_packed
+
+    rng = np.random.default_rng(9)
+    for size in (1, 7, 8, 13, 64):
+        absent = rng.random((size, 5, 6)) < 0.4
+        day_idx = rng.integers(0, 5, 20)
+        chain = rng.integers(0, 6, (20, 3))
+        able = rng.random((20, 3)) < 0.8
+        covered, first = _cover(absent, day_idx, chain, able)
+        per_run, occ_counts, gap_runs, rescued = _cover_packed(absent, day_idx, chain, able)
+        assert per_run.tolist() == covered.sum(axis=1).tolist()
+        assert occ_counts.tolist() == covered.sum(axis=0).tolist()
+        assert gap_runs == int((~covered).any(axis=1).sum())
+        who = chain[np.arange(20)[None, :], first]
+        expected = np.bincount(who[covered & (first > 0)], minlength=6)
+        assert rescued.tolist() == expected.tolist()

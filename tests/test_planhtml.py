@@ -66,6 +66,7 @@ def test_words_and_pictures_uses_child_words_names_and_pictures(example):
     html = unescape(words_and_pictures_html(example, [*PLAN, Assignment(task="sleepover", primary="gran")]))
     assert "Gran rings us after tea." in html and "I sleep over at Gran's." in html
     assert "Gran will do this. If Gran can't, Dev will." in html
+    assert "On 10 January, 5pm until 10am the next morning" in html
     assert html.count("<svg") == 2
     assert "large-print" in html
     assert "07700" not in html  # no phone numbers for the child
