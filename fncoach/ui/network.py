@@ -17,16 +17,16 @@ save it and put it back with ``restore``.
 
 Examples
 --------
->>> from fncoach.scenario import load_scenario
->>> panel = build_network_builder_panel(load_scenario("tests/fixtures/tiny.yaml"))
+>>> from fncoach.network import _tiny_network_for_doctest
+>>> panel = build_network_builder_panel(_tiny_network_for_doctest())
 >>> panel.person_name.value = "Auntie Bee"
 >>> panel.person_relationship.value = "Mum's friend"
 >>> panel.person_save.click()
->>> [p.name for p in panel.scenario.people][-1]
-'Auntie Bee'
+>>> [p.name for p in panel.scenario.people]
+['Gran Ada', 'Mum Jo', 'Dev', 'Auntie Bee']
 >>> panel.undo_button.click()
 >>> len(panel.scenario.people)
-5
+3
 """
 
 from __future__ import annotations

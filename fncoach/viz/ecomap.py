@@ -26,13 +26,13 @@ the renderer's own text bounding boxes.
 
 Examples
 --------
->>> from fncoach.scenario import load_scenario
+>>> from fncoach.network import _tiny_network_for_doctest
 >>> from fncoach.viz.ecomap import draw_ecomap, label_overlaps
->>> result = draw_ecomap(load_scenario("tests/fixtures/tiny.yaml"))
+>>> result = draw_ecomap(_tiny_network_for_doctest())
 >>> label_overlaps(result)
 []
->>> "Gran Róisín" in result.description
-True
+>>> print(result.description.splitlines()[1])
+Very close to Kim: Gran Ada and Mum Jo.
 """
 
 from __future__ import annotations
@@ -169,11 +169,10 @@ def draw_ecomap(
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> s = load_scenario("tests/fixtures/tiny.yaml")
-    >>> result = draw_ecomap(s, people=["gran", "ciara"])
+    >>> from fncoach.network import _tiny_network_for_doctest
+    >>> result = draw_ecomap(_tiny_network_for_doctest(), people=["gran", "dev"])
     >>> print(result.description.splitlines()[0])
-    Eco-map of Zoë's network (age 8), showing 2 people.
+    Eco-map of Kim's network (age 7), showing 2 people.
     """
     shown = _people_to_show(scenario, people)
     highlight_ids = {h for h in highlight}
@@ -297,8 +296,8 @@ def label_overlaps(result: FigureResult) -> list[str]:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> label_overlaps(draw_ecomap(load_scenario("tests/fixtures/tiny.yaml")))
+    >>> from fncoach.network import _tiny_network_for_doctest
+    >>> label_overlaps(draw_ecomap(_tiny_network_for_doctest()))
     []
     """
     figure = result.figure

@@ -12,10 +12,10 @@ The description is the timeline's own plain-words summary.
 
 Examples
 --------
->>> from fncoach.scenario import load_scenario
->>> result = draw_timeline(load_scenario("tests/fixtures/tiny.yaml"))
+>>> from fncoach.network import _tiny_network_for_doctest
+>>> result = draw_timeline(_tiny_network_for_doctest())
 >>> print(result.description.splitlines()[0])
-Before the first meeting the workers knew 4 people (strength 59).
+Before the first meeting the workers knew 3 people (strength 78).
 """
 
 from __future__ import annotations
