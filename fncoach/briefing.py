@@ -76,6 +76,9 @@ FORMAT_CHOICES: tuple[str, ...] = ("html", "pdf", "both")
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "briefing.ipynb"
 _TEMPLATE_DIR = TEMPLATE.parent
 _NBCONVERT_TEMPLATE = "briefing_html"
+#: Seconds to wait for the kernel to start, and for any one cell (generous: batches share the machine).
+START_TIMEOUT = 180
+CELL_TIMEOUT = 600
 
 _PACK_NAMES = {"trainee": "trainee-handout", "facilitator": "facilitator-pack"}
 _PACK_TITLES = {"trainee": "Trainee handout", "facilitator": "Facilitator pack"}
@@ -194,6 +197,7 @@ def run_template(scenario_path: str | os.PathLike[str], audience: str = "both", 
     cell becomes a :class:`BriefingError` naming the error, without a traceback.
     """
     import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
     from papermill.exceptions import PapermillExecutionError
 
     path = _resolve(scenario_path)
@@ -204,10 +208,16 @@ def run_template(scenario_path: str | os.PathLike[str], audience: str = "both", 
                 parameters={"scenario_path": str(path), "audience": audience, "large_print": bool(large_print),
                             "seed": int(seed)},
                 kernel_name="python3", progress_bar=False, log_output=False, cwd=work,
+                start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT,
                 extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"],
             )
         except PapermillExecutionError as error:
             raise BriefingError(f"the briefing notebook failed on {path.name}: {error.ename}: {error.evalue}") from None
+        except NoSuchKernel:
+            raise BriefingError("there is no 'python3' Jupyter kernel in this Python environment; install one with: "
+                                "python -m ipykernel install --sys-prefix") from None
+        except (TimeoutError, RuntimeError) as error:
+            raise BriefingError(f"the notebook kernel for {path.name} did not finish: {error}") from None
 
 
 def export_body(notebook, audience: str) -> str:
