@@ -245,9 +245,9 @@ _PROFESSIONAL_DOER = re.compile(
     re.IGNORECASE,
 )
 _NEGATIVE = re.compile(
-    rf"\b(?:will not|won't|wont|will never|will no longer|will stop|will avoid|will refrain from|will cease"
-    rf"|will not be|will keep away|will stay away|must not|mustn't|should not|shouldn't|cannot|can't|will quit"
-    rf"|will give up|are not to|is not to)\b",
+    r"\b(?:will not|won't|wont|will never|will no longer|will stop|will avoid|will refrain from|will cease"
+    r"|will not be|will keep away|will stay away|must not|mustn't|should not|shouldn't|cannot|can't|will quit"
+    r"|will give up|are not to|is not to)\b",
     re.IGNORECASE,
 )
 _SO_THAT = re.compile(r"\b(?:so that|so|which means|meaning that|meaning|in order that|in order for)\b\s+\w+", re.IGNORECASE)

@@ -50,7 +50,6 @@ def test_three_houses_without_voice(tiny):
 def test_three_houses_words_stay_inside_each_house(bundled_path):
     s = load_scenario(bundled_path)
     result = draw_three_houses(s)
-    renderer = result.figure.canvas.get_renderer() if hasattr(result.figure.canvas, "get_renderer") else None
     assert text_overlaps(result) == []
     assert inside_figure(result, "words") == []
     ax = result.figure.axes[0]

@@ -338,11 +338,12 @@ class ScalingPanel(ExercisePanel):
                  f"</tr></thead><tbody>{rows}</tbody></table>")
         figure = draw_scale_spread(self.scenario, own=result.own_score)
         image = widgets.Image(value=_png(figure), format="png", layout=widgets.Layout(max_width="100%"))
-        image.description = figure.description
+        text_version = widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
+                                    f"{html.escape(figure.description)}</p></details>")
         prompts = "".join(f"<li>{html.escape(p)}</li>" for p in result.prompts)
         self.reveal_box.children = (
             _p("Step 3. Everyone's own number, each given separately", strong=True),
-            widgets.HTML(table), image,
+            widgets.HTML(table), image, text_version,
             widgets.HTML(f"<p style='max-width:46em'>{html.escape(result.spread.text)} The numbers are not averaged: "
                          f"each is a conversation. {html.escape(result.comparison)}</p>"),
             _p("One point up: questions to ask each person", strong=True),

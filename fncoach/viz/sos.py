@@ -477,7 +477,7 @@ def draw_sos_map(scenario, answers: Mapping[str, Any] | str | None = None) -> Fi
     band_w = W - 2 * margin - 16
     y = y0 + scale_h - 26
     if content.ten_means:
-        for number, line in enumerate(_wrap("What 10 looks like: " + content.ten_means, band_w, 7.5)[:3]):
+        for line in _wrap("What 10 looks like: " + content.ten_means, band_w, 7.5)[:3]:
             ax.text(margin + 8, y, line, ha="left", va="top", fontsize=7.5, family=_FONT, gid="words")
             y -= 10
     line_y = y0 + 34
