@@ -165,7 +165,7 @@ _EFFECT = re.compile(
     r"|fall(?:s|ing)? behind|grow(?:s|ing)? up|not knowing|lose|los(?:es|ing)|lost|feel\w*|felt|belong\w*"
     r"|without (?:food|anyone|an adult|a sober)|left (?:on (?:his|her|their) own|behind|without)|go(?:es)? without"
     r"|self[- ]harm\w*|run(?:s)? away|ran away|trust\w*|safe|tired|exhausted|falls? asleep in (?:class|school)"
-    r"|taken advantage of|exploited|groomed|drunk|ill|poorly|sick|unwell|killed|dies?|died|end(?:s)? up|ended up"
+    r"|taken advantage of|exploited|groomed|humiliat\w*|embarrass\w*|drunk|ill|poorly|sick|unwell|killed|dies?|died|end(?:s)? up|ended up"
     r"|(?:living |live |grow(?:ing)? up )?away from (?:his|her|their|the) (?:family|home|mum|dad|parents|school|friends|brothers?|sisters?)"
     r"|(?:taken|go|going|come|coming) into care|moved? (?:away|out)|split up from)\b",
     re.IGNORECASE,
@@ -298,6 +298,8 @@ def _syllables(word: str) -> int:
     count = len(groups)
     if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
         count -= 1
+    elif word.endswith("ed") and not word.endswith(("ted", "ded")) and count > 1:
+        count -= 1  # 'suffered', 'walked': the -ed is not said as a syllable
     return max(1, count)
 
 
@@ -362,7 +364,7 @@ def _readable(text: str) -> Finding:
         return Finding("readable", False,
                        f"Tip: one sentence has {longest} words. Try splitting it in two so it is easy to follow when read out.",
                        required=False)
-    if syllables > HARD_WORDS_SYLLABLES:
+    if syllables > HARD_WORDS_SYLLABLES and len(words) >= 8:
         return Finding("readable", False,
                        "Tip: some words are quite long or formal. Try the shorter word a family member would use.",
                        required=False)
