@@ -189,7 +189,10 @@ def strength_html(report: StrengthReport, before: StrengthReport | None = None) 
             + "".join(rows) + "</tbody></table></div>")
 
 
-def _png(result: Any, dpi: int = 72) -> bytes:
+_DPI = 96  # CSS pixels per inch: text shows at its true point size
+
+
+def _png(result: Any, dpi: int = _DPI) -> bytes:
     buffer = io.BytesIO()
     result.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
                           pil_kwargs={"compress_level": 1})  # fast: these images are shown, not stored
@@ -197,13 +200,15 @@ def _png(result: Any, dpi: int = 72) -> bytes:
 
 
 def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
-    image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+    image = widgets.Image(format="png", layout=widgets.Layout(width="auto", max_width="100%", height="auto"))
     alt = widgets.HTML(value="")
     return image, alt
 
 
 def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any) -> None:
     image.value = _png(result)
+    # shown at its own size (never stretched), shrinking only to fit a narrow screen
+    image.layout.width = f"{round(result.figure.get_size_inches()[0] * _DPI)}px"
     lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.description.splitlines())
     alt.value = f"<details><summary>Text description of the picture</summary><ul>{lines}</ul></details>"
 
@@ -325,7 +330,7 @@ class NetworkBuilderPanel(ExercisePanel):
                                 self.tie_help, widgets.HBox([self.tie_save, self.tie_remove])])
         forms = widgets.Tab(children=[person_box, tie_box])
         forms.set_title(0, "People")
-        forms.set_title(1, "Ties between people")
+        forms.set_title(1, "Ties")
         # undo and save
         self.undo_button = widgets.Button(description="Undo", icon="undo", disabled=True)
         self.file_name = widgets.Text(value=f"{self.base.meta.id}.yaml", description="File name", style=style)
@@ -333,6 +338,8 @@ class NetworkBuilderPanel(ExercisePanel):
         # views
         self.ecomap_image, self.ecomap_alt = _figure_view()
         self.key_image, self.key_alt = _figure_view()
+        self.key_box = widgets.Accordion(children=[widgets.VBox([self.key_image, self.key_alt])], selected_index=None)
+        self.key_box.set_title(0, "Key: how to read the eco-map")
         from ..viz.ecomap import draw_ecomap_key
 
         _show_figure(self.key_image, self.key_alt, draw_ecomap_key(child.name))
@@ -345,8 +352,9 @@ class NetworkBuilderPanel(ExercisePanel):
             forms,
             widgets.HBox([self.undo_button, self.file_name, self.save_button]),
             self.message,
-            widgets.HBox([self.ecomap_image, widgets.VBox([self.key_image, self.key_alt])]),
+            self.ecomap_image,
             self.ecomap_alt,
+            self.key_box,
             self.strength_view,
         )
         self.person_pick.observe(self.safely(self._on_pick), names="value")
