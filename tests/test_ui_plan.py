@@ -191,3 +191,19 @@ def test_every_bundled_scenario_panels(bundled_path):
                                   for a in model_assignments(s)]})
     plan.check_button.click()
     assert "Sorry" not in plan.message.value
+
+
+def test_drill_panel_follows_a_linked_plan_panel(tiny):
+    plan = build_plan_panel(tiny)
+    plan.primary["t_morning_call"].value = "gran"
+    drill = build_drill_panel(tiny, plan_panel=plan)
+    assert drill.plan == (Assignment(task="t_morning_call", primary="gran"),)
+    drill.change_kind.value = "add_backup"
+    drill.change_task.value = "t_morning_call"
+    drill.change_person.value = "aunt_niamh"
+    drill.change_button.click()
+    plan.primary["t_school_run"].value = "gran"  # the learner goes back and adds a job
+    drill.run_button.click()
+    assert drill.plan == (Assignment(task="t_morning_call", primary="gran", backups=("aunt_niamh",)),
+                          Assignment(task="t_school_run", primary="gran"))
+    assert "Dev Patel" not in drill.plan_view.value  # the model plan (Dev as backup) is not shown

@@ -208,10 +208,14 @@ class DrillPanel(ExercisePanel):
 
     exercise_id = "safety_plan_drill"
 
-    def __init__(self, scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None):
+    def __init__(self, scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None,
+                 plan_panel: Optional[PlanPanel] = None):
         super().__init__()
         self.scenario = scenario
         self.base_scenario = scenario
+        self.plan_panel = plan_panel
+        if plan_panel is not None:
+            assignments = plan_panel.assignments()
         self.base_plan = tuple(assignments) if assignments is not None else model_assignments(scenario)
         self.plan = self.base_plan
         self.changes: list[dict] = []
@@ -350,7 +354,26 @@ class DrillPanel(ExercisePanel):
         self.heatmap.children = (_figure_box(draw_coverage_heatmap(self.scenario, run)),)
         self.what_broke.value = _what_broke_html(self.scenario, run)
 
+    def _follow_plan_panel(self) -> None:
+        """Take the learner's current plan from the linked plan panel, keeping the changes made here."""
+        if self.plan_panel is None:
+            return
+        plan = self.plan_panel.assignments()
+        if plan == self.base_plan:
+            return
+        self.base_plan, self.scenario, self.plan = plan, self.base_scenario, plan
+        kept = []
+        for change in self.changes:
+            try:
+                self.scenario, self.plan = apply_plan_change(self.scenario, self.plan, change)
+                kept.append(change)
+            except Exception:
+                continue
+        self.changes = kept
+        self.plan_view.value = self._plan_html()
+
     def _on_run(self, _button: Any = None) -> None:
+        self._follow_plan_panel()
         run = self._run()
         self.first_run = self.last_run = run
         self.before_after.children = ()
@@ -450,11 +473,14 @@ def _what_broke_html(scenario, run) -> str:
     return "<div style='max-width:48em;line-height:1.45'>" + "".join(parts) + "</div>"
 
 
-def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None) -> DrillPanel:
+def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None,
+                      plan_panel: Optional[PlanPanel] = None) -> DrillPanel:
     """The drill exercise: run, see what broke, change the plan, rerun and compare.
 
-    Drills ``assignments`` if given (for example a learner's plan from
-    :func:`build_plan_panel`), otherwise the scenario's model plan.
+    Drills the learner's plan from ``plan_panel`` (read again at every run),
+    or ``assignments`` if given, otherwise the scenario's model plan. The
+    model plan is facilitator material used here as a worked example: link a
+    plan panel to keep it hidden from learners.
 
     Examples
     --------
@@ -464,7 +490,7 @@ def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable
     >>> "covered in this drill" in panel.message.value
     True
     """
-    return DrillPanel(scenario, seed=seed, assignments=assignments)
+    return DrillPanel(scenario, seed=seed, assignments=assignments, plan_panel=plan_panel)
 
 
 # ---------------------------------------------------------------------------- review
