@@ -128,6 +128,7 @@ def test_scaling_needs_ten_first_then_commit_reveals(tiny):
     assert "It has happened twice." in shown or "It has happened twice" in shown.replace("&#x27;", "'")
     assert "move from 5 to 6" in shown and "not averaged" in shown
     assert panel.answers()["own_score"] == 5 and panel.answers()["committed"] is True
+    assert "How the numbers changed over the meetings" in shown  # tiny has scores at two meetings
 
 
 def test_scaling_escalates_low_scores(tiny):

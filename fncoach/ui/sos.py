@@ -21,7 +21,7 @@ from typing import Any, Mapping
 
 import ipywidgets as widgets
 
-from ..scaling import ScaleError, check_ten_means, reveal
+from ..scaling import ScaleError, check_ten_means, reveal, scale_history
 from ..sos import COLUMN_TITLES, check_sort, columns_for
 from ..statements import KINDS, check_statement, check_statement_set, compare_with_model
 from ._common import ExercisePanel, message_html
@@ -340,6 +340,17 @@ class ScalingPanel(ExercisePanel):
         image = widgets.Image(value=_png(figure), format="png", layout=widgets.Layout(max_width="100%"))
         text_version = widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
                                     f"{html.escape(figure.description)}</p></details>")
+        history = []
+        if len({point.week for point in scale_history(self.scenario)}) > 1:
+            from ..viz.sos import draw_scale_history
+
+            over_time = draw_scale_history(self.scenario)
+            history = [
+                _p("How the numbers changed over the meetings in this case", strong=True),
+                widgets.Image(value=_png(over_time), format="png", layout=widgets.Layout(max_width="100%")),
+                widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
+                             f"{html.escape(over_time.description)}</p></details>"),
+            ]
         prompts = "".join(f"<li>{html.escape(p)}</li>" for p in result.prompts)
         self.reveal_box.children = (
             _p("Step 3. Everyone's own number, each given separately", strong=True),
@@ -349,6 +360,7 @@ class ScalingPanel(ExercisePanel):
             _p("One point up: questions to ask each person", strong=True),
             widgets.HTML(f"<ul style='max-width:46em'>{prompts}</ul>"),
             self.one_point_up,
+            *history,
         )
         if result.escalations:
             self.show("\n".join(result.escalations), "error", "Immediate safety concern: escalate")
