@@ -135,3 +135,13 @@ def test_saves_in_every_format(tiny, tmp_path, suffix):
     path = draw_ecomap(tiny).save(tmp_path / f"map{suffix}", alt_text=True)
     assert path.stat().st_size > 1000
     assert "Gran Róisín" in path.with_suffix(suffix + ".txt").read_text(encoding="utf-8")
+
+
+def test_long_names_wrap_and_stay_clear(tiny):
+    long = tiny.model_copy(update={"people": tuple(
+        p.model_copy(update={"name": p.name + " Longsurname-Doublebarrelled the Third"}) for p in tiny.people)})
+    result = draw_ecomap(long)
+    assert label_overlaps(result) == []
+    labels = [t.get_text() for t in result.figure.axes[0].texts if (t.get_gid() or "").startswith("label:")]
+    assert all(max(len(line) for line in text.splitlines()) <= 26 for text in labels)
+    assert result.figure.get_size_inches()[0] < 14

@@ -407,7 +407,8 @@ class _Measurer:
 
 def _label_text(person: Person) -> str:
     relationship = textwrap.shorten(person.relationship, width=26, placeholder="…")
-    text = f"{person.name}\n{relationship}"
+    name = textwrap.fill(person.name, width=24, break_long_words=True)  # long names take two lines
+    text = f"{name}\n{relationship}"
     if not person.is_known:
         text += "\n(not found yet)"
     return text
