@@ -55,3 +55,11 @@ def star(leaves: int = 3) -> Scenario:
     ties = [tie("sam", p["id"], closeness=3, contact="weekly", years_known=10) for p in people]
     ties += [tie("hub", f"leaf{i}", contact="weekly") for i in range(1, leaves + 1)]
     return scenario(people, ties)
+
+
+def bundled_scenario_files() -> list:
+    """Every bundled scenario file, looked up when the tests are collected (same as conftest's helper,
+    kept here so test modules do not import ``conftest`` by name, which clashes with other conftest files)."""
+    from pathlib import Path
+
+    return sorted((Path(__file__).resolve().parent.parent / "scenarios").glob("*.yaml"))

@@ -9,7 +9,7 @@ import pytest
 from fncoach.cli import main
 from fncoach.model import STRENGTH_COMPONENTS
 from fncoach.strength import analyse_strength
-from conftest import bundled_scenario_files
+from netbuild import bundled_scenario_files
 
 
 def run(capsys, *argv):

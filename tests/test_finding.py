@@ -7,8 +7,7 @@ import pytest
 from fncoach.finding import QUESTIONS, SOURCE_LABELS, ask, feedback, hidden_people, question
 from fncoach.model import FINDING_SOURCES
 from fncoach.scenario import load_scenario
-from netbuild import person, scenario, tie
-from conftest import bundled_scenario_files
+from netbuild import person, scenario, tie, bundled_scenario_files
 
 
 def hidden(pid, name, sources, **extra):

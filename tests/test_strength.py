@@ -7,8 +7,7 @@ import pytest
 from fncoach.model import STRENGTH_COMPONENTS
 from fncoach.scenario import ScenarioError, load_scenario
 from fncoach.strength import DEFAULT_WEIGHTS, analyse_strength, load_weights, merge_weights, single_points_of_failure
-from netbuild import person, scenario, star, tie
-from conftest import bundled_scenario_files
+from netbuild import person, scenario, star, tie, bundled_scenario_files
 
 
 def value(s, name, **kw):

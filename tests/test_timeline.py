@@ -7,8 +7,7 @@ import pytest
 from fncoach.scenario import load_scenario
 from fncoach.strength import analyse_strength
 from fncoach.timeline import meetings_in_order, network_at_meeting, timeline_summary
-from netbuild import person, scenario, tie
-from conftest import bundled_scenario_files
+from netbuild import person, scenario, tie, bundled_scenario_files
 
 
 @pytest.fixture

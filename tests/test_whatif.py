@@ -9,8 +9,7 @@ from fncoach.scenario import load_scenario, load_scenario_text, save_scenario, s
 from fncoach.strength import analyse_strength
 from fncoach.whatif import (AddPerson, AddTie, RemovePerson, RemoveTie, UpdatePerson, UpdateTie, apply_changes,
                             describe_change, what_if)
-from netbuild import person, scenario, star
-from conftest import bundled_scenario_files
+from netbuild import person, scenario, star, bundled_scenario_files
 
 
 def test_removing_the_only_practical_helper_drops_support_breadth():
