@@ -106,7 +106,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
         ("Draw a child's network as an eco-map and read one.",
          "Find people who have been missed by asking the right questions.",
          "Notice who is easily overlooked: fathers and their family, men, people far away."),
-        (Exercise("finding", "Finding the network"),
+        (Exercise("finding_the_network", "Finding the network"),
          Exercise("network_builder", "Build the network"),
          Exercise("network_reflection", "Reflection: the network")),
     ),
@@ -115,10 +115,10 @@ NOTEBOOKS: tuple[Notebook, ...] = (
         ("Sort what is known into harm, danger, complicating factors, strengths and existing safety.",
          "Write worry statements, harm statements and safety goals in plain words.",
          "Use the safety scale and hear the child's voice through the Three Houses."),
-        (Exercise("card_sort", "Sort the information cards"),
-         Exercise("statements", "Write statements and goals"),
-         Exercise("scaling", "The safety scale"),
-         Exercise("three_houses", "The Three Houses"),
+        (Exercise("sos_card_sort", "Sort the information cards"),
+         Exercise("sos_statements", "Write statements and goals"),
+         Exercise("sos_scaling", "The safety scale"),
+         Exercise("sos_three_houses", "The Three Houses"),
          Exercise("sos_reflection", "Reflection: SOS mapping")),
     ),
     Notebook(
@@ -126,8 +126,8 @@ NOTEBOOKS: tuple[Notebook, ...] = (
         ("Help a network give every job in its safety plan to a named person, with a backup.",
          "Test the plan with 'what if' drills over the four weeks to the first review.",
          "Find what breaks, and fix it."),
-        (Exercise("plan", "Who does what in the safety plan"),
-         Exercise("drill", "Drill the plan"),
+        (Exercise("safety_plan", "Who does what in the safety plan"),
+         Exercise("safety_plan_drill", "Drill the plan"),
          Exercise("plan_reflection", "Reflection: the safety plan")),
     ),
     Notebook(
@@ -135,7 +135,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
         ("Read a network-strength summary as a teaching aid, not a verdict.",
          "Try changes to the network and see what they do, and why.",
          "Choose the next question to ask the family."),
-        (Exercise("whatif", "What if the network changed?"),
+        (Exercise("what_if", "What if the network changed?"),
          Exercise("strength_reflection", "Reflection: strength")),
     ),
     Notebook(
@@ -144,7 +144,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
          "how do you know it is working?",
          "Test the plan and hand facilitation over to a member of the network.",
          "Keep one plan per network, shared with everyone who took part."),
-        (Exercise("review", "The four-week review"),
+        (Exercise("safety_plan_review", "The four-week review"),
          Exercise("handover_reflection", "Reflection: handing over")),
     ),
 )
@@ -206,7 +206,7 @@ def exercise_titles() -> dict[str, str]:
 
     Examples
     --------
-    >>> exercise_titles()["card_sort"]
+    >>> exercise_titles()["sos_card_sort"]
     'Sort the information cards'
     """
     return {ex.id: ex.title for nb in NOTEBOOKS for ex in nb.exercises}
@@ -217,7 +217,7 @@ def notebook_for(exercise_id: str) -> Notebook | None:
 
     Examples
     --------
-    >>> notebook_for("drill").stem
+    >>> notebook_for("safety_plan_drill").stem
     '04-safety-plan-and-drills'
     """
     for nb in NOTEBOOKS:
@@ -292,7 +292,7 @@ def progress_rows(progress: "Progress") -> tuple[ProgressRow, ...]:
     Examples
     --------
     >>> from fncoach.record import Entry, Progress
-    >>> entry = Entry("Sam", "tiny", "card_sort", {}, "2026-01-01T09:00:00+00:00", "2026-01-01T09:05:00+00:00", None)
+    >>> entry = Entry("Sam", "tiny", "sos_card_sort", {}, "2026-01-01T09:00:00+00:00", "2026-01-01T09:05:00+00:00", None)
     >>> row = progress_rows(Progress("Sam", (entry,)))[0]
     >>> row.notebook, row.exercise, row.status
     ('03 SOS mapping', 'Sort the information cards', 'Started')

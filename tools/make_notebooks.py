@@ -221,7 +221,7 @@ how close they are, and lines that show what each relationship is like.""")
         md("## Finding the people who are missing\n\nChildren and parents often say *there is no one*, or forget "
            "people. Ask questions — about birthdays, places lived, dad's side of the family, school, faith and "
            "community — and see who you find."),
-        code('course.exercise(build_finding_panel, "finding")'),
+        code('course.exercise(build_finding_panel, "finding_the_network")'),
         md("## Build the network yourself\n\nAdd the people you found, say how close they are and what they can "
            "help with. The eco-map redraws as you go."),
         code('course.exercise(build_network_builder_panel, "network_builder")'),
@@ -249,18 +249,18 @@ safety scale, and listen to the child through the **Three Houses**.""")
            "happened), **danger** (what we worry could happen), **complicating factors** (things that make it "
            "harder but are not harm), **strengths** and **existing safety** (protection that has actually been "
            "shown, over time)."),
-        code('course.exercise(build_card_sort_panel, "card_sort")'),
+        code('course.exercise(build_card_sort_panel, "sos_card_sort")'),
         md("## Write it in plain words\n\nA worry statement says *who* is worried, *what an adult might do*, and "
            "*what it would mean for the child* if nothing changes — no labels or jargon. A safety goal says what "
            "people *will be doing*."),
-        code('course.exercise(build_statement_panel, "statements")'),
+        code('course.exercise(build_statement_panel, "sos_statements")'),
         md("## The safety scale\n\n0 means harm is certain; 10 means everyone is confident the child is safe enough "
            "for professionals to step back. Give your own number and your reason."),
-        code('course.exercise(build_scaling_panel, "scaling")'),
+        code('course.exercise(build_scaling_panel, "sos_scaling")'),
         md("## The child's voice: the Three Houses\n\nThe house of worries, the house of good things and the house "
            "of dreams, in the child's own words."),
         code("course.figure(draw_three_houses)"),
-        code('course.exercise(build_three_houses_panel, "three_houses")'),
+        code('course.exercise(build_three_houses_panel, "sos_three_houses")'),
         md("## Looking back"),
         code('course.reflection("sos_reflection")'),
     ]
@@ -281,10 +281,10 @@ first review: what if Gran is on holiday, or someone is ill?""")
     cells += [
         md("## Who does what\n\nFor each job, choose a main person and at least one backup. The plan is checked as "
            "you go: are they free at that time, near enough, able to do it, and safe for it?"),
-        code('course.exercise(build_plan_panel, "plan")'),
+        code('course.exercise(build_plan_panel, "safety_plan")'),
         md("## Drill the plan\n\nRun the four weeks to the first review. Some people will be away or ill, as in real "
            "life. See which jobs would be missed, then go back and strengthen the plan."),
-        code('course.exercise(build_drill_panel, "drill", seed=0)'),
+        code('course.exercise(build_drill_panel, "safety_plan_drill", seed=0)'),
         md("## Looking back"),
         code('course.reflection("plan_reflection")'),
     ]
@@ -310,7 +310,7 @@ everything up. Then try changes and see what they do.""")
         code("course.figure(draw_strength, via=analyse_strength)"),
         md("## What if…?\n\nAdd someone, remove someone, or change a relationship, and see what happens to each "
            "part — and why."),
-        code('course.exercise(build_whatif_panel, "whatif")'),
+        code('course.exercise(build_whatif_panel, "what_if")'),
         md("## Looking back"),
         code('course.reflection("strength_reflection")'),
     ]
@@ -327,19 +327,23 @@ over facilitating, and professionals step back.""")
         code("from fncoach.ui.course import Course\n"
              "from fncoach.ui.plan import build_review_panel\n"
              "from fncoach.course import meeting_lines\n"
-             "from fncoach.viz.sos import draw_scale_history", hide=True),
+             "from fncoach.viz.sos import draw_scale_history\n"
+             "from fncoach.viz.timeline import draw_timeline", hide=True),
     ]
     cells += case_header()
     cells += [
         md("## The case over time\n\nThe meetings in this case: who joined the network, who stepped back, and who "
            "facilitated."),
         code('course.html(lambda case: "<br>".join(meeting_lines(case)))'),
+        md("How the network changed from meeting to meeting: its size, who joined and who stepped back, and its "
+           "strength."),
+        code("course.figure(draw_timeline)"),
         md("Everyone gives their safety-scale number again at every meeting, so the numbers build up a history. "
            "Each line is one person; the description under the picture says what changed."),
         code("course.figure(draw_scale_history)"),
         md("## The four-week review\n\nLook at the evidence the network has kept — diaries, texts, call logs — and "
            "prepare the review questions."),
-        code('course.exercise(build_review_panel, "review", seed=0)'),
+        code('course.exercise(build_review_panel, "safety_plan_review", seed=0)'),
         md("""
 ## Testing the plan and handing over
 

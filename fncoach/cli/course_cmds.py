@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shlex
 import subprocess
 import sys
@@ -13,7 +14,12 @@ from .. import course
 from ..record import Record, RecordError, default_learner, default_record_path, portfolio_html
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
 
-__all__ = ["register", "lab_command", "app_command"]
+__all__ = ["register", "lab_command", "app_command", "voila_environment", "VOILA_TEMPLATE"]
+
+#: fncoach's Voilà template: Voilà's "lab" template without the links to an icon-font CDN (nothing is fetched
+#: from the internet). It lives in ``fncoach/share/voila/templates/fncoach``.
+VOILA_TEMPLATE = "fncoach"
+_SHARE = Path(__file__).resolve().parent.parent / "share"
 
 _PUBLIC_WARNING = (
     "WARNING: --public listens on every network interface (0.0.0.0), so other computers on this network can "
@@ -122,7 +128,7 @@ def app_command(notebook: Path, *, port: int | None = None, public: bool = False
                 open_browser: bool = True) -> list[str]:
     """The Voila command line serving ``notebook`` with the code hidden."""
     cmd = [sys.executable, "-m", "voila", str(notebook), f"--Voila.ip={'0.0.0.0' if public else '127.0.0.1'}",
-           "--strip_sources=True", "--theme=light"]
+           f"--template={VOILA_TEMPLATE}", "--strip_sources=True", "--theme=light"]
     if port:
         cmd.append(f"--port={port}")
     if not open_browser:
@@ -130,14 +136,22 @@ def app_command(notebook: Path, *, port: int | None = None, public: bool = False
     return cmd
 
 
-def _run(cmd: list[str], args: argparse.Namespace, extra_warning: str = "") -> int:
+def voila_environment(base: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for running Voilà with fncoach's template: ``JUPYTER_PATH`` gains ``fncoach/share``."""
+    env = dict(os.environ if base is None else base)
+    paths = [str(_SHARE)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    env["JUPYTER_PATH"] = os.pathsep.join(paths)
+    return env
+
+
+def _run(cmd: list[str], args: argparse.Namespace, extra_warning: str = "", env: dict[str, str] | None = None) -> int:
     if args.public:
         print(_PUBLIC_WARNING.format(extra=extra_warning), file=sys.stderr)
     if args.print_command:
         print(shlex.join(cmd))
         return EXIT_OK
     print("Starting… (press Ctrl+C to stop)", file=sys.stderr)
-    return subprocess.call(cmd)
+    return subprocess.call(cmd, env=env)
 
 
 def _lab(args: argparse.Namespace) -> int:
@@ -151,7 +165,8 @@ def _app(args: argparse.Namespace) -> int:
     _need("voila", "voila")
     notebook = _find_notebook(args.notebook)
     cmd = app_command(notebook, port=args.port, public=args.public, open_browser=not args.no_browser)
-    return _run(cmd, args, " WITHOUT any password: anyone who can reach this computer can use it")
+    return _run(cmd, args, " WITHOUT any password: anyone who can reach this computer can use it",
+                env=voila_environment())
 
 
 # ---------------------------------------------------------------------------- progress and export
