@@ -58,6 +58,20 @@ def test_edit_person_and_support(builder):
     assert tie.closeness == 3 and tie.help == "b_to_a"
 
 
+def test_editing_keeps_paid_unless_they_become_a_professional(tiny, tmp_path):
+    paid_carer = tiny.model_copy(update={"people": tuple(
+        p.model_copy(update={"paid": True}) if p.id == "uncle_dev" else p for p in tiny.people)})
+    panel = build_network_builder_panel(paid_carer, save_dir=tmp_path)
+    panel.person_pick.value = "uncle_dev"
+    panel.person_relationship.value = "Respite carer"
+    panel.person_save.click()
+    assert panel.scenario.person("uncle_dev").paid
+    panel.person_pick.value = "gran"
+    panel.person_domain.value = "professional"
+    panel.person_save.click()
+    assert panel.scenario.person("gran").paid
+
+
 def test_remove_person_takes_their_ties(builder):
     builder.person_pick.value = "uncle_dev"
     builder.person_remove.click()
@@ -230,6 +244,7 @@ def test_finding_panel_reveals_people_and_gives_feedback(tiny):
     panel.buttons["celebrations"].click()
     assert "You found someone" in panel.message.value and "Niamh Byrne" in panel.message.value
     assert "Niamh Byrne" in panel.alt.value and "Highlighted: Niamh Byrne." in panel.alt.value
+    assert "Not found yet" not in panel.alt.value  # found now, so drawn like everyone else
     panel.buttons["celebrations"].click()
     assert "asked that already" in panel.message.value
     assert panel.answers() == {"asked": ["schools", "celebrations"]}

@@ -448,6 +448,10 @@ class NetworkBuilderPanel(ExercisePanel):
 
     def _save_person(self) -> None:
         values = self._person_form_values()
+        if self.person_pick.value != _NEW:  # keep "paid" as it was unless they move in or out of professionals
+            old = self.scenario.person(self.person_pick.value)
+            if values["domain"] != "professional" and old.domain != "professional":
+                values["paid"] = old.paid
         child_id = self.scenario.child.id
         if not values["name"]:
             self.show("Please write the person's name.", "warn", "That change was not made")
@@ -738,7 +742,10 @@ class FindingPanel(ExercisePanel):
         from ..viz.ecomap import draw_ecomap
 
         self.summary.value = f"<p><strong>{html.escape(self.result.summary)}</strong></p>"
-        _show_figure(self.image, self.alt, draw_ecomap(self.scenario, people=self.result.people, highlight=newly))
+        # people found are known now: drawn like everyone else (and highlighted when just found)
+        found = apply_changes(self.scenario, [UpdatePerson(f.person_id, {"not_yet_known": None})
+                                              for f in self.result.found]) if self.result.found else self.scenario
+        _show_figure(self.image, self.alt, draw_ecomap(found, people=self.result.people, highlight=newly))
 
     def answers(self) -> dict:
         """``{"asked": [question ids in order]}``."""
