@@ -109,3 +109,12 @@ def test_plan_writes_adult_and_words_and_pictures(tmp_path):
 def test_plan_into_missing_folder_is_plain(tmp_path):
     result = run("plan", str(TINY), "-o", str(tmp_path / "nope" / "plan.html"))
     assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_plan_with_drill(tmp_path):
+    target = tmp_path / "plan.html"
+    result = run("plan", str(TINY), "--with-drill", "--seed", "2", "-o", str(target))
+    assert result.returncode == 0
+    text = target.read_text(encoding="utf-8")
+    assert "What the practice drill showed" in text and "meet again" in text
+    assert run("plan", str(TINY), "--with-drill", "--words-and-pictures", "-o", str(target)).returncode == 2

@@ -46,6 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     plan.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write, e.g. plan.html")
     plan.add_argument("--words-and-pictures", action="store_true",
                       help="write the child's Words and Pictures plan instead of the adult plan")
+    plan.add_argument("--with-drill", action="store_true",
+                      help="add what a practice drill of the plan showed (adult plan only)")
+    plan.add_argument("--seed", type=_seed, default=0, metavar="S", help="seed for --with-drill (default 0)")
     plan.set_defaults(func=_plan)
 
 
@@ -141,7 +144,18 @@ def _plan(args: argparse.Namespace) -> int:
 
     scenario = load_or_fail(args.scenario)
     plan = _assignments(scenario, args.plan)
-    text = words_and_pictures_html(scenario, plan) if args.words_and_pictures else adult_plan_html(scenario, plan)
+    if args.words_and_pictures:
+        if args.with_drill:
+            raise CommandError("--with-drill is for the adult plan; the Words and Pictures plan has no drill results",
+                               EXIT_USAGE)
+        text = words_and_pictures_html(scenario, plan)
+    else:
+        run = None
+        if args.with_drill:
+            from ..drills import simulate
+
+            run = simulate(scenario, plan, seed=args.seed)
+        text = adult_plan_html(scenario, plan, run=run)
     target = Path(args.output)
     if target.is_dir():
         raise CommandError(f"{target} is a folder; give a file name such as {target / 'plan.html'}", EXIT_USAGE)
