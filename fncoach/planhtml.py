@@ -278,7 +278,7 @@ table.plan p { margin: 0.1em 0; }
 .contact { white-space: nowrap; }
 .reconvene { border: 2px solid #0072B2; padding: 0.3em 0.8em; margin-top: 0.8em; }
 .reconvene h2 { margin-top: 0.2em; font-size: 1.1em; }
-ul.contacts { columns: 3; }
+ul.contacts { columns: 3; column-gap: 2.5em; }
 ul.contacts li { break-inside: avoid; page-break-inside: avoid; }
 @media print { table.plan { font-size: 9pt; } }
 """
