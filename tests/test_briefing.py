@@ -134,3 +134,30 @@ def test_a_leaking_page_is_refused(tiny):
 def test_large_print_page(tiny):
     html = briefing.pack_html(tiny, "<p>Hello</p>", "trainee", large_print=True)
     assert "<body class='large-print'>" in html and "font-size: 16pt" in html
+
+
+def _cell(html: str, tags=()):
+    from nbformat.v4 import new_code_cell, new_output
+
+    cell = new_code_cell("display(HTML('...'))  # CODE-NEVER-SHOWN")
+    cell.outputs = [new_output("display_data", data={"text/html": html}),
+                    new_output("stream", name="stdout", text="STREAM-NEVER-SHOWN")]
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    return cell
+
+
+@pytest.mark.parametrize("who, shown, hidden", [
+    ("trainee", ["<p>both</p>", "<p>trainee</p>"], ["<p>facilitator</p>"]),
+    ("facilitator", ["<p>both</p>", "<p>facilitator</p>"], ["<p>trainee</p>"]),
+])
+def test_export_keeps_each_audience_cells_and_only_displayed_html(who, shown, hidden):
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    notebook = new_notebook(cells=[new_markdown_cell("MARKDOWN-NEVER-SHOWN"), _cell("<p>both</p>"),
+                                   _cell("<p>trainee</p>", ["trainee-only"]),
+                                   _cell("<p>facilitator</p>", ["facilitator-only"])])
+    body = briefing.export_body(notebook, who)
+    assert all(html in body for html in shown)
+    assert not any(html in body for html in hidden)
+    assert "NEVER-SHOWN" not in body
