@@ -182,7 +182,7 @@ _VAGUE_SUBJECT = {"there", "it", "this", "that", "we", "everyone", "everybody", 
                   "concerns", "worries", "the worry", "the concern", "a worry", "a concern"}
 
 _WORRY_VERB = re.compile(
-    r"\b(?:is|are|am|was|were|'re|'s|feel|feels|remain|remains)\s+(?:\w+\s+)?"
+    r"(?:\b(?:is|are|am|was|were|feel|feels|remain|remains)|'re|'s|'m)\s+(?:\w+\s+)?"
     r"(?:worried|concerned|anxious|frightened|scared|afraid)\b"
     r"|\b(?:worry|worries|fear|fears)\s+(?:that|about)\b",
     re.IGNORECASE,
@@ -573,7 +573,7 @@ def check_statement(text: str, kind: str) -> StatementCheck:
     """
     if kind not in KINDS:
         raise ValueError(f"the kind of statement must be one of: {', '.join(KINDS)} (not {kind!r})")
-    text = " ".join(str(text or "").split())
+    text = " ".join(str(text or "").replace("\u2019", "'").replace("\u2018", "'").split())  # curly apostrophes from phones
     if not text:
         finding = Finding("written", False, f"Write your {KINDS[kind]} in the box first, then check it.")
         return StatementCheck(False, (finding,), kind)

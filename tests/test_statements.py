@@ -259,3 +259,18 @@ def test_summary_sentences():
     assert "all the parts" in check_statement(GOOD_GOAL, "goal").summary()
     assert "needs" in check_statement("Mum will attend a course.", "goal").summary()
     assert isinstance(check_statement(GOOD_GOAL, "goal").findings[0], Finding)
+
+
+@pytest.mark.parametrize("text", [
+    "I\u2019m worried that Dad might hit Leo again and that Leo could be hurt.",
+    "Gran\u2019s worried that Dad might hit Leo again and that Leo could be hurt.",
+    "Gran's really worried that Dad might hit Leo again and that Leo could be hurt.",
+])
+def test_contractions_and_curly_apostrophes(text):
+    check = check_statement(text, "worry")
+    assert check.ok, unmet(check)
+
+
+def test_curly_wont_is_negative():
+    text = "Dad won\u2019t drink when Leo is with him, so that Leo is safe; Gran will see this for the next three months."
+    assert unmet(check_statement(text, "goal")) == {"positive"}
