@@ -184,6 +184,7 @@ _VAGUE_SUBJECT = {"there", "it", "this", "that", "we", "everyone", "everybody", 
 _WORRY_VERB = re.compile(
     r"(?:\b(?:is|are|am|was|were|feel|feels|remain|remains)|'re|'s|'m)\s+(?:\w+\s+)?"
     r"(?:worried|concerned|anxious|frightened|scared|afraid)\b"
+    r"|\b(?:has|have)\s+(?:a\s+|some\s+|real\s+|big\s+)?(?:worry|worries|concern|concerns)\s+(?:that|about)\b"
     r"|\b(?:worry|worries|fear|fears)\s+(?:that|about)\b",
     re.IGNORECASE,
 )

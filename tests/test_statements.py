@@ -265,6 +265,7 @@ def test_summary_sentences():
     "I\u2019m worried that Dad might hit Leo again and that Leo could be hurt.",
     "Gran\u2019s worried that Dad might hit Leo again and that Leo could be hurt.",
     "Gran's really worried that Dad might hit Leo again and that Leo could be hurt.",
+    "Gran has real concerns that Dad might hit Leo again and that Leo could be hurt.",
 ])
 def test_contractions_and_curly_apostrophes(text):
     check = check_statement(text, "worry")
