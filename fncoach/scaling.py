@@ -231,7 +231,10 @@ def spread(scores: Sequence[tuple[str, int]]) -> Spread:
     high = max(score for _, score in scores)
     lowest = tuple(name for name, score in scores if score == low)
     highest = tuple(name for name, score in scores if score == high)
-    if low == high:
+    if len(scores) == 1:
+        text = f"Only one number so far: {scores[0][0]} gave {low}."
+        apart = (scores[0][0], scores[0][0])
+    elif low == high:
         text = f"Everyone gave {low}. Even so, ask each person why: the same number can mean different things."
         apart = (scores[0][0], scores[0][0])
     else:

@@ -78,6 +78,7 @@ def test_spread_all_equal():
     assert s.range == 0 and "Everyone gave 5" in s.text
     with pytest.raises(ScaleError):
         spread([])
+    assert spread([("You", 4)]).text == "Only one number so far: You gave 4."
 
 
 def test_reveal_needs_a_committed_number_and_reason(tiny):

@@ -432,7 +432,7 @@ def draw_sos_map(scenario, answers: Mapping[str, Any] | str | None = None) -> Fi
     edge_styles = ("solid", "dashdot", "dashed")
     columns = [(q, _figure_sections(s)) for q, s in content.columns]
     # one font size for all three columns: the biggest that fits
-    size = 8.5
+    size = 10.0
     while size > 5.6:
         if all(_lines_height(_column_lines(s, col_w - 12, size), size) <= col_h - 34 for _, s in columns):
             break
