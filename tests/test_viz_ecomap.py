@@ -145,3 +145,12 @@ def test_long_names_wrap_and_stay_clear(tiny):
     labels = [t.get_text() for t in result.figure.axes[0].texts if (t.get_gid() or "").startswith("label:")]
     assert all(max(len(line) for line in text.splitlines()) <= 26 for text in labels)
     assert result.figure.get_size_inches()[0] < 14
+
+
+def test_label_on_the_key_is_reported(tiny):
+    result = draw_ecomap(tiny)
+    key = result.figure.legends[0].get_window_extent(result.figure.canvas.get_renderer())
+    label = next(t for t in result.figure.axes[0].texts if t.get_gid() == "label:Dev Patel")
+    x, y = result.figure.axes[0].transData.inverted().transform(((key.x0 + key.x1) / 2, (key.y0 + key.y1) / 2))
+    label.set_position((x, y))
+    assert "label 'Dev Patel' overlaps the key" in label_overlaps(result)

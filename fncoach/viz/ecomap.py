@@ -280,8 +280,8 @@ def label_overlaps(result: FigureResult) -> list[str]:
     """Every place where a person's label overlaps another label or a marker.
 
     Uses the renderer's own text bounding boxes (so it checks what is really
-    drawn, not the layout's estimate). An empty list means the eco-map is
-    readable.
+    drawn, not the layout's estimate), and also checks labels against the
+    key. An empty list means the eco-map is readable.
 
     Parameters
     ----------
@@ -322,7 +322,10 @@ def label_overlaps(result: FigureResult) -> list[str]:
         # half a pixel of tolerance: touching edges are not an overlap
         return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5
 
+    keys = [legend.get_window_extent(renderer) for legend in figure.legends]
     for i, (name_a, box_a) in enumerate(labels):
+        if any(overlap(box_a, key) for key in keys):
+            problems.append(f"label {name_a!r} overlaps the key")
         for name_b, box_b in labels[i + 1:]:
             if overlap(box_a, box_b):
                 problems.append(f"label {name_a!r} overlaps label {name_b!r}")
