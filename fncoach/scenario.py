@@ -504,9 +504,33 @@ def _to_plain(scenario: Scenario) -> dict[str, Any]:
     return scenario.model_dump(mode="json", exclude_defaults=True)
 
 
+class _ScenarioDumper(yaml.SafeDumper):
+    """Safe dumper that double-quotes text holding Unicode line-break characters.
+
+    YAML folds NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR inside plain or
+    single-quoted scalars, so such text would not load back the same; in double quotes
+    they are written as escapes and survive the round trip.
+    """
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(ch in text for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_ScenarioDumper.add_representer(str, _represent_text)
+
+
 def scenario_to_yaml(scenario: Scenario, schema_line: bool = True) -> str:
     """The scenario as YAML text (UTF-8 names kept as they are)."""
-    body = yaml.safe_dump(_to_plain(scenario), allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    body = yaml.dump(
+        _to_plain(scenario),
+        Dumper=_ScenarioDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )
     return (_SCHEMA_LINE if schema_line else "") + body
 
 

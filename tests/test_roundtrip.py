@@ -5,11 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fncoach.model import CONTACT_FREQUENCIES, DOMAINS, SUPPORT_KINDS, TIE_QUALITIES, Scenario
-from fncoach.scenario import load_scenario, save_scenario
+from fncoach.scenario import load_scenario, load_scenario_text, save_scenario, scenario_to_yaml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _BASE = load_scenario(FIXTURES / "tiny.yaml").model_dump(mode="json")
@@ -66,3 +67,10 @@ def test_saved_scenario_loads_back_equal(person_index, person, tie_index, tie, c
     with tempfile.TemporaryDirectory() as folder:
         path = save_scenario(scenario, Path(folder) / "roundtrip.yaml")
         assert load_scenario(path) == scenario
+
+
+@pytest.mark.parametrize("text", ["a\x85b", "line\u2028separator", "para\u2029graph", "tab\there", "quotes 'and' \"double\""])
+def test_line_break_characters_survive_saving(tiny, text):
+    person = tiny.people[0].model_copy(update={"notes": text})
+    changed = tiny.model_copy(update={"people": (person,) + tiny.people[1:]})
+    assert load_scenario_text(scenario_to_yaml(changed)) == changed
