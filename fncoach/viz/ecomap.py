@@ -221,7 +221,7 @@ def draw_ecomap(
     for node in nodes:
         _draw_person(ax, marks, node, highlighted=node.person.id in highlight_ids)
         if node.leader:  # a thin line joins a label pushed away from its marker
-            lines.plot([node.x, node.lx], [node.y, node.ly], color="#777777", linewidth=0.7, zorder=2.5)
+            lines.plot([node.x, node.lx], [node.y, node.ly], color="#555555", linewidth=0.8, zorder=2.5)
     lines.flush()
     marks.flush()
 
@@ -509,7 +509,7 @@ def _place_labels(nodes: list[_Node], child_label_box: _Box) -> bool:
             box = _Box.around(node.x + vx * t, node.y + vy * t, node.w / 2, node.h / 2)
             if not any(box.hits(o, 0.01) for o in obstacles) and not any(box.hits(p, 0.01) for p in placed):
                 choice = box
-                node.leader = abs(turn) > 40 or push > 0.2
+                node.leader = abs(turn) > 40 or push > 0.1
                 break
         if choice is None:
             everything_fits = False
