@@ -24,7 +24,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -82,13 +82,13 @@ __all__ = [
 FORMAT_VERSION = 1
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
 
 Domain = Literal["household", "family", "friends", "school_work", "community_faith", "professional"]
-DOMAINS: tuple[str, ...] = ("household", "family", "friends", "school_work", "community_faith", "professional")
+DOMAINS: tuple[str, ...] = get_args(Domain)
 
 SupportKind = Literal["emotional", "practical", "information"]
-SUPPORT_KINDS: tuple[str, ...] = ("emotional", "practical", "information")
+SUPPORT_KINDS: tuple[str, ...] = get_args(SupportKind)
 
 Capability = Literal[
     "drive",
@@ -103,39 +103,19 @@ Capability = Literal[
     "translate",
     "personal_care",
 ]
-CAPABILITIES: tuple[str, ...] = (
-    "drive",
-    "host_overnight",
-    "supervise_contact",
-    "phone_calls",
-    "video_calls",
-    "home_visits",
-    "childcare",
-    "school_runs",
-    "cooking",
-    "translate",
-    "personal_care",
-)
+CAPABILITIES: tuple[str, ...] = get_args(Capability)
 
 TieQuality = Literal["strong", "moderate", "normal", "weak", "stressful", "conflict", "cut_off"]
-TIE_QUALITIES: tuple[str, ...] = ("strong", "moderate", "normal", "weak", "stressful", "conflict", "cut_off")
+TIE_QUALITIES: tuple[str, ...] = get_args(TieQuality)
 
 ContactFrequency = Literal["daily", "several_a_week", "weekly", "monthly", "few_times_a_year", "rarely", "never"]
-CONTACT_FREQUENCIES: tuple[str, ...] = (
-    "daily",
-    "several_a_week",
-    "weekly",
-    "monthly",
-    "few_times_a_year",
-    "rarely",
-    "never",
-)
+CONTACT_FREQUENCIES: tuple[str, ...] = get_args(ContactFrequency)
 
 SafetyStatusName = Literal["safe", "to_explore", "worry"]
-SAFETY_STATUSES: tuple[str, ...] = ("safe", "to_explore", "worry")
+SAFETY_STATUSES: tuple[str, ...] = get_args(SafetyStatusName)
 
 SosColumn = Literal["harm", "danger", "complicating", "strength", "existing_safety", "not_needed"]
-SOS_COLUMNS: tuple[str, ...] = ("harm", "danger", "complicating", "strength", "existing_safety", "not_needed")
+SOS_COLUMNS: tuple[str, ...] = get_args(SosColumn)
 
 FindingSource = Literal[
     "places_lived",
@@ -153,22 +133,7 @@ FindingSource = Literal[
     "social_media",
     "records",
 ]
-FINDING_SOURCES: tuple[str, ...] = (
-    "places_lived",
-    "schools",
-    "celebrations",
-    "mothers_side",
-    "fathers_side",
-    "faith_community",
-    "who_child_misses",
-    "old_neighbours",
-    "parents_friends",
-    "clubs_hobbies",
-    "work",
-    "health_professionals",
-    "social_media",
-    "records",
-)
+FINDING_SOURCES: tuple[str, ...] = get_args(FindingSource)
 
 TaskKind = Literal[
     "phone_call",
@@ -183,19 +148,7 @@ TaskKind = Literal[
     "activity",
     "appointment",
 ]
-TASK_KINDS: tuple[str, ...] = (
-    "phone_call",
-    "visit",
-    "monitoring",
-    "supervise_contact",
-    "transport",
-    "school_run",
-    "respite",
-    "overnight",
-    "meal",
-    "activity",
-    "appointment",
-)
+TASK_KINDS: tuple[str, ...] = get_args(TaskKind)
 
 STRENGTH_COMPONENTS: tuple[str, ...] = (
     "safe_natural_size",
