@@ -209,7 +209,7 @@ def run_template(scenario_path: str | os.PathLike[str], audience: str = "both", 
                             "seed": int(seed)},
                 kernel_name="python3", progress_bar=False, log_output=False, cwd=work,
                 start_timeout=START_TIMEOUT, execution_timeout=CELL_TIMEOUT,
-                extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"],
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"],
             )
         except PapermillExecutionError as error:
             raise BriefingError(f"the briefing notebook failed on {path.name}: {error.ename}: {error.evalue}") from None
