@@ -49,6 +49,7 @@ __all__ = [
     "progress_rows",
     "case_summary_lines",
     "model_answer_sections",
+    "session_outline",
 ]
 
 #: Record key for exercises that do not depend on the case (the meeting exercises of notebook 01).
@@ -427,3 +428,30 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     add("Questions to discuss", s.discussion_questions)
     return tuple(sections)
 
+
+
+def session_outline(scenario: "Scenario", width: int = 88) -> str:
+    """A trainer's running order for a session on this case: suggested timings, then questions to discuss.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> from pathlib import Path
+    >>> print(session_outline(load_scenario(Path("tests/fixtures/tiny.yaml"))).splitlines()[0])
+    Session on: Tiny test case — Zoë and her gran (about 30 minutes)
+    """
+    import textwrap
+
+    lines = [f"Session on: {scenario.meta.title} (about {scenario.meta.duration_minutes} minutes)"]
+    timings = scenario.facilitator.timings
+    if timings:
+        lines.append("")
+        lines.append("Suggested timings:")
+        lines += [textwrap.fill(f"{t.minutes:>3} min  {t.activity}", width, subsequent_indent=" " * 10)
+                  for t in timings]
+    if scenario.discussion_questions:
+        lines.append("")
+        lines.append("Questions to discuss:")
+        lines += [textwrap.fill(f"{i}. {q}", width, subsequent_indent="   ")
+                  for i, q in enumerate(scenario.discussion_questions, start=1)]
+    return "\n".join(lines)

@@ -287,3 +287,20 @@ def test_course_notebooks_are_found_and_match_the_generator():
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "make_notebooks.py"), "--check", *existing],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_exercise_can_use_answers_saved_by_another(record_path: Path):
+    session = Course("long_term_foster_links", "Sam")
+    seen = []
+
+    def build(_scenario, assignments=None):
+        seen.append(assignments)
+        return build_reflection_panel(["Notes"], "drill_notes")
+
+    area = session.exercise(build, "drill_notes",
+                            from_saved={"assignments": ("safety_plan", lambda answers: answers["assignments"])})
+    assert seen == [None] and "example answer" in area.children[0].value
+    plan = [{"task": "t1", "primary": "nana_pat", "backups": []}]
+    Record(record_path).save_answers("Sam", "long_term_foster_links", "safety_plan", {"assignments": plan})
+    area.children[1].click()  # "Use my latest answers from earlier"
+    assert seen[-1] == plan and "your own answers" in area.children[0].value

@@ -117,7 +117,7 @@ makes the exercises appear. You never need to read or change the code.
 <tr><td style="font-size:1.6em">▶</td><td><strong>To run a cell:</strong> click it, then press
 <kbd>Shift</kbd> + <kbd>Enter</kbd>, or the ▶ button at the top of the page. The next cell is then selected, so
 keep pressing <kbd>Shift</kbd> + <kbd>Enter</kbd> to work down the page.</td></tr>
-<tr><td style="font-size:1.6em">⏩</td><td><strong>To run everything at once:</strong> use the menu
+<tr><td style="font-size:1.6em">▶▶</td><td><strong>To run everything at once:</strong> use the menu
 <em>Run → Run All Cells</em>.</td></tr>
 <tr><td style="font-size:1.6em">[*]</td><td>A star beside a cell means it is still working. Wait for it to turn
 into a number.</td></tr>
@@ -275,7 +275,8 @@ in if that person cannot. Here you give each job to someone, then *drill* the pl
 first review: what if Gran is on holiday, or someone is ill?""")
     cells += [
         code("from fncoach.ui.course import Course\n"
-             "from fncoach.ui.plan import build_drill_panel, build_plan_panel", hide=True),
+             "from fncoach.ui.plan import build_drill_panel, build_plan_panel\n"
+             "from fncoach.plan import assignments_from_answers", hide=True),
     ]
     cells += case_header()
     cells += [
@@ -283,8 +284,10 @@ first review: what if Gran is on holiday, or someone is ill?""")
            "you go: are they free at that time, near enough, able to do it, and safe for it?"),
         code('course.exercise(build_plan_panel, "safety_plan")'),
         md("## Drill the plan\n\nRun the four weeks to the first review. Some people will be away or ill, as in real "
-           "life. See which jobs would be missed, then go back and strengthen the plan."),
-        code('course.exercise(build_drill_panel, "safety_plan_drill", seed=0)'),
+           "life. The drill uses the plan you made above. See which jobs would be missed, then go back and "
+           "strengthen the plan."),
+        code('course.exercise(build_drill_panel, "safety_plan_drill", seed=0,\n'
+             '                from_saved={"assignments": ("safety_plan", assignments_from_answers)})'),
         md("## Looking back"),
         code('course.reflection("plan_reflection")'),
     ]
@@ -326,6 +329,7 @@ over facilitating, and professionals step back.""")
     cells += [
         code("from fncoach.ui.course import Course\n"
              "from fncoach.ui.plan import build_review_panel\n"
+             "from fncoach.plan import assignments_from_answers\n"
              "from fncoach.course import meeting_lines\n"
              "from fncoach.viz.sos import draw_scale_history\n"
              "from fncoach.viz.timeline import draw_timeline", hide=True),
@@ -343,7 +347,8 @@ over facilitating, and professionals step back.""")
         code("course.figure(draw_scale_history)"),
         md("## The four-week review\n\nLook at the evidence the network has kept — diaries, texts, call logs — and "
            "prepare the review questions."),
-        code('course.exercise(build_review_panel, "safety_plan_review", seed=0)'),
+        code('course.exercise(build_review_panel, "safety_plan_review", seed=0,\n'
+             '                from_saved={"assignments": ("safety_plan", assignments_from_answers)})'),
         md("""
 ## Testing the plan and handing over
 
@@ -372,12 +377,14 @@ def facilitator() -> list:
            + "\n\nUse it on a projector, in app mode (`fncoach app facilitator`) or in JupyterLab."),
         code(f'# Settings: the case to open with.\nscenario = "{DEFAULT_SCENARIO}"\nlearner = ""',
              tags=("parameters",)),
-        code("from fncoach.ui.course import Course, build_model_answers_panel", hide=True),
+        code("from fncoach.course import session_outline\n"
+             "from fncoach.ui.course import Course, build_model_answers_panel", hide=True),
     ]
     cells += case_header(ask_name=False)
     cells += [
-        md("## The case, as the group sees it\n\nRead it aloud, or give everyone a few minutes with it."),
-        checked("print(course.case_text())"),
+        md("The case card above is what the group sees: read it aloud, or give everyone a few minutes with it.\n\n"
+           "## Planning the session\n\nSuggested timings and questions to discuss, from the case file."),
+        checked("print(session_outline(course.scenario))"),
         md("## Model answers, one section at a time\n\nLet the group have a go first. Then press *Show the next "
            "section* to reveal the next part. *Hide all* starts again."),
         code("course.show(build_model_answers_panel)"),

@@ -346,7 +346,8 @@ def _progress_html(learner: str, record: Record) -> str:
 def progress_overview(learner: str | None = None, record: Record | None = None) -> widgets.VBox:
     """A table of what the learner has started and finished, with a "Show my latest progress" button."""
     out = widgets.HTML()
-    button = widgets.Button(description="Show my latest progress", icon="refresh", layout=widgets.Layout(width="auto"))
+    button = widgets.Button(description="Show my latest progress", icon="refresh",
+                            layout=widgets.Layout(width="auto", align_self="flex-start"))
     box = widgets.VBox([button, out])
 
     def refresh(_b: Any = None) -> None:
@@ -460,18 +461,31 @@ class Course:
             refresh()
 
     # -- content that follows the chosen case
+    def saved_answers(self, exercise: str) -> dict | None:
+        """This learner's saved answers to ``exercise`` for the chosen case (``None`` if none or unreadable)."""
+        try:
+            return open_course_record().load_answers(self.learner, self.scenario_id, exercise)
+        except RecordError:
+            return None
+
     def exercise(self, build: Callable[..., ExercisePanel], exercise: str, *, per_case: bool = True,
+                 from_saved: dict[str, tuple[str, Callable[[dict], Any]]] | None = None,
                  **options: Any) -> widgets.VBox:
         """Show an exercise panel, saved automatically, rebuilt when the case or the learner changes.
 
         ``build(scenario, **options)`` makes the panel (``build(**options)`` when ``per_case=False``, and then
         the answers are saved under :data:`~fncoach.course.GENERAL_SCENARIO`).
+
+        ``from_saved={"assignments": ("safety_plan", convert)}`` passes ``convert(saved answers)`` of another
+        exercise as an option (for example the learner's own plan into the drill), with a button to pick up
+        the latest version.
         """
         area = widgets.VBox()
 
         def refresh() -> None:
             try:
-                panel = build(self.scenario, **options) if per_case else build(**options)
+                extra, note = self._options_from_saved(from_saved)
+                panel = build(self.scenario, **options, **extra) if per_case else build(**options, **extra)
                 key = self.scenario_id if per_case else _course.GENERAL_SCENARIO
                 saver = autosave(panel, exercise=exercise, scenario_id=key, learner=self.learner)
             except (LookupError, ScenarioError, OSError) as error:
@@ -488,11 +502,45 @@ class Course:
                     "and tell your trainer.", "error")),)
                 return
             self._autosaves[exercise] = saver
-            area.children = (saver.widget,)
+            top: tuple = ()
+            if from_saved:
+                again = widgets.Button(description="Use my latest answers from earlier", icon="refresh",
+                                       layout=widgets.Layout(width="auto", align_self="flex-start"))
+                again.on_click(lambda _b: refresh())
+                top = (widgets.HTML(f"<p style='max-width:46em;line-height:1.45'>{html.escape(note)}</p>"), again)
+            area.children = (*top, saver.widget)
 
         refresh()
         self._areas.append(refresh)
         return area
+
+    def _options_from_saved(self, from_saved: dict[str, tuple[str, Callable[[dict], Any]]] | None
+                            ) -> tuple[dict[str, Any], str]:
+        if not from_saved:
+            return {}, ""
+        extra: dict[str, Any] = {}
+        used, missing = [], []
+        titles = _course.exercise_titles()
+        for option, (source, convert) in from_saved.items():
+            answers = self.saved_answers(source)
+            value = None
+            if answers:
+                try:
+                    value = convert(answers)
+                except Exception:  # answers from an older version: fall back to the case's example
+                    value = None
+            name = titles.get(source, source)
+            if value:
+                extra[option] = value
+                used.append(name)
+            else:
+                missing.append(name)
+        if used and not missing:
+            note = "This uses your own answers from “" + "”, “".join(used) + "”."
+        else:
+            note = ("This uses the case's example answer, because nothing is saved yet for “"
+                    + "”, “".join(missing) + "”. Do that exercise first to use your own.")
+        return extra, note + " Changed them since? Press the button to bring this up to date."
 
     def figure(self, draw: Callable[..., Any], *, via: Callable[[Any], Any] | None = None,
                **options: Any) -> widgets.HTML:
@@ -651,7 +699,7 @@ def build_model_answers_panel(scenario) -> widgets.VBox:
                                    layout=widgets.Layout(display="none")))
     contents = widgets.HTML("<p>Sections: " + html.escape(" · ".join(t for t, _ in sections)) + "</p>")
     next_button = widgets.Button(description="Show the next section", icon="eye", button_style="primary",
-                                 layout=widgets.Layout(width="auto"))
+                                 layout=widgets.Layout(width="auto", min_width="14em"))
     hide_button = widgets.Button(description="Hide all", icon="eye-slash", layout=widgets.Layout(width="auto"))
     counter = widgets.HTML()
     box = widgets.VBox([contents, widgets.HBox([next_button, hide_button, counter]), *blocks])

@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 _WIDE = widgets.Layout(width="min(100%, 46em)")
+_BUTTON = widgets.Layout(width="auto", align_self="flex-start", margin="0.4em 0")
 
 
 def _p(text: str, strong: bool = False) -> widgets.HTML:
@@ -68,7 +69,12 @@ def principles_text() -> str:
     >>> principles_text().startswith("1. Every child and every parent has a network")
     True
     """
-    return "\n\n".join(f"{i}. {p.title}.\n   {p.meaning}" for i, p in enumerate(meetings.PRINCIPLES, start=1))
+    import textwrap
+
+    return "\n\n".join(
+        textwrap.fill(f"{i}. {p.title}.", 88, subsequent_indent="   ") + "\n"
+        + textwrap.fill(p.meaning, 88, initial_indent="   ", subsequent_indent="   ")
+        for i, p in enumerate(meetings.PRINCIPLES, start=1))
 
 
 def private_family_time_html() -> str:
@@ -117,7 +123,7 @@ class PreparationPanel(ExercisePanel):
             rows.append(widgets.HBox([text, dropdown], layout=widgets.Layout(margin="0.2em 0",
                                                                            align_items="center")))
         self.check_button = widgets.Button(description="Check my answers", button_style="primary", icon="check",
-                                           layout=widgets.Layout(width="auto"))
+                                           layout=_BUTTON)
         self.check_button.on_click(self.safely(lambda _b: self.check()))
         super().__init__(children=(*rows, self.check_button))
         self.children = (*self.children, self.message)
@@ -161,7 +167,7 @@ class AgendaPanel(ExercisePanel):
         self.up = widgets.Button(description="Move up", icon="arrow-up", layout=widgets.Layout(width="9em"))
         self.down = widgets.Button(description="Move down", icon="arrow-down", layout=widgets.Layout(width="9em"))
         self.check_button = widgets.Button(description="Check my order", button_style="primary", icon="check",
-                                           layout=widgets.Layout(width="auto"))
+                                           layout=_BUTTON)
         self.up.on_click(self.safely(lambda _b: self.move(-1)))
         self.down.on_click(self.safely(lambda _b: self.move(+1)))
         self.check_button.on_click(self.safely(lambda _b: self.check()))
@@ -230,7 +236,7 @@ class VirtualPanel(ExercisePanel):
             self.boxes[practice.id] = box
             rows.append(box)
         self.check_button = widgets.Button(description="Check my answers", button_style="primary", icon="check",
-                                           layout=widgets.Layout(width="auto"))
+                                           layout=_BUTTON)
         self.check_button.on_click(self.safely(lambda _b: self.check()))
         super().__init__(children=(*rows, self.check_button))
         self.children = (*self.children, self.message)
@@ -258,7 +264,7 @@ def build_virtual_panel() -> VirtualPanel:
 
 
 class DilemmasPanel(ExercisePanel):
-    """Hard moments in a meeting: choose a response to each and get feedback at once.
+    """Hard moments in a meeting: choose a response (A, B, C…) to each and get feedback at once.
 
     Answers: ``{"choices": {dilemma_id: option_id}}``.
     """
@@ -271,16 +277,23 @@ class DilemmasPanel(ExercisePanel):
         self.feedback: dict[str, widgets.HTML] = {}
         rows: list[widgets.Widget] = []
         for number, item in enumerate(chosen, start=1):
-            radio = widgets.RadioButtons(options=[(o.text, o.id) for o in item.options], value=None,
-                                         layout=widgets.Layout(width="min(100%, 52em)"))
+            letters = [chr(ord("A") + i) for i in range(len(item.options))]
+            radio = widgets.ToggleButtons(options=[(letter, o.id) for letter, o in zip(letters, item.options)],
+                                          value=None, description="My choice:",
+                                          style={"description_width": "initial", "button_width": "3.2em"},
+                                          tooltips=[o.text for o in item.options])
             note = widgets.HTML()
             radio.observe(self.safely(lambda change, d=item.id: self._chosen(d, change["new"])), names="value")
             self.radios[item.id] = radio
             self.feedback[item.id] = note
+            choices = "".join(f"<li style='margin:0.25em 0'><strong>{letter}.</strong> {html.escape(o.text)}</li>"
+                              for letter, o in zip(letters, item.options))
             rows.append(widgets.HTML(
                 f"<h4 style='margin:0.8em 0 0.2em'>{number}. {html.escape(item.title)}</h4>"
                 f"<p style='margin:0.2em 0;max-width:46em;line-height:1.45'>{html.escape(item.situation)}</p>"
-                f"<p style='margin:0.2em 0'><strong>{html.escape(item.question)}</strong></p>"))
+                f"<p style='margin:0.2em 0'><strong>{html.escape(item.question)}</strong></p>"
+                f"<ul style='list-style:none;padding-left:0.5em;margin:0.2em 0;max-width:46em;line-height:1.4'>"
+                f"{choices}</ul>"))
             rows.extend([radio, note])
         super().__init__(children=tuple(rows))
         self.children = (*self.children, self.message)
