@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     heaviest = max(results, key=lambda p: results[p]["rss_mb"])
     peak = results[heaviest]["rss_mb"]
     print(f"Heaviest notebook: {heaviest.name}, kernel resident memory {peak:.0f} MB after running every cell.")
-    per_learner = peak + 60  # plus the learner's share of the Jupyter server and browser-facing proxy
+    per_learner = peak + 80  # plus the learner's own JupyterLab server (an idle one measured ~78 MB resident)
     print(f"Sizing: allow about {per_learner:.0f} MB per learner with one notebook open "
           f"(≈ {1024 / per_learner:.1f} learners per GB of RAM); double it if learners keep two notebooks open.")
     return 0
