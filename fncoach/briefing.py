@@ -82,6 +82,12 @@ CELL_TIMEOUT = 600
 
 _PACK_NAMES = {"trainee": "trainee-handout", "facilitator": "facilitator-pack"}
 _PACK_TITLES = {"trainee": "Trainee handout", "facilitator": "Facilitator pack"}
+#: The facilitator sees each exercise as trainees do, without the empty space for writing.
+_FACILITATOR_CSS = """
+.write-box, .write-box.tall, body.large-print .write-box { min-height: 0; }
+.write-lines { display: none; }
+td.write-in, .write-in { height: auto; }
+"""
 #: Cells tagged with the *other* audience's tag are left out of a pack.
 _REMOVE_TAGS = {"trainee": ("facilitator-only",), "facilitator": ("trainee-only",)}
 
@@ -253,8 +259,11 @@ def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool
     title = scenario.meta.title
     footer = (f'<p class="footer-note">{esc(_PACK_TITLES[audience])} for “{esc(title)}” '
               f"(scenario {esc(scenario.meta.id)}), made with fncoach. All people in it are fictional.</p>")
-    html_text = page(f"{title} — {_PACK_TITLES[audience]}", f"<main>{body}</main>\n{footer}",
-                     css=bs.BRIEFING_CSS + print_css(title, audience, large_print), large_print=large_print)
+    css = bs.BRIEFING_CSS + print_css(title, audience, large_print)
+    if audience == "facilitator":
+        css += _FACILITATOR_CSS
+    html_text = page(f"{title} — {_PACK_TITLES[audience]}", f"<main>{body}</main>\n{footer}", css=css,
+                     large_print=large_print)
     html_text = re.sub(r"[ \t]+\n", "\n", html_text)
     if audience == "trainee":
         leaks = bs.find_leaks(scenario, html_text)
