@@ -4,6 +4,7 @@ two kernels saving at once, the session (case and name), progress and the portfo
 from __future__ import annotations
 
 import json
+import os
 import multiprocessing
 from pathlib import Path
 
@@ -304,3 +305,11 @@ def test_exercise_can_use_answers_saved_by_another(record_path: Path):
     Record(record_path).save_answers("Sam", "long_term_foster_links", "safety_plan", {"assignments": plan})
     area.children[1].click()  # "Use my latest answers from earlier"
     assert seen[-1] == plan and "your own answers" in area.children[0].value
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only meaningful when run as root")
+def test_lab_refuses_root_without_allow_root(capsys):
+    assert main(["lab", "--no-browser"]) == 2
+    assert "root user" in capsys.readouterr().err
+    assert main(["lab", "--print-command", "--allow-root"]) == 0
+    assert "--allow-root" in capsys.readouterr().out

@@ -36,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(127.0.0.1) and keeps JupyterLab's login token, unless --public is given.",
     )
     _serve_options(lab)
+    lab.add_argument("--allow-root", action="store_true",
+                     help="let JupyterLab run as the root user (only in a throw-away container)")
     lab.add_argument("notebook", nargs="?", default="00-start-here", metavar="NOTEBOOK",
                      help="notebook to open first: a number (03), a name (03-sos-mapping) or 'facilitator' "
                      "(default: 00-start-here)")
@@ -106,7 +108,7 @@ def _find_notebook(name: str) -> Path:
 
 
 def lab_command(notebook: Path, *, port: int | None = None, public: bool = False,
-                open_browser: bool = True) -> list[str]:
+                open_browser: bool = True, allow_root: bool = False) -> list[str]:
     """The JupyterLab command line for the course, opened at ``notebook`` (token kept)."""
     root = course.notebooks_dir().resolve()
     try:
@@ -121,6 +123,8 @@ def lab_command(notebook: Path, *, port: int | None = None, public: bool = False
         cmd.append(f"--ServerApp.port={port}")
     if not open_browser:
         cmd.append("--no-browser")
+    if allow_root:
+        cmd.append("--allow-root")
     return cmd
 
 
@@ -157,7 +161,11 @@ def _run(cmd: list[str], args: argparse.Namespace, extra_warning: str = "", env:
 def _lab(args: argparse.Namespace) -> int:
     _need("jupyterlab", "jupyterlab")
     notebook = _find_notebook(args.notebook)
-    cmd = lab_command(notebook, port=args.port, public=args.public, open_browser=not args.no_browser)
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and not args.allow_root and not args.print_command:
+        raise CommandError("JupyterLab will not run as the root user, to keep the computer safe. Run fncoach as "
+                           "a normal user, or add --allow-root if this is a throw-away container.", EXIT_USAGE)
+    cmd = lab_command(notebook, port=args.port, public=args.public, open_browser=not args.no_browser,
+                      allow_root=args.allow_root)
     return _run(cmd, args, " (they still need the login token JupyterLab prints)")
 
 
