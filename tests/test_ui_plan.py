@@ -68,7 +68,7 @@ def test_plan_panel_restore_and_bad_saved_answers(tiny):
 
 
 def test_drill_panel_run_change_rerun_compare(tiny):
-    panel = build_drill_panel(tiny, seed=0)
+    panel = build_drill_panel(tiny, seed=0, model_answers=True)
     panel.run_button.click()
     assert panel.first_run is not None and panel.heatmap.children
     assert "covered in this drill" in panel.message.value
@@ -90,14 +90,14 @@ def test_drill_panel_run_change_rerun_compare(tiny):
 
 def test_drill_panel_event_gap_is_explained(tiny):
     # Gran is away on days 10-14 and Dev cannot do 7.30am, so the morning call breaks those weekdays.
-    panel = build_drill_panel(tiny, seed=0)
+    panel = build_drill_panel(tiny, seed=0, model_answers=True)
     panel.run_button.click()
     assert "What broke" in panel.what_broke.value and "wedding in Cork" in panel.what_broke.value
     assert "meet again" in panel.what_broke.value
 
 
 def test_drill_panel_swap_and_move(tiny):
-    panel = build_drill_panel(tiny, seed=3)
+    panel = build_drill_panel(tiny, seed=3, model_answers=True)
     panel.change_kind.value = "swap_person"
     panel.change_task.value = "t_school_run"
     assert [v for _, v in panel.change_old.options] == ["gran", "uncle_dev"]
@@ -112,7 +112,7 @@ def test_drill_panel_swap_and_move(tiny):
     panel.change_button.click()
     assert next(t for t in panel.scenario.plan.tasks if t.id == "t_morning_call").when.start == "18:00"
     saved = panel.answers()
-    fresh = build_drill_panel(tiny)
+    fresh = build_drill_panel(tiny, model_answers=True)
     fresh.restore(saved)
     assert fresh.plan == panel.plan and fresh.scenario == panel.scenario and fresh.seed.value == 3
 
@@ -142,7 +142,7 @@ def test_drill_panel_restore_skips_changes_that_do_not_fit(tiny):
 
 
 def test_review_panel_evidence_prompts_and_feedback(tiny):
-    panel = build_review_panel(tiny, seed=0)
+    panel = build_review_panel(tiny, seed=0, model_answers=True)
     assert "evidence log" in panel.log_view.value and "Nobody stepped in" in panel.log_view.value
     panel.show_prompts.click()
     assert "stepped in" in panel.prompt_views[0].value
@@ -207,3 +207,18 @@ def test_drill_panel_follows_a_linked_plan_panel(tiny):
     assert drill.plan == (Assignment(task="t_morning_call", primary="gran", backups=("aunt_niamh",)),
                           Assignment(task="t_school_run", primary="gran"))
     assert "Dev Patel" not in drill.plan_view.value  # the model plan (Dev as backup) is not shown
+
+
+def test_drill_and_review_start_from_the_learners_empty_plan_not_the_model(tiny):
+    # The model plan is facilitator material: without a plan of their own the learner starts empty.
+    drill = build_drill_panel(tiny, seed=0)
+    assert drill.plan == () and "no plan to drill yet" in drill.plan_view.value
+    assert "Gran" not in drill.plan_view.value
+    drill.run_button.click()
+    assert drill.last_run.coverage == 0.0 and "Sorry" not in drill.message.value
+    review = build_review_panel(tiny, seed=0)
+    assert review.plan == () and "no plan yet" in review.log_view.value
+    assert build_drill_panel(tiny, model_answers=True).plan == model_assignments(tiny)
+    assert build_review_panel(tiny, model_answers=True).plan == model_assignments(tiny)
+    own = [Assignment(task="t_school_run", primary="aunt_niamh")]
+    assert build_review_panel(tiny, assignments=own).plan == tuple(own)

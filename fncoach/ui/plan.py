@@ -197,6 +197,14 @@ def build_plan_panel(scenario) -> PlanPanel:
     return PlanPanel(scenario)
 
 
+def _starting_plan(scenario, assignments: Optional[Iterable[Assignment]], model_answers: bool
+                   ) -> tuple[Assignment, ...]:
+    """The learner's plan if given; the model plan only when asked for; otherwise an empty plan."""
+    if assignments is not None:
+        return tuple(assignments)
+    return model_assignments(scenario) if model_answers else ()
+
+
 # ---------------------------------------------------------------------------- drill
 
 
@@ -209,14 +217,14 @@ class DrillPanel(ExercisePanel):
     exercise_id = "safety_plan_drill"
 
     def __init__(self, scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None,
-                 plan_panel: Optional[PlanPanel] = None):
+                 plan_panel: Optional[PlanPanel] = None, model_answers: bool = False):
         super().__init__()
         self.scenario = scenario
         self.base_scenario = scenario
         self.plan_panel = plan_panel
         if plan_panel is not None:
             assignments = plan_panel.assignments()
-        self.base_plan = tuple(assignments) if assignments is not None else model_assignments(scenario)
+        self.base_plan = _starting_plan(scenario, assignments, model_answers)
         self.plan = self.base_plan
         self.changes: list[dict] = []
         self.first_run = None
@@ -474,13 +482,14 @@ def _what_broke_html(scenario, run) -> str:
 
 
 def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None,
-                      plan_panel: Optional[PlanPanel] = None) -> DrillPanel:
+                      plan_panel: Optional[PlanPanel] = None, model_answers: bool = False) -> DrillPanel:
     """The drill exercise: run, see what broke, change the plan, rerun and compare.
 
     Drills the learner's plan from ``plan_panel`` (read again at every run),
-    or ``assignments`` if given, otherwise the scenario's model plan. The
-    model plan is facilitator material used here as a worked example: link a
-    plan panel to keep it hidden from learners.
+    or ``assignments`` if given. With neither, the learner starts from an
+    empty plan of their own. The scenario's model plan is facilitator
+    material: it is only used when ``model_answers=True`` is asked for
+    (for a coach's demonstration).
 
     Examples
     --------
@@ -490,7 +499,8 @@ def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable
     >>> "covered in this drill" in panel.message.value
     True
     """
-    return DrillPanel(scenario, seed=seed, assignments=assignments, plan_panel=plan_panel)
+    return DrillPanel(scenario, seed=seed, assignments=assignments, plan_panel=plan_panel,
+                      model_answers=model_answers)
 
 
 # ---------------------------------------------------------------------------- review
@@ -501,15 +511,19 @@ class ReviewPanel(ExercisePanel):
 
     exercise_id = "safety_plan_review"
 
-    def __init__(self, scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None):
+    def __init__(self, scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None,
+                 model_answers: bool = False):
         super().__init__()
         self.scenario = scenario
-        plan = tuple(assignments) if assignments is not None else model_assignments(scenario)
+        plan = _starting_plan(scenario, assignments, model_answers)
+        self.plan = plan
         self.run = simulate(scenario, plan, seed=seed)
         self.evidence = evidence_log(scenario, self.run)
         self.prompts = review_prompts(scenario, self.run, self.evidence)
         self.feedback = None
-        self.log_view = widgets.HTML(_evidence_html(scenario, self.evidence))
+        empty = (message_html("There is no plan yet, so in this log every job was missed. Make your plan in the "
+                              "plan exercise first, then come back to review it.", "info") if not plan else "")
+        self.log_view = widgets.HTML(empty + _evidence_html(scenario, self.evidence))
         self.question_boxes = [widgets.Textarea(placeholder="Your notes for this question",
                                                 layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
                                for _ in REVIEW_QUESTIONS]
@@ -599,8 +613,13 @@ def _evidence_html(scenario, evidence) -> str:
             + "".join(rows) + "</table></div></details>")
 
 
-def build_review_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None) -> ReviewPanel:
-    """The review-meeting exercise for a drill of the plan (the model plan unless ``assignments`` is given).
+def build_review_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None,
+                       model_answers: bool = False) -> ReviewPanel:
+    """The review-meeting exercise for a drill of the learner's plan ``assignments``.
+
+    Without ``assignments`` the learner's plan is empty, so the evidence log
+    shows every job missed. The scenario's model plan (facilitator material)
+    is only used when ``model_answers=True`` is asked for.
 
     Examples
     --------
@@ -610,6 +629,6 @@ def build_review_panel(scenario, *, seed: int = 0, assignments: Optional[Iterabl
     >>> panel.answers()["decision"]["working"]
     'partly'
     """
-    return ReviewPanel(scenario, seed=seed, assignments=assignments)
+    return ReviewPanel(scenario, seed=seed, assignments=assignments, model_answers=model_answers)
 
 
