@@ -26,6 +26,14 @@ explains every problem in plain words, naming the people and times:
     a professional or a paid person holds a network role;
 ``no_backup``
     a task has no backup;
+``about_themselves``
+    the person is the one the task's worry statement is about (for example
+    "… are worried that Mum might …" and Mum is named for the task), or
+    they are named to supervise contact with themselves ("Saturday time with
+    Mum", and Mum is named). Nobody can be the safeguard against their own
+    behaviour: someone else in the network has to do it. A task that is the
+    person's own time with the child ("Sunday video call with Dad", not
+    supervised contact) is theirs to take part in, so it is not flagged;
 ``worry_not_covered``
     a worry statement that tasks in the scenario answer has none of those
     tasks given to anybody, so nothing in the plan keeps the child safe from it;
@@ -50,12 +58,14 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 import os
+import re
 from typing import Iterable, Mapping, Optional, Sequence
 
 from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
 
 __all__ = [
     "RULES",
+    "worry_subjects",
     "EARLY_START",
     "LATE_END",
     "EARLY_LATE_MAX_TRAVEL",
@@ -90,6 +100,7 @@ RULES: dict[str, str] = {
     "overloaded": "More hours than they can give",
     "professional_role": "A role for the network",
     "no_backup": "No backup",
+    "about_themselves": "The worry is about them",
     "worry_not_covered": "A worry nobody is covering",
     "unassigned": "Nobody assigned",
     "unknown_person": "Unknown person",
@@ -330,6 +341,89 @@ def weekly_hours(scenario: Scenario, task: Task) -> float:
     return per_week * hours
 
 
+# --------------------------------------------------------------------------- who a worry is about
+
+#: Words that start a name but are not a name on their own ("Aunty Bev", "Dr Owusu").
+_NAME_PREFIXES = {"mum", "dad", "mummy", "daddy", "aunt", "aunty", "auntie", "uncle", "nan", "nana", "nani", "gran",
+                  "granny", "grandma", "grandad", "grandpa", "cousin", "mr", "mrs", "ms", "miss", "dr", "father",
+                  "mother", "sister", "brother", "abba", "ustadh", "phuphi", "yiayia", "pappou", "ba", "bunica",
+                  "dadi", "dada", "nouna", "preoteasa", "the"}
+#: Where the "who might do what" part of a worry statement ends.
+_SUBJECT_END = re.compile(r"\b(?:might|will|would|could|may|keeps?|as happened)\b", re.IGNORECASE)
+
+
+def _name_forms(person: Person) -> set[str]:
+    """The ways a statement may name someone: "Anjali Mistry", "Anjali", "Nani", "Mum", "Donna"."""
+    forms = set()
+    base = re.sub(r"\s*\(.*?\)", "", person.name).strip()
+    forms.add(base)
+    forms.update(part.strip() for part in re.findall(r"\((.*?)\)", person.name))
+    words = base.split()
+    if len(words) > 1 and words[0].lower() not in _NAME_PREFIXES:
+        forms.add(words[0])
+    if len(person.relationship.split()) == 1:  # "Mum", "Dad"
+        forms.add(person.relationship)
+    return {f for f in forms if f}
+
+
+def _people_named(scenario: Scenario, text: str) -> tuple[str, ...]:
+    """Ids of the people ``text`` names, by any name form that belongs to only one person."""
+    owners: dict[str, set[str]] = {}
+    for person in scenario.people:
+        for form in _name_forms(person):
+            owners.setdefault(form.lower(), set()).add(person.id)
+    named = []
+    for person in scenario.people:
+        for form in _name_forms(person):
+            flags = re.IGNORECASE if " " in form else 0  # "the caller from Libya"
+            if len(owners[form.lower()]) == 1 and re.search(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text, flags):
+                named.append(person.id)
+                break
+    return tuple(named)
+
+
+def worry_subjects(scenario: Scenario, worry_id: Optional[str]) -> tuple[str, ...]:
+    """Ids of the people a worry statement is about: whose actions people are worried about.
+
+    Worry statements follow the pattern "*who* are worried that *someone*
+    might *do something* …": the people named between "worried" and "might"
+    (or "will", "could" …) are the ones it is about. The people who are
+    worried, and the child, are not.
+
+    Examples
+    --------
+    >>> s = example_scenario()
+    >>> worry_subjects(s, "w_nights")  # "Ali is worried that Dev might leave Sam alone at night …"
+    ('dev',)
+    >>> worry_subjects(s, None)
+    ()
+    """
+    statement = next((w for w in scenario.sos.worry_statements if w.id == worry_id), None)
+    if statement is None:
+        return ()
+    text = statement.text
+    start = re.search(r"\bworried\b(?:\s+(?:that|about))?", text, re.IGNORECASE)
+    clause = text[start.end():] if start else text
+    end = _SUBJECT_END.search(clause)
+    return _people_named(scenario, clause[:end.start()] if end else clause)
+
+
+def _about_themselves(scenario: Scenario, task: Task, person: Person, who: str) -> list[PlanProblem]:
+    child = scenario.child.name
+    if task.kind == "supervise_contact" and person.id in _people_named(scenario, task.title):
+        return [PlanProblem(task.id, person.id, "about_themselves",
+                            f"{who} is named to supervise '{task.title}', but that is their own time with {child}. "
+                            "Nobody can supervise contact with themselves: someone else in the network needs to be "
+                            f"there, so the time is safe for {child} and {person.name} can simply enjoy it.")]
+    # A task that is the person's own time with the child ("Sunday video call with Dad") is theirs to do.
+    if person.id in worry_subjects(scenario, task.worry) and person.id not in _people_named(scenario, task.title):
+        return [PlanProblem(task.id, person.id, "about_themselves",
+                            f"'{task.title}' answers a worry about {person.name} themselves, so {who} cannot be the "
+                            f"one who keeps {child} safe from it. Ask someone else in the network to do it — and "
+                            f"think about who could support {person.name} too.")]
+    return []
+
+
 # --------------------------------------------------------------------------- checking a plan
 
 
@@ -363,6 +457,7 @@ def _person_problems(scenario: Scenario, task: Task, person: Person, role: str) 
                                      f"{who} lives {person.travel_minutes} minutes away, too far for '{task.title}' "
                                      f"{when} (at {clock(task.when.start)}): the most it allows is {limit} minutes."
                                      + extra))
+    found.extend(_about_themselves(scenario, task, person, who))
     lacking = [c for c in task.requires if c not in person.can_do]
     if lacking:
         words = " or ".join(_CAPABILITY_WORDS.get(c, c) for c in lacking)
@@ -704,7 +799,9 @@ def example_scenario() -> Scenario:
             {"id": "sw", "name": "Ali", "relationship": "Social worker", "domain": "professional", "paid": True,
              "can_do": ["phone_calls"]},
         ],
-        "sos": {"cards": [{"id": "c1", "text": "Dad loves Sam.", "column": "strength", "explanation": "A strength."}]},
+        "sos": {"cards": [{"id": "c1", "text": "Dad loves Sam.", "column": "strength", "explanation": "A strength."}],
+                "worry_statements": [{"id": "w_nights", "text": "Ali is worried that Dev might leave Sam alone at "
+                                                                "night, and that Sam could be frightened."}]},
         "plan": {"tasks": [
             {"id": "call", "title": "Evening phone call", "kind": "phone_call", "in_person": False,
              "when": {"weekly": ["mon", "thu"], "start": "18:00", "end": "18:15"}, "requires": ["phone_calls"],

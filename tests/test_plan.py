@@ -256,3 +256,50 @@ def test_tiny_model_plan_problems_are_explained(tiny):
 
 def test_example_scenario_start_is_a_monday():
     assert example_scenario().drills.start_date == dt.date(2026, 1, 5)
+
+
+def _with_worry(text: str, **task_updates) -> Scenario:
+    data = copy.deepcopy(BASE)
+    data["sos"]["worry_statements"] = [{"id": "w1", "text": text}]
+    data["plan"]["tasks"][0].update(task_updates)
+    return Scenario.model_validate(data)
+
+
+def test_worry_about_the_person_assigned_is_flagged_for_main_person_and_backup():
+    s = _with_worry("Gran is worried that Aunt Jo might drink in the afternoon and leave Kid alone.")
+    assert ("about_themselves", "aunt") in rules(s, primary="aunt", backups=("gran",))
+    assert ("about_themselves", "aunt") in rules(s, primary="gran", backups=("aunt",))
+    assert not [r for r in rules(s, primary="gran", backups=()) if r[0] == "about_themselves"]
+    (problem,) = [p for p in check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+                  if p.rule == "about_themselves"]
+    assert "worry about Aunt Jo themselves" in problem.message and "someone else in the network" in problem.message
+
+
+def test_the_people_who_are_worried_are_not_what_the_worry_is_about():
+    s = _with_worry("Aunt Jo is worried Kid will be left alone.")
+    assert not [r for r in rules(s, primary="aunt") if r[0] == "about_themselves"]
+
+
+def test_supervising_contact_with_themselves_is_flagged():
+    s = _with_worry("Gran is worried Kid will be left alone.", kind="supervise_contact",
+                    title="Saturday time with Aunt Jo")
+    problems = [p for p in check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+                if p.rule == "about_themselves"]
+    assert [p.person_id for p in problems] == ["aunt"]
+    assert "supervise contact with themselves" in problems[0].message
+    assert not [r for r in rules(s, primary="gran", backups=()) if r[0] == "about_themselves"]
+
+
+def test_own_time_with_the_child_is_not_flagged():
+    # "Sunday call with Aunt Jo" is her own time with Kid: the worry is about her, but the task is hers to do.
+    s = _with_worry("Gran is worried that Aunt Jo might stop calling Kid.", title="Sunday call with Aunt Jo")
+    assert not [r for r in rules(s, primary="aunt") if r[0] == "about_themselves"]
+
+
+def test_worry_subjects_in_the_tiny_scenario(tiny):
+    from fncoach.plan import worry_subjects
+
+    assert worry_subjects(tiny, "w1") == ("ciara",)
+    assert worry_subjects(tiny, "nope") == ()
+    problems = check_plan(tiny, [Assignment(task="t_morning_call", primary="ciara", backups=("gran",))])
+    assert ("about_themselves", "ciara") in [(p.rule, p.person_id) for p in problems]
