@@ -32,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 from fncoach.course import DEFAULT_SCENARIO, FACILITATOR_NOTEBOOK, NOTEBOOKS, Notebook  # noqa: E402
 
 OUT = ROOT / "notebooks"
+#: Pictures for the notebooks (a JupyterLab screenshot taken with Chromium when the course was built).
+PICTURES = Path(__file__).resolve().parent / "pictures"
 CHECK_TAG = "nbval-check-output"
 BY_STEM = {nb.stem: nb for nb in (*NOTEBOOKS, FACILITATOR_NOTEBOOK)}
 
@@ -39,8 +41,15 @@ BY_STEM = {nb.stem: nb for nb in (*NOTEBOOKS, FACILITATOR_NOTEBOOK)}
 # ---------------------------------------------------------------------------- cell helpers
 
 
-def md(text: str):
-    return new_markdown_cell(text.strip("\n"))
+def md(text: str, pictures: tuple[str, ...] = ()):
+    """A markdown cell; ``pictures`` are files in ``tools/pictures`` embedded as cell attachments."""
+    cell = new_markdown_cell(text.strip("\n"))
+    if pictures:
+        import base64
+
+        cell["attachments"] = {name: {"image/png": base64.b64encode((PICTURES / name).read_bytes()).decode("ascii")}
+                               for name in pictures}
+    return cell
 
 
 def code(text: str, *, tags: tuple[str, ...] = (), hide: bool = False):
@@ -107,11 +116,19 @@ safe and connected. It is for foster carers and social workers. Every case in it
         md("## What is in the course\n\nSeven short notebooks. Do them in order the first time; each takes 20 to "
            "40 minutes. You can stop at any point: your answers are saved as you go."),
         checked("print(course_outline())"),
-        md("""
+        md(pictures=("jupyterlab-notebook.png",), text="""
 ## How to use a notebook
 
 A notebook is a page made of **cells**. Some cells are writing, like this one. Others hold a little code that
-makes the exercises appear. You never need to read or change the code.
+makes the exercises appear. You never need to read or change the code. This is what the top of this page
+looks like in JupyterLab:
+
+![The top of this notebook in JupyterLab: a row of small buttons along the top (save, add, cut, copy, paste, the
+run button shaped like a triangle, stop, restart, and run-all shaped like a double triangle), then the title
+cell '00 · Start here' with a blue bar on its left showing it is selected, and below it a grey code
+cell.](attachment:jupyterlab-notebook.png)
+
+*The selected cell has a blue bar on its left. The ▶ button in the row along the top runs it.*
 
 <table>
 <tr><td style="font-size:1.6em">▶</td><td><strong>To run a cell:</strong> click it, then press

@@ -118,7 +118,9 @@ def lab_command(notebook: Path, *, port: int | None = None, public: bool = False
         relative, root_dir = notebook.name, notebook.resolve().parent
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root_dir}",
            f"--ServerApp.ip={'0.0.0.0' if public else '127.0.0.1'}",
-           f"--LabApp.default_url=/lab/tree/{relative}"]
+           f"--LabApp.default_url=/lab/tree/{relative}",
+           # nothing fetched from the internet: no news feed, no update check
+           "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if port:
         cmd.append(f"--ServerApp.port={port}")
     if not open_browser:
