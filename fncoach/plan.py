@@ -84,6 +84,8 @@ __all__ = [
     "plan_file_text",
     "answers_from_assignments",
     "model_assignments",
+    "BackupCover",
+    "backup_cover",
     "backup_share",
     "describe_when",
     "describe_availability",
@@ -622,10 +624,74 @@ def answers_from_assignments(assignments: Iterable[Assignment]) -> list[dict]:
     return [{"task": a.task, "primary": a.primary, "backups": list(a.backups)} for a in assignments]
 
 
-def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float:
-    """Share (0–1) of the scenario's tasks that have a primary and at least one backup.
+@dataclass(frozen=True)
+class BackupCover:
+    """Which of a scenario's tasks have a usable main person and a usable backup.
 
-    This is the "plan backup" part of network strength.
+    Attributes
+    ----------
+    total : int
+        How many tasks the scenario's plan has.
+    backed : tuple of str
+        Ids of the tasks with a usable main person and at least one usable backup (someone else).
+    no_backup : tuple of (str, str)
+        ``(task id, main person id)`` for tasks with a usable main person but no usable backup.
+    no_one : tuple of str
+        Ids of the tasks with nobody usable as main person.
+    """
+
+    total: int
+    backed: tuple[str, ...]
+    no_backup: tuple[tuple[str, str], ...]
+    no_one: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        """Share (0–1) of the tasks with a backup; 0 when there are no tasks."""
+        return len(self.backed) / self.total if self.total else 0.0
+
+
+def backup_cover(scenario: Scenario, assignments: Iterable[Assignment], *,
+                 people: Optional[Iterable[str]] = None) -> BackupCover:
+    """Which tasks have a main person and a backup who can count on being there.
+
+    Only ``people`` count (default: everyone in the network who is known, and
+    whose safety is not a worry). The first assignment for each task is used.
+    This is the "Backups in the safety plan" part of network strength
+    (:mod:`fncoach.strength`).
+
+    Examples
+    --------
+    >>> s = example_scenario()
+    >>> cover = backup_cover(s, [Assignment(task="call", primary="gran", backups=("dev",))])
+    >>> cover.backed, cover.no_one, cover.share
+    (('call',), ('sleepover',), 0.5)
+    >>> backup_cover(s, [Assignment(task="call", primary="gran", backups=("dev",))], people=["gran"]).no_backup
+    (('call', 'gran'),)
+    """
+    if people is None:
+        usable = {p.id for p in scenario.people if p.is_known and p.safety.status != "worry"}
+    else:
+        usable = set(people)
+    by_task: dict[str, Assignment] = {}
+    for assignment in assignments:
+        by_task.setdefault(assignment.task, assignment)
+    backed, no_backup, no_one = [], [], []
+    for task in scenario.plan.tasks:
+        assignment = by_task.get(task.id)
+        if assignment is None or assignment.primary not in usable:
+            no_one.append(task.id)
+        elif any(b in usable and b != assignment.primary for b in assignment.backups):
+            backed.append(task.id)
+        else:
+            no_backup.append((task.id, assignment.primary))
+    return BackupCover(len(scenario.plan.tasks), tuple(backed), tuple(no_backup), tuple(no_one))
+
+
+def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float:
+    """Share (0–1) of the scenario's tasks that have a main person and at least one backup.
+
+    The share of :func:`backup_cover`: the "plan backup" part of network strength.
 
     Examples
     --------
@@ -633,9 +699,7 @@ def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float
     >>> backup_share(s, [Assignment(task="call", primary="gran", backups=("dev",))])
     0.5
     """
-    tasks = {t.id for t in scenario.plan.tasks}
-    backed = {a.task for a in assignments if a.task in tasks and a.primary and a.backups}
-    return len(backed) / len(tasks) if tasks else 0.0
+    return backup_cover(scenario, assignments).share
 
 
 # --------------------------------------------------------------------------- plan files

@@ -84,6 +84,7 @@ import yaml
 
 from .model import STRENGTH_COMPONENTS, SUPPORT_KINDS, Assignment, Person, Scenario, Tie
 from .network import DIFFICULT_QUALITIES
+from .plan import backup_cover
 from .scenario import Problem, ScenarioError
 
 __all__ = [
@@ -741,21 +742,12 @@ def _plan_backup(ctx: _Context, plan: Sequence[Assignment] | None) -> tuple[floa
     assignments = ctx.scenario.plan.model_plan if plan is None else tuple(plan)
     if not tasks:
         return 0.0, "The safety plan has no tasks yet.", "Ask the network what needs doing to keep the child safe."
-    safe = {p.id: p for p in ctx.members if _is_safe(p)}
-    by_task: dict[str, Assignment] = {}
-    for assignment in assignments:
-        by_task.setdefault(assignment.task, assignment)
-    covered, no_one, no_backup = 0, [], []
-    for task in tasks:
-        assignment = by_task.get(task.id)
-        if assignment is None or assignment.primary not in safe:
-            no_one.append(task.title)
-            continue
-        if any(b in safe and b != assignment.primary for b in assignment.backups):
-            covered += 1
-        else:
-            no_backup.append((task.title, safe[assignment.primary].name))
-    value = covered / len(tasks)
+    cover = backup_cover(ctx.scenario, assignments, people=[p.id for p in ctx.members if _is_safe(p)])
+    titles = {t.id: t.title for t in tasks}
+    covered = len(cover.backed)
+    no_one = [titles[t] for t in cover.no_one]
+    no_backup = [(titles[t], ctx.names[who]) for t, who in cover.no_backup]
+    value = cover.share
     if len(tasks) == 1:
         sentences = [f"The one job in the plan {'has' if covered else 'does not have'} a backup."]
     else:

@@ -303,3 +303,18 @@ def test_worry_subjects_in_the_tiny_scenario(tiny):
     assert worry_subjects(tiny, "nope") == ()
     problems = check_plan(tiny, [Assignment(task="t_morning_call", primary="ciara", backups=("gran",))])
     assert ("about_themselves", "ciara") in [(p.rule, p.person_id) for p in problems]
+
+
+def test_backup_cover_by_hand():
+    from fncoach.plan import backup_cover
+
+    worry = {"id": "w", "name": "Wes", "relationship": "Friend", "domain": "friends",
+             "safety": {"status": "worry", "reason": "Test."}}
+    s = make(extra_people=[worry])
+    plan = [Assignment(task="task", primary="aunt", backups=("aunt", "w"))]  # herself and a worry: no backup
+    cover = backup_cover(s, plan)
+    assert cover.backed == () and cover.no_backup == (("task", "aunt"),) and cover.share == 0.0
+    assert backup_cover(s, [Assignment(task="task", primary="aunt", backups=("w", "gran"))]).backed == ("task",)
+    assert backup_cover(s, [Assignment(task="task", primary="w", backups=("gran",))]).no_one == ("task",)
+    assert backup_cover(s, plan, people=["aunt", "w"]).backed == ("task",)
+    assert backup_share(s, []) == 0.0

@@ -171,6 +171,11 @@ def test_plan_backup_share():
 
     mine = [Assignment(task=t, primary="a", backups=("b",)) for t in ("one", "two", "three")]
     assert value(s, "plan_backup", plan=mine) == 1.0
+    from fncoach.plan import backup_share
+
+    # One idea, computed in one place: the component is the plan module's backup share.
+    assert c.value == backup_share(s, s.plan.model_plan)
+    assert value(s, "plan_backup", plan=mine) == backup_share(s, mine)
 
 
 # --------------------------------------------------------------------------- overall score and weights
