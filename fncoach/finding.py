@@ -28,10 +28,10 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping
 
 from .model import FINDING_SOURCES, Person, Scenario
-from .strength import StrengthReport, analyse_strength
+from .strength import StrengthReport, analyse_strength, names_in_words as _names
 
 __all__ = [
     "Question",
@@ -268,16 +268,6 @@ def ask(scenario: Scenario, asked_question_ids: Iterable[str],
     after = analyse_strength(scenario, weights, people=people) if found_ids else before
     return FindingResult(asked=asked, found=tuple(f for _, _, f in found), still_hidden=still_hidden, people=people,
                          known_before=len(scenario.known_people), before=before, after=after)
-
-
-def _names(names: Sequence[str], limit: int = 4) -> str:
-    names = list(names)
-    if len(names) > limit:
-        rest = len(names) - limit
-        return ", ".join(names[:limit]) + f" and {rest} other{'s' if rest != 1 else ''}"
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _NUMBER_WORDS = {1: "one person was", 2: "two people were", 3: "three people were", 4: "four people were",

@@ -84,6 +84,7 @@ import yaml
 
 from .model import STRENGTH_COMPONENTS, SUPPORT_KINDS, Assignment, Person, Scenario, Tie
 from .network import DIFFICULT_QUALITIES
+from .network import member_ids as _member_ids
 from .plan import backup_cover
 from .scenario import Problem, ScenarioError
 
@@ -101,6 +102,7 @@ __all__ = [
     "merge_weights",
     "load_weights",
     "single_points_of_failure",
+    "names_in_words",
 ]
 
 #: Default weight of each component. Support from two or more people and single points of failure
@@ -357,15 +359,28 @@ def load_weights(path: str | os.PathLike[str]) -> dict[str, float]:
 # --------------------------------------------------------------------------- helpers
 
 
-def _names(people: Sequence[str], limit: int = 4) -> str:
-    """'A', 'A and B', 'A, B and C', 'A, B, C, D and 3 others'."""
-    people = list(people)
-    if len(people) > limit:
-        rest = len(people) - limit
-        return ", ".join(people[:limit]) + f" and {rest} other{'s' if rest != 1 else ''}"
-    if len(people) <= 1:
-        return "".join(people)
-    return ", ".join(people[:-1]) + " and " + people[-1]
+def names_in_words(names: Sequence[str], limit: int | None = 4) -> str:
+    """Names as an English list: 'A', 'A and B', 'A, B and C', 'A, B, C, D and 3 others'.
+
+    ``limit=None`` lists every name.
+
+    Examples
+    --------
+    >>> names_in_words(["Gran", "Dev", "Niamh"])
+    'Gran, Dev and Niamh'
+    >>> names_in_words(["A", "B", "C", "D", "E", "F"])
+    'A, B, C, D and 2 others'
+    """
+    names = list(names)
+    if limit is not None and len(names) > limit:
+        rest = len(names) - limit
+        return ", ".join(names[:limit]) + f" and {rest} other{'s' if rest != 1 else ''}"
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_names = names_in_words
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -393,17 +408,8 @@ class _Context:
 
 
 def _context(scenario: Scenario, people: Iterable[str] | None) -> _Context:
-    if people is None:
-        members = [p for p in scenario.people if p.is_known]
-    else:
-        wanted = set(people)
-        wanted.discard(scenario.child.id)
-        ids = {p.id for p in scenario.people}
-        missing = sorted(wanted - ids)
-        if missing:
-            raise ValueError(f"{', '.join(repr(m) for m in missing)} {'is' if len(missing) == 1 else 'are'} not "
-                             f"a person in the scenario {scenario.meta.id!r}")
-        members = [p for p in scenario.people if p.id in wanted]
+    wanted = set(_member_ids(scenario, people))
+    members = [p for p in scenario.people if p.id in wanted]
     safe_natural = [p for p in members if p.is_natural and _is_safe(p)]
     child_id = scenario.child.id
     member_ids = {p.id for p in members}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from .model import Meeting, Scenario
-from .strength import StrengthReport, analyse_strength
+from .strength import StrengthReport, analyse_strength, names_in_words
 
 __all__ = ["MeetingStep", "Timeline", "meetings_in_order", "network_at_meeting", "timeline_summary"]
 
@@ -123,10 +123,7 @@ def network_at_meeting(scenario: Scenario, meeting_id: str) -> tuple[str, ...]:
 
 
 def _names(scenario: Scenario, ids) -> str:
-    names = [scenario.name_of(i) for i in ids]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return names_in_words([scenario.name_of(i) for i in ids], limit=None)
 
 
 def _people(n: int) -> str:
