@@ -790,7 +790,7 @@ def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignm
     result: list[Assignment] = []
     seen_tasks: set[str] = set()
     for i, item in enumerate(root.value):
-        where = f"[{i}]"
+        where = f"entry {i + 1}"
         if not isinstance(item, yaml.MappingNode):
             problem(item, where, "each entry should have task, primary and backups")
             continue
@@ -798,27 +798,27 @@ def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignm
         nodes: dict = {}
         for key, value in item.value:
             if key.value not in _PLAN_KEYS:
-                problem(key, f"{where}.{key.value}", f"unknown key '{key.value}'", "Use only task, primary and backups.")
+                problem(key, f"{where}, {key.value}", f"unknown key '{key.value}'", "Use only task, primary and backups.")
                 continue
             nodes[key.value] = value
             values[key.value] = value
         task_node = nodes.get("task")
         task = task_node.value if isinstance(task_node, yaml.ScalarNode) else ""
         if not task:
-            problem(task_node or item, f"{where}.task", "the task is missing", "Write the task's id, e.g. task: t_morning_call.")
+            problem(task_node or item, f"{where}, task", "the task is missing", "Write the task's id, e.g. task: t_morning_call.")
         elif task not in tasks:
-            problem(task_node, f"{where}.task", f"there is no task '{task}' in {scenario.meta.id}",
+            problem(task_node, f"{where}, task", f"there is no task '{task}' in {scenario.meta.id}",
                     "Use one of: " + ", ".join(sorted(tasks)) + ".")
         elif task in seen_tasks:
-            problem(task_node, f"{where}.task", f"the task '{task}' is in the plan twice", "Keep one entry per task.")
+            problem(task_node, f"{where}, task", f"the task '{task}' is in the plan twice", "Keep one entry per task.")
         seen_tasks.add(task)
         primary_node = nodes.get("primary")
         primary = primary_node.value if isinstance(primary_node, yaml.ScalarNode) else ""
         if not primary:
-            problem(primary_node or item, f"{where}.primary", "the main person (primary) is missing",
+            problem(primary_node or item, f"{where}, primary", "the main person (primary) is missing",
                     "Write the person's id, e.g. primary: gran.")
         elif primary not in people:
-            problem(primary_node, f"{where}.primary", f"'{primary}' is not one of the people in {scenario.meta.id}",
+            problem(primary_node, f"{where}, primary", f"'{primary}' is not one of the people in {scenario.meta.id}",
                     "Use a person id from the scenario.")
         backups: list[str] = []
         backup_node = nodes.get("backups")
@@ -829,19 +829,19 @@ def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignm
         elif backup_node is None:
             entries = []
         else:
-            problem(backup_node, f"{where}.backups", "backups should be a list of person ids", "Write e.g. backups: [dev, aunt_jo].")
+            problem(backup_node, f"{where}, backups", "backups should be a list of person ids", "Write e.g. backups: [dev, aunt_jo].")
             entries = []
         for j, entry in enumerate(entries):
             value = entry.value if isinstance(entry, yaml.ScalarNode) else None
             if not value or value not in people:
-                problem(entry, f"{where}.backups[{j}]", f"'{value}' is not one of the people in {scenario.meta.id}",
+                problem(entry, f"{where}, backup {j + 1}", f"'{value}' is not one of the people in {scenario.meta.id}",
                         "Use a person id from the scenario.")
             else:
                 backups.append(value)
         if task and primary:
             result.append(Assignment(task=task, primary=primary, backups=tuple(backups)))
     if problems:
-        raise PlanFileError(problems)
+        raise PlanFileError(sorted(problems, key=lambda p: (p.line, p.column)))
     return tuple(result)
 
 

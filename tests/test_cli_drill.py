@@ -68,10 +68,10 @@ def test_drill_with_a_json_plan_file(tmp_path):
 
 @pytest.mark.parametrize("content, words", [
     ("- task: t_morning_call\n  primary: granny\n", ["plan.yaml:2:", "primary", "'granny' is not one of the people"]),
-    ("- task: t_nope\n  primary: gran\n", ["plan.yaml:1:", "[0].task", "no task 't_nope'"]),
+    ("- task: t_nope\n  primary: gran\n", ["plan.yaml:1:", "entry 1, task", "no task 't_nope'"]),
     ("- task: t_morning_call\n  primary: gran\n  backup: [uncle_dev]\n", ["plan.yaml:3:", "unknown key 'backup'"]),
     ("- task: t_morning_call\n  backups: [gran]\n", ["primary", "missing"]),
-    ("- task: t_morning_call\n  primary: gran\n  backups: [gran, zed]\n", ["backups[1]", "'zed'"]),
+    ("- task: t_morning_call\n  primary: gran\n  backups: [gran, zed]\n", ["entry 1, backup 2", "'zed'"]),
     ("task: [unclosed\n", ["not valid YAML"]),
     ("just words\n", ["should be a list"]),
 ])
