@@ -97,7 +97,29 @@ def main(argv: list[str]) -> int:
     print("What-if for 40 people (apply the change and analyse before and after)")
     print(f"  remove a person: {remove:.4f} s")
     print(f"  change a person: {update:.4f} s   (builder budget for change + redraw: 0.5 s)")
+    print()
+    print(ecomap_line(s40))
     return 0
+
+
+def ecomap_line(scenario: Scenario) -> str:
+    """Time to draw the 40-person eco-map and render it to PNG (benchmarks/ecomap.py has the full breakdown)."""
+    try:
+        import io
+
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from fncoach.viz.ecomap import draw_ecomap
+    except ImportError as error:  # the drawing part is optional for this benchmark
+        return f"Eco-map for 40 people: not timed ({error})"
+
+    def draw() -> None:
+        draw_ecomap(scenario, seed=0).figure.savefig(io.BytesIO(), format="png")
+
+    draw()  # warm up (fonts)
+    seconds = median_seconds(draw, 5)
+    return f"Eco-map for 40 people, drawn and rendered to PNG: {seconds:.3f} s   (target < 1 s)"
 
 
 if __name__ == "__main__":
