@@ -66,6 +66,7 @@ from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
 __all__ = [
     "RULES",
     "worry_subjects",
+    "everyday_name",
     "EARLY_START",
     "LATE_END",
     "EARLY_LATE_MAX_TRAVEL",
@@ -352,6 +353,27 @@ _NAME_PREFIXES = {"mum", "dad", "mummy", "daddy", "aunt", "aunty", "auntie", "un
                   "dadi", "dada", "nouna", "preoteasa", "the"}
 #: Where the "who might do what" part of a worry statement ends.
 _SUBJECT_END = re.compile(r"\b(?:might|will|would|could|may|keeps?|as happened)\b", re.IGNORECASE)
+
+
+def everyday_name(name: str) -> str:
+    """The short name people use day to day, for diaries and the child's plan.
+
+    The name in brackets (``Pat Walsh (Nana Pat)`` → ``Nana Pat``), except
+    after a family word (``Mum (Donna)`` → ``Mum``); otherwise the first name
+    (``Shona McBride`` → ``Shona``), keeping a title with its name
+    (``Ms Lowe``, ``Aunty Bev``).
+
+    Examples
+    --------
+    >>> [everyday_name(n) for n in ("Pat Walsh (Nana Pat)", "Mum (Donna)", "Shona McBride", "Ms Lowe", "Gran")]
+    ['Nana Pat', 'Mum', 'Shona', 'Ms Lowe', 'Gran']
+    """
+    base = re.sub(r"\s*\(.*?\)", "", name).strip() or name
+    inner = re.findall(r"\((.*?)\)", name)
+    if inner and inner[-1].strip():
+        return base if base.lower() in _NAME_PREFIXES else inner[-1].strip()
+    words = base.split()
+    return words[0] if len(words) > 1 and words[0].lower() not in _NAME_PREFIXES else base
 
 
 def _name_forms(person: Person) -> set[str]:

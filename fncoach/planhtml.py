@@ -35,7 +35,7 @@ from typing import Iterable, Optional
 
 from .htmlpage import esc, page
 from .model import Assignment, Scenario, Task
-from .plan import clock, describe_when
+from .plan import describe_when, everyday_name
 
 __all__ = ["adult_plan_html", "words_and_pictures_html", "task_icon_svg", "ICON_WORDS", "reconvene_advice"]
 
@@ -288,16 +288,11 @@ ul.contacts li { break-inside: avoid; page-break-inside: avoid; }
 
 
 def _child_name_for(scenario: Scenario, person_id: str) -> str:
-    """What the child calls someone: the name in brackets (``Pat Walsh (Nana Pat)`` → ``Nana Pat``) or the name."""
+    """What the child calls someone (:func:`fncoach.plan.everyday_name`): ``Nana Pat``, ``Mum``, ``Shona``."""
     try:
-        name = scenario.person(person_id).name
+        return everyday_name(scenario.person(person_id).name)
     except KeyError:
         return person_id
-    if name.endswith(")") and "(" in name:
-        inner = name[name.rindex("(") + 1:-1].strip()
-        if inner:
-            return inner
-    return name
 
 
 def _helpers_sentence(scenario: Scenario, a: Optional[Assignment]) -> str:

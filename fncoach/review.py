@@ -42,6 +42,7 @@ from typing import Mapping, Optional, Sequence, Union
 import numpy as np
 
 from .model import Scenario
+from .plan import everyday_name
 
 __all__ = [
     "REVIEW_QUESTIONS",
@@ -184,10 +185,7 @@ def _minutes(text: str) -> int:
 def _short_name(scenario: Scenario, person_id: Optional[str]) -> str:
     if not person_id:
         return "someone"
-    name = scenario.name_of(person_id)
-    if name.endswith(")") and "(" in name:
-        return name[name.rindex("(") + 1:-1]
-    return name.split()[0] if " " in name else name
+    return everyday_name(scenario.name_of(person_id))
 
 
 def evidence_log(scenario: Scenario, run, *, seed: Optional[int] = None, show_gaps: bool = True) -> tuple[Evidence, ...]:

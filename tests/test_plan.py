@@ -318,3 +318,17 @@ def test_backup_cover_by_hand():
     assert backup_cover(s, [Assignment(task="task", primary="w", backups=("gran",))]).no_one == ("task",)
     assert backup_cover(s, plan, people=["aunt", "w"]).backed == ("task",)
     assert backup_share(s, []) == 0.0
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Pat Walsh (Nana Pat)", "Nana Pat"),
+    ("Mum (Donna)", "Mum"),
+    ("Shona McBride", "Shona"),
+    ("Ms Lowe", "Ms Lowe"),      # a title stays with its name (not "Ms")
+    ("Aunty Bev", "Aunty Bev"),
+    ("Gran", "Gran"),
+])
+def test_everyday_name(name, short):
+    from fncoach.plan import everyday_name
+
+    assert everyday_name(name) == short
