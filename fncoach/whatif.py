@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping, Union
 from pydantic import ValidationError
 
 from .model import Person, Scenario, Tie
-from .strength import StrengthReport, analyse_strength, merge_weights
+from .strength import StrengthReport, analyse_strength, merge_weights, names_in_words
 
 __all__ = [
     "AddPerson",
@@ -493,9 +493,16 @@ def what_if(scenario: Scenario, changes: Change | Iterable[Change],
 
     explanation = [condition + ": the score " + (f"goes from {before.score} to {after.score}." if before.score != after.score
                                                  else f"stays at {before.score}.")]
+    grouped: dict[tuple[str, bool], list[str]] = {}  # parts that changed for the same reason are told once
     for _, delta, old, new in moved:
-        direction = "went up" if delta > 0 else "went down"
-        explanation.append(f"{new.title} {direction} ({old.value:.2f} → {new.value:.2f}): {new.reason}")
+        grouped.setdefault((new.reason, delta > 0), []).append(f"{new.title} ({old.value:.2f} → {new.value:.2f})")
+    for (reason, up), parts in grouped.items():
+        direction = "went up" if up else "went down"
+        if len(parts) == 1:
+            explanation.append(f"{parts[0].replace(' (', f' {direction} (', 1)}: {reason}")
+        else:
+            explanation.append(f"{len(parts)} parts {direction} for the same reason — "
+                               f"{names_in_words(parts, limit=None)}: {reason}")
     if not moved:
         explanation.append("None of the parts of the strength score changed.")
 

@@ -9,7 +9,7 @@ from fncoach.scenario import load_scenario, load_scenario_text, save_scenario, s
 from fncoach.strength import analyse_strength
 from fncoach.whatif import (AddPerson, AddTie, RemovePerson, RemoveTie, UpdatePerson, UpdateTie, apply_changes,
                             describe_change, what_if)
-from netbuild import person, scenario, star, bundled_scenario_files
+from netbuild import person, scenario, star, tie, bundled_scenario_files
 
 
 def test_removing_the_only_practical_helper_drops_support_breadth():
@@ -158,3 +158,14 @@ def test_removing_someone_from_every_bundled_scenario_stays_loadable(path):
     assert target.name in r.headline
     assert load_scenario_text(scenario_to_yaml(r.scenario)) == r.scenario
     assert r.after == analyse_strength(r.scenario)
+
+
+def test_parts_that_change_for_the_same_reason_are_told_once():
+    # Only Ann is safe and unpaid: without her, every people-based part drops to 0 for one reason.
+    s = scenario([person("ann", "Ann", support=["practical"]), person("w", safety={"status": "worry", "reason": "Test."})],
+                 [tie("sam", "ann"), tie("sam", "w")])
+    result = what_if(s, RemovePerson("ann"))
+    reasons = [line for line in result.explanation[1:] if "for the same reason" in line]
+    assert len(reasons) == 1 and "parts went down" in reasons[0]
+    text = " ".join(result.explanation)
+    assert text.count("There is nobody yet in Sam's network") == 1
