@@ -438,20 +438,24 @@ def _verdict_agrees(run, expected: str) -> str:
     if expected == "partly":
         return (f"The drill agrees: {percent}% was covered, but nobody stepped in {len(run.uncovered)} "
                 f"time{'s' if len(run.uncovered) != 1 else ''}.")
-    return f"The drill agrees: only {percent}% was covered, so the plan needs a rethink with the network."
+    covered = "no job was covered at all" if percent == 0 else f"only {percent}% was covered"
+    return f"The drill agrees: {covered}, so the plan needs a rethink with the network."
 
 
 def _verdict_differs(run, chosen: str, expected: str) -> str:
     percent = round(run.coverage * 100)
     if chosen == "yes":
         first = run.uncovered[0]
-        return (f"You said it is working, but nobody stepped in {len(run.uncovered)} time(s), for example "
-                f"'{run.title(first.task)}' on day {first.day}. Only {percent}% was covered.")
+        times = len(run.uncovered)
+        return (f"You said it is working, but nobody stepped in {times} time{'s' if times != 1 else ''}, for example "
+                f"'{run.title(first.task)}' on day {first.day}. "
+                + ("No job was covered at all." if percent == 0 else f"Only {percent}% was covered."))
     if expected == "yes":
         return (f"Every job was covered in this drill ({percent}%). What makes you think it is not working? "
                 "If it is a worry the drill cannot show, say so in your notes.")
     if chosen == "no":
         return (f"{percent}% was covered and the gaps were on particular days, so most of the plan is working: "
                 "'partly' may be fairer, and it keeps what works.")
-    return (f"Only {percent}% was covered, with {len(run.uncovered)} gaps: this needs more than a small change. "
+    return (("No job was covered" if percent == 0 else f"Only {percent}% was covered")
+            + f", with {len(run.uncovered)} gaps: this needs more than a small change. "
             "Consider a rethink with the network.")

@@ -93,7 +93,7 @@ def test_expected_verdict(coverage, uncovered, verdict):
 def test_saying_it_works_when_it_broke_is_questioned(run):
     feedback = check_review({"working": "yes"}, run)
     assert feedback.level == "warn"
-    assert "nobody stepped in 1 time(s)" in feedback.text and "'Evening call' on day 4" in feedback.text
+    assert "nobody stepped in 1 time," in feedback.text and "'Evening call' on day 4" in feedback.text
     assert "not a sign the network has failed" in feedback.text
 
 
@@ -148,3 +148,12 @@ def test_every_bundled_scenario_review(bundled_path):
     assert check_review({"working": expected_verdict(run), "change": [u.task for u in run.uncovered],
                          "reconvene": bool(run.uncovered), "notes": "keep the diary"}, run,
                         evidence=evidence).level == "good"
+
+
+def test_feedback_on_an_empty_plan_says_nothing_was_covered():
+    from fncoach.plan import example_scenario
+
+    s = example_scenario()
+    run = simulate(s, [], seed=0)
+    feedback = check_review({"working": "no", "change": ["call", "sleepover"], "reconvene": True}, run)
+    assert "no job was covered at all" in feedback.text and "0%" not in feedback.text
