@@ -600,7 +600,7 @@ def exact_coverage(scenario: Scenario, assignments: Iterable[Assignment], *, eve
 
 #: The changes a trainee can make after a drill, as plain data ``{"kind": ..., ...}``.
 PLAN_CHANGE_KINDS: dict[str, str] = {
-    "add_backup": "Add a backup: {task, person}",
+    "add_backup": "Add a person: {task, person} (the main person if the task has nobody yet, else a backup)",
     "swap_person": "Swap a person: {task, old, new}",
     "move_task": "Move a time: {task, weekly?, start?, end?}",
 }
@@ -609,10 +609,15 @@ PLAN_CHANGE_KINDS: dict[str, str] = {
 def add_backup(assignments: Iterable[Assignment], task: str, person: str) -> tuple[Assignment, ...]:
     """The plan with ``person`` added as the last backup for ``task``.
 
+    A task that has nobody yet gets ``person`` as its main person, so a
+    learner who starts from an empty plan can build it up with this change.
+
     Examples
     --------
     >>> add_backup([Assignment(task="call", primary="gran")], "call", "dev")
     (Assignment(task='call', primary='gran', backups=('dev',)),)
+    >>> add_backup([], "call", "gran")
+    (Assignment(task='call', primary='gran', backups=()),)
     """
     result, found = [], False
     for a in assignments:
@@ -622,7 +627,7 @@ def add_backup(assignments: Iterable[Assignment], task: str, person: str) -> tup
                 a = a.model_copy(update={"backups": (*a.backups, person)})
         result.append(a)
     if not found:
-        raise ValueError(f"the plan has nobody for task '{task}' yet: give it a main person first")
+        result.append(Assignment(task=task, primary=person))
     return tuple(result)
 
 
@@ -694,6 +699,8 @@ def apply_plan_change(scenario: Scenario, assignments: Iterable[Assignment],
     """
     kind = change.get("kind")
     assignments = tuple(assignments)
+    if kind in PLAN_CHANGE_KINDS and change.get("task") not in {t.id for t in scenario.plan.tasks}:
+        raise ValueError(f"there is no task '{change.get('task')}' in this scenario")
     known = {p.id for p in scenario.people}
     for key in ("person", "new"):
         if key in change and change[key] not in known:

@@ -247,7 +247,7 @@ def test_moving_a_time_changes_who_is_free(scenario):
 
 
 @pytest.mark.parametrize("change, message", [
-    ({"kind": "add_backup", "task": "nope", "person": "pal"}, "nobody for task"),
+    ({"kind": "add_backup", "task": "nope", "person": "pal"}, "no task 'nope'"),
     ({"kind": "add_backup", "task": "call", "person": "ghost"}, "not one of the people"),
     ({"kind": "swap_person", "task": "call", "old": "pal", "new": "aunt"}, "not in the plan"),
     ({"kind": "move_task", "task": "call", "start": "25:00"}, "start"),
@@ -256,6 +256,13 @@ def test_moving_a_time_changes_who_is_free(scenario):
 def test_bad_changes_are_plain_errors(scenario, change, message):
     with pytest.raises(ValueError, match=message):
         apply_plan_change(scenario, PLAN, change)
+
+
+def test_adding_a_person_to_an_empty_job_makes_them_the_main_person(scenario):
+    _, plan = apply_plan_change(scenario, (), {"kind": "add_backup", "task": "call", "person": "gran"})
+    assert plan == (Assignment(task="call", primary="gran"),)
+    _, plan = apply_plan_change(scenario, plan, {"kind": "add_backup", "task": "call", "person": "pal"})
+    assert plan == (Assignment(task="call", primary="gran", backups=("pal",)),)
 
 
 def test_add_backup_ignores_someone_already_named():

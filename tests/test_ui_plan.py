@@ -222,3 +222,17 @@ def test_drill_and_review_start_from_the_learners_empty_plan_not_the_model(tiny)
     assert build_review_panel(tiny, model_answers=True).plan == model_assignments(tiny)
     own = [Assignment(task="t_school_run", primary="aunt_niamh")]
     assert build_review_panel(tiny, assignments=own).plan == tuple(own)
+
+
+def test_drill_panel_can_build_a_plan_from_empty(tiny):
+    # A learner with no saved plan can still give a job its main person from the drill panel.
+    drill = build_drill_panel(tiny, seed=0)
+    drill.change_kind.value = "add_backup"
+    drill.change_task.value = "t_morning_call"
+    drill.change_person.value = "gran"
+    drill.change_button.click()
+    assert drill.plan == (Assignment(task="t_morning_call", primary="gran"),)
+    assert "is now the main person" in drill.message.value
+    drill.change_person.value = "aunt_niamh"
+    drill.change_button.click()
+    assert "is now a backup" in drill.message.value

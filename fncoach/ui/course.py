@@ -538,8 +538,8 @@ class Course:
         if used and not missing:
             note = "This uses your own answers from “" + "”, “".join(used) + "”."
         else:
-            note = ("This uses the case's example answer, because nothing is saved yet for “"
-                    + "”, “".join(missing) + "”. Do that exercise first to use your own.")
+            note = ("Nothing is saved yet for “" + "”, “".join(missing) + "”, so this starts without your answers "
+                    "from it. Do that exercise first to use them here.")
         return extra, note + " Changed them since? Press the button to bring this up to date."
 
     def figure(self, draw: Callable[..., Any], *, via: Callable[[Any], Any] | None = None,

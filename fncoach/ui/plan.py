@@ -208,7 +208,7 @@ def _starting_plan(scenario, assignments: Optional[Iterable[Assignment]], model_
 # ---------------------------------------------------------------------------- drill
 
 
-_CHANGE_LABELS = {"add_backup": "Add a backup", "swap_person": "Swap a person", "move_task": "Move a time"}
+_CHANGE_LABELS = {"add_backup": "Add a person (main or backup)", "swap_person": "Swap a person", "move_task": "Move a time"}
 
 
 class DrillPanel(ExercisePanel):
@@ -339,7 +339,7 @@ class DrillPanel(ExercisePanel):
         self.changes.append(change)
         self.plan_view.value = self._plan_html()
         self.rerun_button.disabled = self.first_run is None
-        self.show(f"Change made: {_describe_change(self.scenario, change)}. "
+        self.show(f"Change made: {_describe_change(self.scenario, change, plan)}. "
                   + ("Now run the drill again with the same seed to compare." if self.first_run else
                      "Run the drill to see how it goes."), "info", "Plan changed")
         self._changed()
@@ -447,11 +447,13 @@ def _plain_error(error: Exception) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _describe_change(scenario, change: Mapping) -> str:
+def _describe_change(scenario, change: Mapping, plan: Iterable[Assignment] = ()) -> str:
     title = next((t.title for t in scenario.plan.tasks if t.id == change.get("task")), change.get("task"))
     name = scenario.name_of
     if change["kind"] == "add_backup":
-        return f"{name(change['person'])} is now a backup for '{title}'"
+        main = any(a.task == change.get("task") and a.primary == change["person"] for a in plan)
+        role = "the main person" if main else "a backup"
+        return f"{name(change['person'])} is now {role} for '{title}'"
     if change["kind"] == "swap_person":
         return f"{name(change['new'])} instead of {name(change['old'])} for '{title}'"
     task = next(t for t in scenario.plan.tasks if t.id == change["task"])
