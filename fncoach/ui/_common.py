@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
-__all__ = ["ExercisePanel", "message_html", "LEVEL_STYLE"]
+__all__ = ["ExercisePanel", "button", "message_html", "LEVEL_STYLE"]
 
 _log = logging.getLogger("fncoach.ui")
 
@@ -20,6 +20,12 @@ LEVEL_STYLE = {
     "warn": ("!", "Have another look", "#E69F00"),
     "error": ("✗", "Something needs fixing", "#D55E00"),
 }
+
+
+def button(**options: Any) -> widgets.Button:
+    """A button as wide as its label (the ipywidgets default width cuts longer labels off)."""
+    options.setdefault("layout", widgets.Layout(width="auto"))
+    return widgets.Button(**options)
 
 
 def message_html(text: str, level: str = "info", title: str | None = None) -> str:

@@ -63,7 +63,7 @@ from ..model import (
 from ..scenario import load_scenario, save_scenario
 from ..strength import StrengthReport, analyse_strength
 from ..whatif import AddPerson, AddTie, RemovePerson, RemoveTie, UpdatePerson, UpdateTie, apply_changes, what_if
-from ._common import ExercisePanel
+from ._common import ExercisePanel, button
 
 __all__ = [
     "NetworkBuilderPanel",
@@ -200,13 +200,16 @@ def _png(result: Any, dpi: int = _DPI) -> bytes:
 
 
 def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
-    image = widgets.Image(format="png", layout=widgets.Layout(width="auto", max_width="100%", height="auto"))
+    # hidden until it has a picture: an empty image shows as a broken-image icon in a browser
+    image = widgets.Image(format="png", layout=widgets.Layout(width="auto", max_width="100%", height="auto",
+                                                               display="none"))
     alt = widgets.HTML(value="")
     return image, alt
 
 
 def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any) -> None:
     image.value = _png(result)
+    image.layout.display = None
     # shown at its own size (never stretched), shrinking only to fit a narrow screen
     image.layout.width = f"{round(result.figure.get_size_inches()[0] * _DPI)}px"
     lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.description.splitlines())
@@ -305,8 +308,8 @@ class NetworkBuilderPanel(ExercisePanel):
                                               description="Safety", style=style, layout=wide)
         self.person_safety_reason = widgets.Text(description="Why (if not safe)", style=style, layout=wide,
                                                  placeholder="What is known, in plain words")
-        self.person_save = widgets.Button(description="Add person", button_style="primary", icon="plus")
-        self.person_remove = widgets.Button(description="Remove person", icon="trash", disabled=True)
+        self.person_save = button(description="Add person", button_style="primary", icon="plus")
+        self.person_remove = button(description="Remove person", icon="trash", disabled=True)
         person_box = widgets.VBox([
             self.person_pick, self.person_name, self.person_relationship, self.person_domain,
             self.person_closeness, self.person_contact,
@@ -324,17 +327,17 @@ class NetworkBuilderPanel(ExercisePanel):
                                             description="How often in touch", style=style, layout=wide)
         self.tie_help = widgets.Dropdown(options=_options(_HELP_WORDS), value="none", description="Who helps whom",
                                          style=style, layout=wide)
-        self.tie_save = widgets.Button(description="Add or change tie", button_style="primary", icon="link")
-        self.tie_remove = widgets.Button(description="Remove tie", icon="unlink")
+        self.tie_save = button(description="Add or change tie", button_style="primary", icon="link")
+        self.tie_remove = button(description="Remove tie", icon="unlink")
         tie_box = widgets.VBox([self.tie_a, self.tie_b, self.tie_closeness, self.tie_quality, self.tie_contact,
                                 self.tie_help, widgets.HBox([self.tie_save, self.tie_remove])])
         forms = widgets.Tab(children=[person_box, tie_box])
         forms.set_title(0, "People")
         forms.set_title(1, "Ties")
         # undo and save
-        self.undo_button = widgets.Button(description="Undo", icon="undo", disabled=True)
+        self.undo_button = button(description="Undo", icon="undo", disabled=True)
         self.file_name = widgets.Text(value=f"{self.base.meta.id}.yaml", description="File name", style=style)
-        self.save_button = widgets.Button(description="Save as scenario", icon="save")
+        self.save_button = button(description="Save as scenario", icon="save")
         # views
         self.ecomap_image, self.ecomap_alt = _figure_view()
         self.key_image, self.key_alt = _figure_view()
@@ -604,7 +607,7 @@ class WhatIfPanel(ExercisePanel):
         self.who = widgets.Dropdown(options=people, description="What if", layout=widgets.Layout(width="24em"))
         self.kind = widgets.Dropdown(options=_options(_WHATIF_KINDS), value="leaves", description="",
                                      layout=widgets.Layout(width="34em"))
-        self.try_button = widgets.Button(description="Show me", button_style="primary", icon="question")
+        self.try_button = button(description="Show me", button_style="primary", icon="question")
         self.headline = widgets.HTML()
         self.explanation = widgets.HTML()
         self.image, self.alt = _figure_view()
@@ -694,12 +697,12 @@ class FindingPanel(ExercisePanel):
         self.result = finding.ask(scenario, [])
         self.buttons: dict[str, widgets.Button] = {}
         for question in finding.QUESTIONS:
-            button = widgets.Button(description=question.text, tooltip=f"Ask {question.ask_who}. {question.tip}",
-                                    layout=widgets.Layout(width="auto", max_width="100%"))
-            button.on_click(self.safely(lambda _b, q=question.id: self.ask(q)))
-            self.buttons[question.id] = button
-        self.finish_button = widgets.Button(description="I have asked enough: how did I do?", button_style="info",
-                                            icon="flag", layout=widgets.Layout(width="auto"))
+            ask = button(description=question.text, tooltip=f"Ask {question.ask_who}. {question.tip}",
+                         layout=widgets.Layout(width="auto", max_width="100%"))
+            ask.on_click(self.safely(lambda _b, q=question.id: self.ask(q)))
+            self.buttons[question.id] = ask
+        self.finish_button = button(description="I have asked enough: how did I do?", button_style="info",
+                                    icon="flag")
         self.finish_button.on_click(self.safely(lambda _b: self.finish()))
         self.summary = widgets.HTML()
         self.image, self.alt = _figure_view()
@@ -754,8 +757,8 @@ class FindingPanel(ExercisePanel):
     def restore(self, answers: dict) -> None:
         """Ask the saved questions again, in order (unknown ones are skipped)."""
         self.asked = [q for q in dict.fromkeys((answers or {}).get("asked", [])) if q in self.buttons]
-        for question_id, button in self.buttons.items():
-            button.button_style, button.icon = "", ""
+        for question_id, ask in self.buttons.items():
+            ask.button_style, ask.icon = "", ""
         for question_id in self.asked:
             self._mark(question_id)
         self.result = self._finding.ask(self.scenario, self.asked)

@@ -27,7 +27,7 @@ from ..plan import (
     model_assignments,
 )
 from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
-from ._common import ExercisePanel, message_html
+from ._common import ExercisePanel, button, message_html
 
 __all__ = [
     "PlanPanel",
@@ -108,7 +108,7 @@ class PlanPanel(ExercisePanel):
                 _p(task.title, strong=True),
                 _p(f"{describe_when(task.when)}.{where}{needs}" + (f" {task.description}" if task.description else "")),
                 primary, *backups, self.feedback[task.id]], layout=widgets.Layout(**_CARD)))
-        self.check_button = widgets.Button(description="Check the plan", button_style="primary", icon="check")
+        self.check_button = button(description="Check the plan", button_style="primary", icon="check")
         self.check_button.on_click(self.safely(self._on_check))
         intro = widgets.HTML(
             "<p style='max-width:46em;line-height:1.45'>For each job in the safety plan, choose the main person and "
@@ -233,7 +233,7 @@ class DrillPanel(ExercisePanel):
         self.seed = widgets.BoundedIntText(value=seed, min=0, max=10**9, description="Seed",
                                            tooltip="The same seed gives the same drill",
                                            layout=widgets.Layout(width="12em"))
-        self.run_button = widgets.Button(description="Run the drill", button_style="primary", icon="play")
+        self.run_button = button(description="Run the drill", button_style="primary", icon="play")
         self.run_button.on_click(self.safely(self._on_run))
         self.plan_view = widgets.HTML(self._plan_html())
         self.heatmap = widgets.VBox([])
@@ -256,11 +256,11 @@ class DrillPanel(ExercisePanel):
                                          layout=widgets.Layout(width="14em"))
         self.change_end = widgets.Text(description="End", placeholder="HH:MM", style={"description_width": "7em"},
                                        layout=widgets.Layout(width="14em"))
-        self.change_button = widgets.Button(description="Make this change", icon="pencil")
+        self.change_button = button(description="Make this change", icon="pencil")
         self.change_button.on_click(self.safely(self._on_change))
-        self.rerun_button = widgets.Button(description="Run the drill again", icon="refresh", disabled=True)
+        self.rerun_button = button(description="Run the drill again", icon="refresh", disabled=True)
         self.rerun_button.on_click(self.safely(self._on_rerun))
-        self.undo_button = widgets.Button(description="Start again from the first plan", icon="undo")
+        self.undo_button = button(description="Start again from the first plan", icon="undo")
         self.undo_button.on_click(self.safely(self._on_undo))
         self.change_kind.observe(self.safely(self._on_kind), names="value")
         self.change_task.observe(self.safely(self._on_task), names="value")
@@ -530,7 +530,7 @@ class ReviewPanel(ExercisePanel):
                                                 layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
                                for _ in REVIEW_QUESTIONS]
         self.prompt_views = [widgets.HTML("") for _ in REVIEW_QUESTIONS]
-        self.show_prompts = widgets.Button(description="What does the evidence show?", icon="search")
+        self.show_prompts = button(description="What does the evidence show?", icon="search")
         self.show_prompts.on_click(self.safely(self._on_prompts))
         self.working = widgets.RadioButtons(options=[(v, k) for k, v in VERDICTS.items()], value=None,
                                             description="Is it working?", style={"description_width": "8em"},
@@ -542,7 +542,7 @@ class ReviewPanel(ExercisePanel):
                                           description="Get the network together again before the next planned review")
         self.notes = widgets.Textarea(placeholder="Anything else you would say at the review",
                                       layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
-        self.check_button = widgets.Button(description="Check my decision", button_style="primary", icon="check")
+        self.check_button = button(description="Check my decision", button_style="primary", icon="check")
         self.check_button.on_click(self.safely(self._on_check))
         for box in (*self.question_boxes, self.working, *self.change.values(), self.reconvene, self.notes):
             box.observe(self.safely(lambda _c: self._changed()), names="value")

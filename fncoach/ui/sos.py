@@ -24,7 +24,7 @@ import ipywidgets as widgets
 from ..scaling import ScaleError, check_ten_means, reveal, scale_history
 from ..sos import COLUMN_TITLES, check_sort, columns_for
 from ..statements import KINDS, check_statement, check_statement_set, compare_with_model
-from ._common import ExercisePanel, message_html
+from ._common import ExercisePanel, button, message_html
 
 __all__ = [
     "CardSortPanel",
@@ -77,7 +77,7 @@ class CardSortPanel(ExercisePanel):
             rows.append(widgets.VBox([_p(f"{number}. {card.text}"), choice, self.feedback[card.id]],
                                      layout=widgets.Layout(border="1px solid #bbb", padding="0.3em 0.6em",
                                                            margin="0.3em 0", width="min(100%, 48em)")))
-        self.check_button = widgets.Button(description="Check my sort", button_style="primary", icon="check")
+        self.check_button = button(description="Check my sort", button_style="primary", icon="check")
         self.check_button.on_click(self.safely(self._on_check))
         self.result = None
         columns_help = "".join(f"<li>{html.escape(COLUMN_TITLES[c])}</li>" for c in self.columns)
@@ -145,8 +145,8 @@ class _StatementBox(widgets.VBox):
     def __init__(self, panel: "StatementPanel", kind: str, label: str, agreement: bool = False):
         self.panel, self.kind = panel, kind
         self.text = widgets.Textarea(placeholder=f"Write your {KINDS[kind]} here", layout=_BOX)
-        self.check = widgets.Button(description="Check", icon="check", tooltip=f"Check this {KINDS[kind]}")
-        self.compare = widgets.Button(description="Compare with the model", icon="eye", disabled=True)
+        self.check = button(description="Check", icon="check", tooltip=f"Check this {KINDS[kind]}")
+        self.compare = button(description="Compare with the model", icon="eye", disabled=True)
         self.feedback = widgets.HTML("")
         self.model = widgets.HTML("")
         self.agreed = widgets.Text(placeholder="e.g. Gran, Amara", description="Who agrees?", layout=_WIDE,
@@ -202,7 +202,7 @@ class StatementPanel(ExercisePanel):
                                       f"and what it would mean for {child}", agreement=True) for i in range(1, n_worry + 1)]
         self.goals = [_StatementBox(self, "goal", f"Safety goal {i} (answers worry {i}): who will be doing what, so "
                                     f"that {child}…, who will see it, for how long") for i in range(1, n_worry + 1)]
-        self.set_button = widgets.Button(description="Check the whole set", icon="tasks")
+        self.set_button = button(description="Check the whole set", icon="tasks")
         self.set_button.on_click(self.safely(self._on_set))
         self.children = (
             widgets.HTML("<p style='max-width:46em;line-height:1.45'>Write in plain words a family would use: "
@@ -280,13 +280,13 @@ class ScalingPanel(ExercisePanel):
         child = scenario.child.name
         question = scenario.sos.scaling.question if scenario.sos.scaling else ""
         self.ten_means = widgets.Textarea(placeholder=f"At 10, {child}…", layout=_BOX)
-        self.ten_button = widgets.Button(description="Save what 10 looks like", icon="check")
+        self.ten_button = button(description="Save what 10 looks like", icon="check")
         self.ten_feedback = widgets.HTML("")
         self.own_score = widgets.Text(placeholder="0 to 10", description="My number", style={"description_width": "7em"},
                                       layout=widgets.Layout(width="14em"))
         self.own_reason = widgets.Textarea(placeholder="Why that number? What are you seeing?", layout=_BOX)
-        self.commit_button = widgets.Button(description="Commit my number", button_style="primary", icon="lock",
-                                            disabled=True)
+        self.commit_button = button(description="Commit my number", button_style="primary", icon="lock",
+                                    disabled=True)
         self.reveal_box = widgets.VBox([])
         self.one_point_up = widgets.Textarea(placeholder="What would move your number one point up?", layout=_BOX)
         self.committed = False
@@ -432,7 +432,7 @@ class ThreeHousesPanel(ExercisePanel):
         self.notes = {key: widgets.Textarea(placeholder=prompts[key], layout=_BOX) for key, _ in self.HOUSES}
         for box in self.notes.values():
             box.observe(self.safely(lambda _change: self._changed()), names="value")
-        self.save_button = widgets.Button(description="Check my notes", icon="check")
+        self.save_button = button(description="Check my notes", icon="check")
         self.save_button.on_click(self.safely(self._on_save))
         rows = []
         for key, title in self.HOUSES:
