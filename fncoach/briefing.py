@@ -40,9 +40,9 @@ import re
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from . import briefing_sections as bs
 from .htmlpage import esc, page
@@ -64,6 +64,7 @@ __all__ = [
     "export_body",
     "pack_html",
     "html_to_pdf",
+    "pdf_bytes",
     "build_briefing",
     "build_many",
     "plain_reason",
@@ -278,17 +279,20 @@ def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool
 
 def html_to_pdf(html_text: str, target: str | os.PathLike[str]) -> Path:
     """Print a pack's HTML to an A4 PDF with WeasyPrint (offline: nothing is fetched)."""
+    target = Path(target)
+    _write_atomic(target, pdf_bytes(html_text))
+    return target
+
+
+def pdf_bytes(html_text: str) -> bytes:
+    """A pack's HTML printed to A4 PDF with WeasyPrint, as bytes (offline: nothing is fetched)."""
     import logging
 
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-
-    target = Path(target)
-    pdf = HTML(string=html_text, url_fetcher=_data_only_fetcher()).write_pdf()
-    _write_atomic(target, pdf)
-    return target
+    return HTML(string=html_text, url_fetcher=_data_only_fetcher()).write_pdf()
 
 
 def _data_only_fetcher():
@@ -329,7 +333,7 @@ def _import_exporters() -> None:
 
 def build_briefing(scenario_path: str | os.PathLike[str], audience: str = "both", fmt: str = "both",
                    out_dir: str | os.PathLike[str] = ".", *, large_print: bool = False,
-                   seed: int = 0) -> BriefingResult:
+                   seed: int = 0, parallel: bool | None = None) -> BriefingResult:
     """Make the briefing packs for one scenario.
 
     Parameters
@@ -345,6 +349,12 @@ def build_briefing(scenario_path: str | os.PathLike[str], audience: str = "both"
         Bigger text (16 pt) and writing boxes, for learners who need it.
     seed : int
         Seed for the eco-map layout and the contingency drill.
+    parallel : bool, optional
+        Print the two PDFs at the same time, the trainee one in a helper
+        process started (and warmed up) while the notebook runs. By default
+        this happens when both audiences are printed and the machine has two
+        or more cores; :func:`build_many` turns it off when it already runs
+        several scenarios at once.
 
     Raises
     ------
@@ -356,21 +366,78 @@ def build_briefing(scenario_path: str | os.PathLike[str], audience: str = "both"
     started = time.perf_counter()
     audiences, formats = audiences_for(audience), formats_for(fmt)
     scenario = load_scenario(scenario_path)
+    if parallel is None:
+        parallel = len(audiences) > 1 and "pdf" in formats and (os.cpu_count() or 1) > 1
     warm = threading.Thread(target=_import_exporters, daemon=True)
     warm.start()  # import nbconvert and WeasyPrint on this process's core while the kernel works on the other
-    notebook = run_template(scenario_path, audience, large_print=large_print, seed=seed)
-    pages = {who: pack_html(scenario, export_body(notebook, who), who, large_print=large_print) for who in audiences}
-    out = Path(out_dir)
-    written: list[Path] = []
-    for who in audiences:
-        for kind in formats:
-            target = out / pack_filename(scenario.meta.id, who, kind, large_print)
-            if kind == "html":
-                _write_atomic(target, pages[who].encode("utf-8"))
-            else:
-                html_to_pdf(pages[who], target)
-            written.append(target)
+    helper = _PdfHelper() if parallel else None
+    try:
+        notebook = run_template(scenario_path, audience, large_print=large_print, seed=seed)
+        pages = {who: pack_html(scenario, export_body(notebook, who), who, large_print=large_print)
+                 for who in audiences}
+        pdfs: dict[str, bytes] = {}
+        if "pdf" in formats:
+            first, *rest = audiences
+            waiting = helper.submit(pages[first]) if helper is not None and rest else None
+            for who in (rest if waiting else audiences):  # this process prints the rest meanwhile
+                pdfs[who] = pdf_bytes(pages[who])
+            if waiting:
+                pdfs[first] = waiting()
+        out = Path(out_dir)
+        written: list[Path] = []
+        for who in audiences:
+            for kind in formats:
+                target = out / pack_filename(scenario.meta.id, who, kind, large_print)
+                _write_atomic(target, pages[who].encode("utf-8") if kind == "html" else pdfs[who])
+                written.append(target)
+    finally:
+        if helper is not None:
+            helper.close()
     return BriefingResult(scenario.meta.id, scenario.meta.title, tuple(written), time.perf_counter() - started)
+
+
+def _make_way() -> None:
+    """Run the helper at a lower priority, so warming it up does not slow the notebook kernel."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(5)
+        except OSError:
+            pass
+
+
+class _PdfHelper:
+    """One helper process for printing a PDF alongside this one, warmed up (WeasyPrint imported) at once."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_make_way)
+        self._pool.submit(_import_exporters)
+
+    def submit(self, html_text: str) -> Callable[[], bytes]:
+        """Start printing ``html_text``; the returned function waits for the PDF's bytes.
+
+        If the helper could not start or dies, the PDF is printed in this process instead.
+        """
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            future = self._pool.submit(pdf_bytes, html_text)
+        except (BrokenProcessPool, RuntimeError):
+            return lambda: pdf_bytes(html_text)
+
+        def result() -> bytes:
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                return pdf_bytes(html_text)
+
+        return result
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --------------------------------------------------------------------------- batches
@@ -393,10 +460,12 @@ def plain_reason(error: BaseException) -> str:
     return f"unexpected {type(error).__name__}: {error}"
 
 
-def _build_item(source: str, audience: str, fmt: str, out_dir: str, large_print: bool, seed: int) -> BatchItem:
+def _build_item(source: str, audience: str, fmt: str, out_dir: str, large_print: bool, seed: int,
+                parallel: bool | None = None) -> BatchItem:
     started = time.perf_counter()
     try:
-        result = build_briefing(source, audience, fmt, out_dir, large_print=large_print, seed=seed)
+        result = build_briefing(source, audience, fmt, out_dir, large_print=large_print, seed=seed,
+                                parallel=parallel)
     except Exception as error:  # noqa: BLE001 - every failure becomes a plain reason; the batch goes on
         return BatchItem(source, None, plain_reason(error), time.perf_counter() - started)
     return BatchItem(source, result, "", result.seconds)
@@ -423,7 +492,9 @@ def build_many(sources: Sequence[str | os.PathLike[str]], audience: str = "both"
     """
     audiences_for(audience), formats_for(fmt)  # bad choices fail at once, not once per scenario
     sources = [str(s) for s in sources]
-    arguments = [(s, audience, fmt, str(out_dir), large_print, seed) for s in sources]
+    # several scenarios at once already keep the cores busy: then each prints its PDFs one after the other
+    parallel = None if jobs <= 1 or len(sources) <= 1 else False
+    arguments = [(s, audience, fmt, str(out_dir), large_print, seed, parallel) for s in sources]
     items: dict[int, BatchItem] = {}
     if jobs <= 1 or len(sources) <= 1:
         for index, args in enumerate(arguments):

@@ -161,3 +161,20 @@ def test_export_keeps_each_audience_cells_and_only_displayed_html(who, shown, hi
     assert all(html in body for html in shown)
     assert not any(html in body for html in hidden)
     assert "NEVER-SHOWN" not in body
+
+
+def test_pdf_helper_falls_back_to_printing_here_when_it_cannot_run():
+    # The trainee PDF is printed in a helper process; if that process is gone, it is printed here instead.
+    helper = briefing._PdfHelper()
+    helper.close()
+    pdf = helper.submit("<html><body><p>Hello</p></body></html>")()
+    assert pdf.startswith(b"%PDF")
+
+
+def test_pdf_helper_prints_the_same_pdf_as_this_process():
+    page = "<html><body><h1>Zoë's plan</h1><p>Gran phones every evening.</p></body></html>"
+    helper = briefing._PdfHelper()
+    try:
+        assert helper.submit(page)() == briefing.pdf_bytes(page)
+    finally:
+        helper.close()
