@@ -120,7 +120,9 @@ def test_no_sentence_copied_from_the_domain_documents():
     copied = []
     for path in list(ROOT.glob("scenarios/*.yaml")) + list(ROOT.glob("notebooks/**/*.ipynb")) + list(
         ROOT.glob("docs/*.md")
-    ) + list(ROOT.glob("fncoach/**/*.py")) + [ROOT / "README.md"]:
+    ) + list(ROOT.glob("fncoach/**/*.py")) + list(ROOT.glob("fncoach/**/*.ipynb")) + list(
+        ROOT.glob("tests/**/*.yaml")
+    ) + [ROOT / "README.md"]:
         if not path.is_file():
             continue
         overlap = _grams(_words(path.read_text(encoding="utf-8"))) & source

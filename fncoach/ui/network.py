@@ -234,8 +234,10 @@ def _child_alone(child_name: str = "Sam", age: int = 9) -> Scenario:
         child=child,
         people=(),
         ties=(),
-        sos=Sos(cards=(Card(id="card_1", text="Write what is known about the family here.", column="not_needed",
-                            explanation="A placeholder card: replace it with the case information."),),
+        sos=Sos(cards=(Card(id="card_1", text=f"{child_name}'s network was drawn in the network builder.",
+                            column="not_needed",
+                            explanation="Written by the network builder. Before this case is used for SOS mapping, a "
+                                        "coach adds the case information as cards."),),
                 scaling=Scaling(ten_means="Write what 10 would look like for this child.",
                                 perspectives=(ScaleScore(who="child", score=5, reason="Not asked yet."),))),
         plan=Plan(tasks=(Task(id="task_1", title="Weekly check-in", kind="phone_call",
