@@ -54,3 +54,16 @@ def test_no_empty_image_is_shown(scenario, name):
     panel = PANELS[name](scenario)
     empty = [w for w in _walk(panel) if isinstance(w, widgets.Image) and not w.value and w.layout.display != "none"]
     assert not empty
+
+
+def test_what_if_picture_is_shown_whole_at_its_own_size(scenario):
+    # Labels drawn beyond the axes must be inside the picture, and the picture is shown at its real width.
+    import io
+
+    from PIL import Image
+
+    panel = network.build_whatif_panel(scenario)
+    panel.try_button.click()
+    assert panel.image.value and panel.image.layout.display != "none"
+    width = Image.open(io.BytesIO(panel.image.value)).size[0]
+    assert panel.image.layout.width == f"{width}px"

@@ -194,9 +194,19 @@ _DPI = 96  # CSS pixels per inch: text shows at its true point size
 
 def _png(result: Any, dpi: int = _DPI) -> bytes:
     buffer = io.BytesIO()
-    result.figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
+    # "tight" keeps labels and reasons drawn beyond the axes inside the picture (they were cut off without it)
+    result.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None},
                           pil_kwargs={"compress_level": 1})  # fast: these images are shown, not stored
     return buffer.getvalue()
+
+
+def _png_width(png: bytes) -> int:
+    """The width in pixels written in a PNG's header.
+
+    >>> _png_width(b"\\x89PNG\\r\\n\\x1a\\n" + b"\\x00\\x00\\x00\\rIHDR" + (640).to_bytes(4, "big") + bytes(4))
+    640
+    """
+    return int.from_bytes(png[16:20], "big")
 
 
 def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
@@ -208,10 +218,11 @@ def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
 
 
 def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any) -> None:
-    image.value = _png(result)
+    png = _png(result)
+    image.value = png
     image.layout.display = None
     # shown at its own size (never stretched), shrinking only to fit a narrow screen
-    image.layout.width = f"{round(result.figure.get_size_inches()[0] * _DPI)}px"
+    image.layout.width = f"{_png_width(png)}px"
     lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.description.splitlines())
     alt.value = f"<details><summary>Text description of the picture</summary><ul>{lines}</ul></details>"
 

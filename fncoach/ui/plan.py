@@ -283,7 +283,8 @@ class DrillPanel(ExercisePanel):
     # -- plan display
     def _plan_html(self) -> str:
         if not self.plan:
-            return message_html("There is no plan to drill yet: assign people in the plan exercise first.", "info")
+            return message_html("There is no plan to drill yet: assign people in the plan exercise, or add a main "
+                                "person for a job with \"Add a person\" below.", "info")
         name = self.scenario.name_of
         rows = "".join(
             f"<tr><td>{html.escape(t.title)}</td><td>{html.escape(describe_when(t.when))}</td>"
