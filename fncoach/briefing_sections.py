@@ -36,6 +36,7 @@ from typing import Any, Iterable, Sequence
 
 from pydantic import BaseModel
 
+from .finding import known_network
 from .htmlpage import esc, png_data_uri
 from .model import (
     Assignment,
@@ -196,23 +197,6 @@ def _blank_like(value: Any) -> Any:
     if isinstance(value, tuple):
         return ()
     return None
-
-
-def known_network(scenario: Scenario) -> Scenario:
-    """The network as the workers know it now: people not yet found (and their ties) left out.
-
-    Examples
-    --------
-    >>> from fncoach.scenario import load_scenario
-    >>> from pathlib import Path
-    >>> s = load_scenario(Path(__file__).parent.parent / "tests" / "fixtures" / "tiny.yaml")
-    >>> len(s.people), len(known_network(s).people)
-    (5, 4)
-    """
-    known = {p.id for p in scenario.people if p.is_known} | {scenario.child.id}
-    people = tuple(p for p in scenario.people if p.id in known)
-    ties = tuple(t for t in scenario.ties if t.a in known and t.b in known)
-    return scenario.model_copy(update={"people": people, "ties": ties})
 
 
 def facilitator_only_texts(scenario: Scenario, min_length: int = 12) -> list[str]:

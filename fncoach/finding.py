@@ -43,6 +43,7 @@ __all__ = [
     "ask",
     "feedback",
     "hidden_people",
+    "known_network",
 ]
 
 
@@ -207,6 +208,23 @@ class FindingResult:
                     f"{'person' if self.known_before == 1 else 'people'}, strength {self.before.score}.")
         return (f"You found {n} {'person' if n == 1 else 'people'}: the network grew from {self.known_before} to "
                 f"{self.known_after} people and its strength from {self.before.score} to {self.after.score}.")
+
+
+def known_network(scenario: Scenario) -> Scenario:
+    """The network as the workers know it now: people not yet found (and their ties) left out.
+
+    Examples
+    --------
+    >>> from fncoach.scenario import load_scenario
+    >>> from pathlib import Path
+    >>> s = load_scenario(Path(__file__).parent.parent / "tests" / "fixtures" / "tiny.yaml")
+    >>> len(s.people), len(known_network(s).people)
+    (5, 4)
+    """
+    known = {p.id for p in scenario.people if p.is_known} | {scenario.child.id}
+    people = tuple(p for p in scenario.people if p.id in known)
+    ties = tuple(t for t in scenario.ties if t.a in known and t.b in known)
+    return scenario.model_copy(update={"people": people, "ties": ties})
 
 
 def hidden_people(scenario: Scenario) -> tuple[Person, ...]:

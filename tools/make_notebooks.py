@@ -224,17 +224,19 @@ def nb02() -> list:
 the ones nobody has asked about yet — and draw them as an **eco-map**: the child in the middle, people placed by
 how close they are, and lines that show what each relationship is like.""")
     cells += [
-        code("from fncoach.ui.course import Course\n"
+        code("from fncoach.finding import known_network\n"
+             "from fncoach.ui.course import Course\n"
              "from fncoach.ui.network import build_finding_panel, build_network_builder_panel\n"
              "from fncoach.viz.ecomap import draw_ecomap", hide=True),
     ]
     cells += case_header()
     cells += [
-        md("## The network workers know about\n\nThis is the eco-map of the people the workers know about so far. "
+        md("## The network workers know about\n\nThis is the eco-map of the people the workers know about so far "
+           "(the people still to be found are left out until you find them below). "
            "Shapes and colours show where each person belongs (household, family, friends, school, community, "
            "professionals); the style of each line shows the relationship. A description is written under the "
            "picture."),
-        code("course.figure(draw_ecomap)"),
+        code("course.figure(draw_ecomap, via=known_network)"),
         md("## Finding the people who are missing\n\nChildren and parents often say *there is no one*, or forget "
            "people. Ask questions — about birthdays, places lived, dad's side of the family, school, faith and "
            "community — and see who you find."),
