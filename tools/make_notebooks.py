@@ -259,8 +259,7 @@ safety scale, and listen to the child through the **Three Houses**.""")
     cells += [
         code("from fncoach.ui.course import Course\n"
              "from fncoach.ui.sos import (build_card_sort_panel, build_scaling_panel, build_statement_panel,\n"
-             "                            build_three_houses_panel)\n"
-             "from fncoach.viz.sos import draw_three_houses", hide=True),
+             "                            build_three_houses_panel)", hide=True),
     ]
     cells += case_header()
     cells += [
@@ -277,8 +276,8 @@ safety scale, and listen to the child through the **Three Houses**.""")
            "for professionals to step back. Give your own number and your reason."),
         code('course.exercise(build_scaling_panel, "sos_scaling")'),
         md("## The child's voice: the Three Houses\n\nThe house of worries, the house of good things and the house "
-           "of dreams, in the child's own words."),
-        code("course.figure(draw_three_houses)"),
+           "of dreams, in the child's own words. Read them, then note what you would want the network to "
+           "hear from the child."),
         code('course.exercise(build_three_houses_panel, "sos_three_houses")'),
         md("## Looking back"),
         code('course.reflection("sos_reflection")'),
