@@ -272,8 +272,8 @@ safety scale, and listen to the child through the **Three Houses**.""")
            "*what it would mean for the child* if nothing changes — no labels or jargon. A safety goal says what "
            "people *will be doing*."),
         code('course.exercise(build_statement_panel, "sos_statements")'),
-        md("## The safety scale\n\n0 means harm is certain; 10 means everyone is confident the child is safe enough "
-           "for professionals to step back. Give your own number and your reason."),
+        md("## The safety scale\n\nIn a meeting, each person gives their own number before hearing anyone "
+           "else's. Here you do the same, then see how the family, the network and the workers scored it."),
         code('course.exercise(build_scaling_panel, "sos_scaling")'),
         md("## The child's voice: the Three Houses\n\nThe house of worries, the house of good things and the house "
            "of dreams, in the child's own words. Read them, then note what you would want the network to "

@@ -23,8 +23,11 @@ LEVEL_STYLE = {
 
 
 def button(**options: Any) -> widgets.Button:
-    """A button as wide as its label (the ipywidgets default width cuts longer labels off)."""
-    options.setdefault("layout", widgets.Layout(width="auto"))
+    """A button as wide as its label (the ipywidgets default width cuts longer labels off).
+
+    ``align_self`` keeps it that width when it sits straight in a column, instead of stretching across the page.
+    """
+    options.setdefault("layout", widgets.Layout(width="auto", align_self="flex-start"))
     return widgets.Button(**options)
 
 
