@@ -298,8 +298,8 @@ first review: what if Gran is on holiday, or someone is ill?""")
     ]
     cells += case_header()
     cells += [
-        md("## Who does what\n\nFor each job, choose a main person and at least one backup. The plan is checked as "
-           "you go: are they free at that time, near enough, able to do it, and safe for it?"),
+        md("## Who does what\n\nFor each job, choose a main person and at least one backup, then check the plan: "
+           "are they free at that time, near enough, able to do it, and safe for it?"),
         code('course.exercise(build_plan_panel, "safety_plan")'),
         md("## Drill the plan\n\nRun the four weeks to the first review. Some people will be away or ill, as in real "
            "life. The drill uses the plan you made above. See which jobs would be missed, then go back and "
