@@ -213,6 +213,9 @@ class FindingResult:
 def known_network(scenario: Scenario) -> Scenario:
     """The network as the workers know it now: people not yet found (and their ties) left out.
 
+    For showing the known network (eco-map, people table). Cards, plans and meetings may still name the
+    people left out, so the result is not a scenario to save or load.
+
     Examples
     --------
     >>> from fncoach.scenario import load_scenario
