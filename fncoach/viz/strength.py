@@ -85,6 +85,7 @@ def draw_strength(report: Any, before: Any = None) -> FigureResult:
         centres.append(top - size / 2)
         top -= size
     bar_h = 0.14 if pair else 0.22
+    why_x = 1.42 if pair else 1.12  # the "Why" column starts just after the longest value label
     for i, component in enumerate(components):
         y = centres[i]
         if pair:
@@ -102,7 +103,7 @@ def draw_strength(report: Any, before: Any = None) -> FigureResult:
             ax.text(component.value + 0.015, y, f"{component.value:.2f}", va="center", fontsize=8, fontweight="bold")
         ax.text(-0.03, y, "\n".join(titles[i]) + f"\nweight {component.weight:g}", ha="right", va="center",
                 fontsize=8.5, linespacing=1.25)
-        ax.text(1.42, y, "\n".join(reasons[i]), ha="left", va="center", fontsize=8, linespacing=1.25,
+        ax.text(why_x, y, "\n".join(reasons[i]), ha="left", va="center", fontsize=8, linespacing=1.25,
                 color="#222222")
         if i:
             ax.axhline(centres[i - 1] - (centres[i - 1] - y) / 2, color="#DDDDDD", linewidth=0.6, zorder=0)
@@ -113,7 +114,7 @@ def draw_strength(report: Any, before: Any = None) -> FigureResult:
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0\nweak", "0.25", "0.5", "0.75", "1\nstrong"], fontsize=8)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.text(1.42, 0.0, "Why", fontsize=9, fontweight="bold", va="bottom")
+    ax.text(why_x, 0.0, "Why", fontsize=9, fontweight="bold", va="bottom")
     if pair:
         heading = f"Network strength: {before.score} before → {report.score} after (out of 100)"
         ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=8, ncol=2, frameon=False)
