@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .errors import FncoachError
 from . import briefing_sections as bs
 from .htmlpage import esc, page
 from .model import Scenario
@@ -93,7 +94,7 @@ td.write-in, .write-in { height: auto; }
 _REMOVE_TAGS = {"trainee": ("facilitator-only",), "facilitator": ("trainee-only",)}
 
 
-class BriefingError(Exception):
+class BriefingError(FncoachError):
     """A briefing pack could not be made; the message says why in plain words."""
 
 

@@ -61,6 +61,7 @@ import os
 import re
 from typing import Iterable, Mapping, Optional, Sequence
 
+from .errors import FncoachError
 from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
 
 __all__ = [
@@ -727,7 +728,7 @@ def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float
 # --------------------------------------------------------------------------- plan files
 
 
-class PlanFileError(ValueError):
+class PlanFileError(FncoachError, ValueError):
     """A plan file could not be used. ``problems`` lists each problem (file, line, field, message)."""
 
     def __init__(self, problems: Sequence):

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
+from .errors import FncoachError
 from .htmlpage import esc, page
 
 __all__ = [
@@ -92,7 +93,7 @@ _SCHEMA = (
 )
 
 
-class RecordError(Exception):
+class RecordError(FncoachError):
     """A plain-English problem with the learner record (safe to show to a learner)."""
 
 

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from .errors import FncoachError
+
 __all__ = [
     "ScaleError",
     "TenCheck",
@@ -53,7 +55,7 @@ ESCALATE_MESSAGE = (
 )
 
 
-class ScaleError(ValueError):
+class ScaleError(FncoachError, ValueError):
     """A safety-scale number or answer that cannot be used, with a plain message."""
 
 

@@ -35,6 +35,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .errors import FncoachError
 from .model import Scenario
 
 __all__ = [
@@ -100,7 +101,7 @@ class Problem:
         return asdict(self)
 
 
-class ScenarioError(Exception):
+class ScenarioError(FncoachError):
     """A scenario file could not be used. ``problems`` lists every problem found."""
 
     def __init__(self, problems: Sequence[Problem]):

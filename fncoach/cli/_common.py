@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any, Callable
 
+from ..errors import FncoachError
 from ..scenario import Problem, ScenarioError, load_scenario
 
 __all__ = ["EXIT_OK", "EXIT_INVALID", "EXIT_USAGE", "CommandError", "run_safely", "load_or_fail", "print_json"]
@@ -16,7 +17,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
-class CommandError(Exception):
+class CommandError(FncoachError):
     """A plain-English failure to report without a traceback (exit code ``code``)."""
 
     def __init__(self, message: str, code: int = EXIT_INVALID):
