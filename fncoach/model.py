@@ -492,6 +492,8 @@ class Meeting(_Model):
     summary: str = Field("", description="What happened, in a few sentences.")
     facilitated_by: Optional[str] = Field(None, description="Id of who facilitated (a network member, once handed over).")
     scores: tuple[ScaleScore, ...] = Field((), description="Safety-scale numbers given at this meeting.")
+    closing_note: str = Field("", description="At the final meeting: why professionals step back although some "
+                                              "numbers are below 9 (say it plainly), if they are.")
 
 
 class Timing(_Model):
