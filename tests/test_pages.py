@@ -35,6 +35,8 @@ def _add_text(value, text: str, key: str | None = None):
         return {k: _add_text(v, text, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_add_text(v, text, key) for v in value]
+    if isinstance(value, str) and key == "name":
+        return f"{value} ({text})"  # in brackets, so it is also the name the child uses for them
     if isinstance(value, str) and key in _FREE_TEXT:
         return f"{value} {text}"
     return value

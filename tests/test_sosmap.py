@@ -85,7 +85,8 @@ def test_answer_keys_documented():
         assert re.search(rf'"{key}"', module.__doc__), key
 
 
-def test_parts_pad_missing_notes():
-    content = map_content_from_parts("Zoë", worries=["one", "two"], agreement=["Agreed by Gran"], goals=["g"])
-    assert _headings(content)["Worry statements"].notes == ("Agreed by Gran", "")
+def test_parts_give_one_note_per_item():
+    content = map_content_from_parts("Zoë", worries=["one", "two"], agreement=["Agreed by Gran", "x", "spare"],
+                                     goals=["g"])
+    assert _headings(content)["Worry statements"].notes == ("Agreed by Gran", "x")
     assert _headings(content)["Safety goals"].notes == ("",)
