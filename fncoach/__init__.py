@@ -2,7 +2,8 @@
 
 The package root re-exports the few names a notebook or a coach uses.
 The core (``model``, ``scenario`` and the analysis modules) never imports
-ipywidgets, matplotlib, IPython or papermill.
+ipywidgets, matplotlib, IPython, papermill or jinja2 (printable pages are
+rendered by ``fncoach.pages``).
 """
 
 from .model import Scenario

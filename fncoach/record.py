@@ -3,7 +3,8 @@
 One small SQLite file per user (the standard library's ``sqlite3``; nothing to
 install) holds, for each learner, scenario and exercise, the learner's latest
 answers as JSON, when they started, when they last saved and when they marked
-the exercise as done.
+the exercise as done. A learner's portfolio page is made from it by
+:func:`fncoach.pages.portfolio.portfolio_html`.
 
 Where the record lives
     ``$FNCOACH_RECORD`` if set; otherwise ``$XDG_DATA_HOME/fncoach/record.sqlite3``
@@ -43,14 +44,12 @@ import contextlib
 import datetime as _dt
 import json
 import os
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
 from .errors import FncoachError
-from .htmlpage import esc, page
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -62,8 +61,6 @@ __all__ = [
     "default_learner",
     "clean_learner_name",
     "open_record",
-    "portfolio_html",
-    "readable_answers_html",
 ]
 
 #: Version of the record's table layout. Bump it when the tables change.
@@ -523,146 +520,3 @@ class Record:
 def open_record(path: str | os.PathLike[str] | None = None) -> Record:
     """Open (or start) the learner record at ``path`` or the default place."""
     return Record(path)
-
-
-# ---------------------------------------------------------------------- portfolio
-
-
-_WORDS = {"id": "ID", "sos": "SOS", "fnm": "Family Network Meeting"}
-
-
-def _humanise(key: object) -> str:
-    """``'card_columns'`` → ``'Card columns'``."""
-    words = re.sub(r"[_\-]+", " ", str(key)).strip().split()
-    if not words:
-        return str(key)
-    words = [_WORDS.get(w.lower(), w) for w in words]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:]
-
-
-def readable_answers_html(value: Any, depth: int = 0) -> str:
-    """Answers (plain JSON data) as readable HTML: tables for dictionaries, lists as bullets.
-
-    Examples
-    --------
-    >>> readable_answers_html({"worry_statement": "Gran is worried", "score": 4})
-    '<table class="answers"><tr><th scope="row">Score</th><td>4</td></tr><tr><th scope="row">Worry statement</th><td>Gran is worried</td></tr></table>'
-    """
-    if isinstance(value, Mapping):
-        if not value:
-            return "<span class='muted'>(nothing written)</span>"
-        if depth > 6:
-            return esc(json.dumps(value, ensure_ascii=False))
-        rows = "".join(
-            f'<tr><th scope="row">{esc(_humanise(k))}</th><td>{readable_answers_html(v, depth + 1)}</td></tr>'
-            for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))
-        )
-        return f'<table class="answers">{rows}</table>'
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "<span class='muted'>(none)</span>"
-        return "<ul>" + "".join(f"<li>{readable_answers_html(v, depth + 1)}</li>" for v in value) + "</ul>"
-    if value is None or value == "":
-        return "<span class='muted'>(blank)</span>"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return esc(value).replace("\n", "<br>")
-
-
-def _date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        when = _dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return esc(iso)
-    return f"{when.day} {when.strftime('%B %Y')}, {when.strftime('%H:%M')} UTC"
-
-
-def _scenario_title(scenario_id: str) -> str:
-    try:
-        from .scenario import bundled_scenario_path, load_scenario
-
-        path = bundled_scenario_path(scenario_id)
-        return load_scenario(path).meta.title if path is not None else scenario_id
-    except Exception:  # a missing or broken scenario must not stop the export
-        return scenario_id
-
-
-_PORTFOLIO_CSS = """
-.answers th { width: 30%; background: #f4f4f4; font-weight: normal; }
-.answers .answers { margin: 0.2em 0; }
-.status-done { font-weight: bold; }
-.entry { border-top: 2px solid #999; padding-top: 0.4em; margin-top: 1em; }
-"""
-
-
-def portfolio_html(
-    record: Record,
-    learner: str,
-    *,
-    exercise_titles: Mapping[str, str] | None = None,
-    scenario_titles: Mapping[str, str] | None = None,
-    include_unfinished: bool = True,
-    generated_at: str | None = None,
-) -> str:
-    """A printable HTML portfolio of one learner's work, as evidence of learning.
-
-    Parameters
-    ----------
-    record : Record
-    learner : str
-    exercise_titles, scenario_titles : mapping, optional
-        Friendly names for exercise and scenario ids (defaults: tidied ids and bundled scenario titles).
-    include_unfinished : bool
-        Also list work started but not marked as done (clearly labelled).
-    generated_at : str, optional
-        ISO time to print as the date made (default: now).
-
-    Returns
-    -------
-    str
-        A self-contained HTML page (no scripts, prints on A4).
-    """
-    progress = record.progress(learner)
-    exercise_titles = dict(exercise_titles or {})
-    scenario_titles = dict(scenario_titles or {})
-    generated = _date(generated_at or _utc_now())
-    entries = [e for e in progress.entries if include_unfinished or e.done]
-    parts = [
-        f"<h1>Family Networking course: portfolio of {esc(progress.learner)}</h1>",
-        f"<p class='muted'>Made on {generated} from the fncoach learner record.</p>",
-        "<p>This portfolio lists the exercises completed in the Family Networking course, with the dates and the "
-        "learner's own answers. It can be used as evidence of learning, for example towards a foster carer's "
-        "training, support and development standards or a social worker's continuing professional development "
-        "(CPD) record. The cases are fictional.</p>",
-        f"<p><strong>{esc(progress.summary())}</strong></p>",
-    ]
-    if entries:
-        rows = []
-        for e in entries:
-            title = exercise_titles.get(e.exercise_id, _humanise(e.exercise_id))
-            case = scenario_titles.setdefault(e.scenario_id, _scenario_title(e.scenario_id))
-            status = (f"<span class='status-done'>✓ Done</span> {_date(e.completed_at)}" if e.done
-                      else "Started, not finished")
-            rows.append(f"<tr><td>{esc(title)}</td><td>{esc(case)}</td><td>{_date(e.started_at)}</td>"
-                        f"<td>{status}</td></tr>")
-        parts.append("<h2>Summary</h2><table><tr><th scope='col'>Exercise</th><th scope='col'>Case</th>"
-                     "<th scope='col'>Started</th><th scope='col'>Finished</th></tr>" + "".join(rows) + "</table>")
-        parts.append("<h2>Answers</h2>")
-        for e in entries:
-            title = exercise_titles.get(e.exercise_id, _humanise(e.exercise_id))
-            case = scenario_titles.get(e.scenario_id, e.scenario_id)
-            status = f"Finished {_date(e.completed_at)}" if e.done else "Not finished yet"
-            parts.append(
-                f"<section class='entry keep-together'><h3>{esc(title)} — {esc(case)}</h3>"
-                f"<p class='muted'>Started {_date(e.started_at)} · last saved {_date(e.saved_at)} · {status}</p>"
-                f"{readable_answers_html(e.answers)}</section>"
-            )
-    else:
-        parts.append("<p>No exercises have been saved under this name yet. Check the name is spelt the same way "
-                     "as in the course.</p>")
-    parts.append("<p class='muted'>Signed by learner: ____________________ &nbsp; Date: __________ &nbsp; "
-                 "Seen by supervisor/trainer: ____________________</p>")
-    return page(f"Portfolio: {progress.learner}", "\n".join(parts), css=_PORTFOLIO_CSS)

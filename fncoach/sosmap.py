@@ -1,4 +1,4 @@
-"""The whole SOS map as a self-contained, printable HTML page.
+"""What goes on an SOS map, as plain data: the three columns and the safety scale.
 
 Three columns — *What are we worried about?*, *What's working well?*, *What
 needs to happen?* — then the safety scale. The map is built either from the
@@ -18,12 +18,14 @@ answers can simply be merged)::
     }
 
 :func:`map_content` turns either source into plain :class:`MapContent`, which
-both :func:`sos_map_html` and the one-page figure (``fncoach.viz.sos``) draw.
+both the printable page (:func:`fncoach.pages.sosmap.sos_map_html`) and the
+one-page figure (``fncoach.viz.sos``) draw.
 
 Examples
 --------
->>> from fncoach.scenario import load_scenario  # doctest: +SKIP
->>> html = sos_map_html(load_scenario("tests/fixtures/tiny.yaml"))  # doctest: +SKIP
+>>> from fncoach.examples import tiny_scenario
+>>> map_content(tiny_scenario()).source
+'model'
 >>> content = map_content_from_parts("Zoë", worries=["Gran is worried that ..."])
 >>> content.worried[0].heading
 'Worry statements'
@@ -34,7 +36,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
-from .htmlpage import esc, page
 from .model import SOS_COLUMNS
 from .scaling import ScaleError, spread, validate_score
 from .sos import QUESTIONS
@@ -45,7 +46,6 @@ __all__ = [
     "ANSWER_KEYS",
     "map_content",
     "map_content_from_parts",
-    "sos_map_html",
 ]
 
 #: The keys a learner's answers dict may hold.
@@ -212,70 +212,3 @@ def map_content(scenario, answers: Mapping[str, Any] | str | None = None) -> Map
         ten_means=str(answers.get("ten_means") or ""), scores=scores, source="learner",
         left_off=cards_by_column["not_needed"], problems=problems,
     )
-
-
-_CSS = """
-body { max-width: 76em; }
-.sos-grid { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0.8em; align-items: start; }
-.sos-col { border: 2px solid #333; border-radius: 6px; padding: 0.5em 0.7em; }
-.sos-col h2 { margin: 0 0 0.3em; font-size: 1.15em; }
-.sos-col h3 { margin: 0.7em 0 0.2em; font-size: 1em; }
-.sos-col ul { margin: 0.2em 0 0.4em 1.1em; padding: 0; } .sos-col li { margin-bottom: 0.35em; }
-.col-worried { border-style: solid; } .col-working { border-style: double; border-width: 4px; }
-.col-needs { border-style: dashed; }
-.note { display: block; font-size: 0.9em; color: #444; font-style: italic; }
-.scale-line { font-size: 1.1em; }
-.problems { border-left: 6px solid #D55E00; padding: 0.3em 0.8em; background: #fff6ef; }
-@media print { .sos-grid { grid-template-columns: 1fr 1fr 1fr; font-size: 9.5pt; } }
-"""
-
-
-def _section_html(section: Section) -> str:
-    items = "".join(
-        f"<li>{esc(item)}{f'<span class=note>{esc(note)}</span>' if note else ''}</li>"
-        for item, note in zip(section.items, section.notes)
-    )
-    return f"<h3>{esc(section.heading)}</h3><ul>{items}</ul>"
-
-
-def sos_map_html(scenario, answers: Mapping[str, Any] | str | None = None, *, large_print: bool = False) -> str:
-    """The SOS map as a complete, self-contained HTML page.
-
-    Parameters
-    ----------
-    scenario : Scenario
-    answers : dict, "model" or None
-        A learner's answers (see the module docstring) or None/"model" for the scenario's model answers.
-    large_print : bool
-        Bigger text for people who need it.
-    """
-    content = map_content(scenario, answers)
-    who = "Model answers" if content.source == "model" else "Your answers"
-    parts = [f"<h1>SOS map for {esc(content.child)}</h1>",
-             f"<p class='muted'>{esc(scenario.meta.title)} · {who} · a practice scenario (all people are fictional)</p>"]
-    if content.problems:
-        parts.append("<div class='problems' role='status'><strong>Some answers could not be shown:</strong><ul>"
-                     + "".join(f"<li>{esc(p)}</li>" for p in content.problems) + "</ul></div>")
-    parts.append("<div class='sos-grid'>")
-    for css, (question, sections) in zip(("col-worried", "col-working", "col-needs"), content.columns):
-        body = "".join(_section_html(s) for s in sections) or "<p class='muted'>Nothing here yet.</p>"
-        parts.append(f"<section class='sos-col {css}'><h2>{esc(question)}</h2>{body}</section>")
-    parts.append("</div>")
-    parts.append("<section class='keep-together'><h2>Safety scale</h2>")
-    parts.append("<p class='scale-line'>0 means harm is certain; 10 means everyone is confident "
-                 f"{esc(content.child)} is safe enough for professionals to step back.</p>")
-    if content.ten_means:
-        parts.append(f"<p><strong>What 10 looks like:</strong> {esc(content.ten_means)}</p>")
-    if content.scores:
-        rows = "".join(f"<tr><td>{esc(name)}</td><td>{esc(role)}</td><td style='text-align:center'>{number}</td>"
-                       f"<td>{esc(reason)}</td></tr>" for name, role, number, reason in content.scores)
-        parts.append("<table><thead><tr><th>Who</th><th>Role</th><th>Number (0–10)</th><th>Why</th></tr></thead>"
-                     f"<tbody>{rows}</tbody></table>")
-        parts.append(f"<p>{esc(content.spread_text)} Each number stands on its own: they are not averaged.</p>")
-    else:
-        parts.append("<p class='muted'>No numbers yet.</p>")
-    parts.append("</section>")
-    if content.left_off:
-        parts.append("<p class='muted'><strong>Left off the map (not needed):</strong> "
-                     + " · ".join(esc(t) for t in content.left_off) + "</p>")
-    return page(f"SOS map for {content.child}", "\n".join(parts), css=_CSS, large_print=large_print)

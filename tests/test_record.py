@@ -1,4 +1,4 @@
-"""Tests for the learner record: resume, concurrent writers, damaged and old files, export."""
+"""Tests for the learner record: resume, concurrent writers, damaged and old files (the portfolio page: test_pages_portfolio)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ from fncoach.record import (
     RecordError,
     clean_learner_name,
     default_record_path,
-    portfolio_html,
-    readable_answers_html,
 )
 
 
@@ -207,35 +205,6 @@ def test_unwritable_folder_gives_a_plain_message(tmp_path: Path):
     blocker.write_text("not a folder")
     with pytest.raises(RecordError, match="could not be made"):
         Record(blocker / "record.sqlite3")
-
-
-def test_portfolio_lists_dates_status_and_readable_answers(db: Path):
-    rec = Record(db, clock=fixed_clock("2026-03-04T10:05:00+00:00"))
-    rec.save_answers("Sam <b>", "tiny", "worry_statements", {"worry_statement": "Gran is worried that <Mum>…"})
-    rec.mark_complete("Sam <b>", "tiny", "worry_statements")
-    rec.save_answers("Sam <b>", "tiny", "safety_plan", {"tasks": {"school_run": ["gran", "aunt"]}})
-    html_text = portfolio_html(rec, "Sam <b>", exercise_titles={"worry_statements": "Write worry statements"},
-                               scenario_titles={"tiny": "Zoë and her gran"}, generated_at="2026-03-05T12:00:00+00:00")
-    assert "<script" not in html_text
-    assert "portfolio of Sam &lt;b&gt;" in html_text  # escaped
-    assert "Write worry statements" in html_text and "Zoë and her gran" in html_text
-    assert "4 March 2026, 10:05 UTC" in html_text and "5 March 2026" in html_text
-    assert "Gran is worried that &lt;Mum&gt;…" in html_text
-    assert "Worry statement" in html_text and "Safety plan" in html_text  # ids made readable
-    assert "Not finished yet" in html_text and "✓ Done" in html_text
-    assert "Sam &lt;b&gt; has finished 1 of 2 exercises started." in html_text
-    only_done = portfolio_html(rec, "Sam <b>", include_unfinished=False, scenario_titles={"tiny": "T"})
-    assert "Safety plan" not in only_done
-
-
-def test_portfolio_for_unknown_learner_says_so(db: Path):
-    text = portfolio_html(Record(db), "Nobody")
-    assert "No exercises have been saved under this name yet" in text
-
-
-def test_readable_answers_nested():
-    out = readable_answers_html({"a_list": ["one", "two"], "flag": True, "empty": ""})
-    assert "<li>one</li>" in out and "Yes" in out and "(blank)" in out and "A list" in out
 
 
 def test_progress_summary_single():

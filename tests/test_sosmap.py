@@ -1,4 +1,4 @@
-"""The SOS map as HTML: model answers, learner answers and bad answers."""
+"""What goes on the SOS map (fncoach.sosmap): model answers, learner answers and bad answers, as plain data."""
 
 from __future__ import annotations
 
@@ -6,34 +6,29 @@ import re
 
 import pytest
 
-from fncoach.sosmap import ANSWER_KEYS, map_content, sos_map_html
+from fncoach.sosmap import ANSWER_KEYS, map_content, map_content_from_parts
 
 
-def test_model_map_has_three_columns_and_scale(tiny):
-    html = sos_map_html(tiny)
-    assert "<script" not in html and "http" not in html.split("</head>")[1]
-    for question in ("What are we worried about?", "What&#x27;s working well?", "What needs to happen?"):
-        assert question in html
-    for text in [tiny.sos.worry_statements[0].text, tiny.sos.safety_goals[0].text, tiny.sos.scaling.ten_means]:
-        assert text.replace("'", "&#x27;") in html
-    assert "Model answers" in html
-    assert "not agreed by" in html  # Ciara disagrees with the worry
-    assert "Left off the map" in html and "purple" in html  # the distractor card
-    # every model score appears, and nothing is averaged
-    assert html.count("<tr>") == 1 + len(tiny.sos.scaling.perspectives)
-    assert "not averaged" in html and "average:" not in html.lower()
+def _headings(content):
+    return {s.heading: s for column in (content.worried, content.working_well, content.needs_to_happen) for s in column}
 
 
-def test_model_map_is_deterministic(tiny):
-    assert sos_map_html(tiny) == sos_map_html(tiny, "model")
+def test_model_content_has_every_part_of_the_map(tiny):
+    content = map_content(tiny)
+    assert content.source == "model" and content.problems == ()
+    headings = _headings(content)
+    assert headings["Worry statements"].items == tuple(w.text for w in tiny.sos.worry_statements)
+    assert any("not agreed by" in note for note in headings["Worry statements"].notes)  # Ciara disagrees
+    assert headings["Safety goals"].items[0] == tiny.sos.safety_goals[0].text
+    assert content.ten_means == tiny.sos.scaling.ten_means
+    assert len(content.scores) == len(tiny.sos.scaling.perspectives)
+    assert any("purple" in text for text in content.left_off)  # the distractor card
+    assert [question for question, _ in content.columns] == [
+        "What are we worried about?", "What's working well?", "What needs to happen?"]
 
 
-def test_every_bundled_model_map(bundled_path):
-    from fncoach.scenario import load_scenario
-
-    s = load_scenario(bundled_path)
-    html = sos_map_html(s)
-    assert all(w.text.replace("'", "&#x27;") in html for w in s.sos.worry_statements)
+def test_model_content_is_the_same_for_none_and_model(tiny):
+    assert map_content(tiny) == map_content(tiny, "model")
 
 
 def test_learner_map(tiny):
@@ -48,19 +43,19 @@ def test_learner_map(tiny):
     }
     content = map_content(tiny, answers)
     assert content.source == "learner" and content.problems == ()
-    headings = {s.heading: s for column in (content.worried, content.working_well, content.needs_to_happen) for s in column}
+    headings = _headings(content)
     assert headings["Strengths"].items == (tiny.sos.cards[3].text,)  # placed by the learner, even though it is wrong
     assert headings["Worry statements"].notes == ("Agreed by Gran; not agreed by Mum",)
     assert headings["Safety goals"].notes == ("Answers worry 1",)
     assert content.scores == (("You", "your own number", 5, "Gran helps."),)
-    html = sos_map_html(tiny, answers)
-    assert "Your answers" in html and "Model answers" not in html
-    assert tiny.sos.worry_statements[0].text not in html  # model statements are not shown on a learner's map
+    all_items = [item for s in headings.values() for item in s.items]
+    assert tiny.sos.worry_statements[0].text not in all_items  # model statements are not on a learner's map
 
 
-def test_empty_learner_map(tiny):
-    html = sos_map_html(tiny, {})
-    assert html.count("Nothing here yet.") == 3 and "No numbers yet." in html
+def test_empty_learner_map_has_nothing(tiny):
+    content = map_content(tiny, {})
+    assert content.worried == content.working_well == content.needs_to_happen == ()
+    assert content.scores == () and content.problems == ()
 
 
 @pytest.mark.parametrize(
@@ -76,7 +71,6 @@ def test_empty_learner_map(tiny):
 def test_bad_answers_are_reported_not_crashing(tiny, answers, problem):
     content = map_content(tiny, answers)
     assert any(problem in p for p in content.problems)
-    assert "could not be shown" in sos_map_html(tiny, answers)
 
 
 def test_answers_must_be_a_dict(tiny):
@@ -89,3 +83,10 @@ def test_answer_keys_documented():
 
     for key in ANSWER_KEYS:
         assert re.search(rf'"{key}"', module.__doc__), key
+
+
+def test_parts_give_one_note_per_item():
+    content = map_content_from_parts("Zoë", worries=["one", "two"], agreement=["Agreed by Gran", "x", "spare"],
+                                     goals=["g"])
+    assert _headings(content)["Worry statements"].notes == ("Agreed by Gran", "x")
+    assert _headings(content)["Safety goals"].notes == ("",)

@@ -183,7 +183,7 @@ def test_errors_become_plain_messages(tiny, monkeypatch):
 
 
 def test_all_panel_answers_merge_into_a_learner_map(tiny):
-    from fncoach.sosmap import sos_map_html
+    from fncoach.pages.sosmap import sos_map_html
 
     sort, statements = build_card_sort_panel(tiny), build_statement_panel(tiny)
     scaling, houses = build_scaling_panel(tiny), build_three_houses_panel(tiny)

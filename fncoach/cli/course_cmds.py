@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .. import course
-from ..record import Record, RecordError, default_learner, default_record_path, portfolio_html
+from ..record import Record, RecordError, default_learner, default_record_path
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
 
 __all__ = ["register", "lab_command", "app_command", "voila_environment", "VOILA_TEMPLATE"]
@@ -226,6 +226,8 @@ def _progress(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from ..pages.portfolio import portfolio_html
+
     record, learner = _open(args)
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):

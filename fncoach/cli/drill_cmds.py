@@ -140,7 +140,7 @@ def _plan(args: argparse.Namespace) -> int:
     import sys
 
     from ..plan import check_plan
-    from ..planhtml import adult_plan_html, words_and_pictures_html
+    from ..pages.plan import adult_plan_html, words_and_pictures_html
 
     scenario = load_or_fail(args.scenario)
     plan = _assignments(scenario, args.plan)

@@ -66,7 +66,8 @@ def _read_answers(path: str) -> dict:
 
 
 def _sos(args: argparse.Namespace) -> int:
-    from ..sosmap import map_content, sos_map_html
+    from ..pages.sosmap import sos_map_html
+    from ..sosmap import map_content
 
     scenario = load_or_fail(args.scenario)
     answers = None if args.model else _read_answers(args.answers)

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import base64
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-__all__ = ["render", "render_string", "page", "stylesheet", "Markup", "escape", "png_data_uri"]
+__all__ = ["render", "render_string", "macro", "page", "stylesheet", "Markup", "escape", "png_data_uri"]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +55,18 @@ def render(template: str, **context: Any) -> str:
 def render_string(source: str, **context: Any) -> str:
     """Render a template given as text (autoescaped); for tests and tiny fragments."""
     return environment().from_string(source).render(**context)
+
+
+def macro(template: str, name: str) -> Callable[..., Markup]:
+    """A macro defined in ``templates/<template>``, to render one fragment (it returns :class:`Markup`).
+
+    Examples
+    --------
+    >>> icon = macro("plan_icons.svg.j2", "task_icon")("visit", "a <house>")
+    >>> icon.startswith("<svg") and "aria-label='a &lt;house&gt;'" in icon
+    True
+    """
+    return getattr(environment().get_template(template).module, name)
 
 
 @lru_cache(maxsize=None)

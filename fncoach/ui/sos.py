@@ -3,7 +3,8 @@
 Each panel is an :class:`~fncoach.ui._common.ExercisePanel` that calls the
 core (:mod:`fncoach.sos`, :mod:`fncoach.statements`, :mod:`fncoach.scaling`)
 and holds no rules of its own. The answers of the panels use the keys of the
-SOS map answers (:mod:`fncoach.sosmap`), so merging them gives a learner's map::
+SOS map answers (:mod:`fncoach.sosmap`), so merging them gives a learner's map
+(:func:`fncoach.pages.sosmap.sos_map_html`)::
 
     answers = {**sort.answers(), **statements.answers(), **scaling.answers()}
     sos_map_html(scenario, answers)
