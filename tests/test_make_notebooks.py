@@ -55,7 +55,7 @@ def test_a_paragraph_changed_in_the_markdown_is_flagged_until_the_notebook_is_re
     found = make.problems(stem, checkout)
     assert len(found) == 1
     assert found[0].startswith(f"notebooks/{stem}.ipynb differs from course/{stem}.md (cell ")
-    assert "text differ" in found[0]
+    assert "'## The safety scale': its text differs" in found[0]
     make.write(stem, execute=False, root=checkout)
     assert make.problems(stem, checkout) == []
     notebook = nbformat.read(str(checkout / "notebooks" / f"{stem}.ipynb"), as_version=4)
@@ -65,7 +65,7 @@ def test_a_paragraph_changed_in_the_markdown_is_flagged_until_the_notebook_is_re
 def test_a_changed_tag_is_flagged(checkout: Path):
     _edit(checkout / "course" / "00-start-here.md", ":tags: [nbval-check-output]", ":tags: [other]")
     found = make.problems("00-start-here", checkout)
-    assert found and "tags or metadata differ" in found[0]
+    assert found and "its tags or metadata differ" in found[0]
 
 
 def test_shared_cells_follow_the_course_and_keep_the_authors_words():
@@ -87,7 +87,7 @@ def test_shared_cells_follow_the_course_and_keep_the_authors_words():
 def test_an_edited_or_missing_shared_cell_is_put_back_in_its_place(checkout: Path):
     stem, md = "02-build-a-network", checkout / "course" / "02-build-a-network.md"
     _edit(md, "<small>**How to use this page:**", "<small>**How to use me:**")
-    assert make.problems(stem, checkout)[0].startswith(f"course/{stem}.md: the shared cells are out of date (cell 2")
+    assert make.problems(stem, checkout)[0].startswith(f"course/{stem}.md: the shared cells are out of date (cell 2, ")
     text = md.read_text(encoding="utf-8")  # drop the case picker (both cells) from the Markdown
     start = text.index('+++ {"fncoach": "your-case"}')
     end = text.index("```", text.index(":fncoach: case-picker")) + 4
@@ -211,3 +211,9 @@ def test_the_tools_doctests_pass():
     import doctest
 
     assert doctest.testmod(make).failed == 0
+
+
+def test_markdown_jupytext_cannot_read_is_named(checkout: Path):
+    _edit(checkout / "course" / "03-sos-mapping.md", ':fncoach: case-picker', ':tags: [unclosed')
+    found = make.problems("03-sos-mapping", checkout)
+    assert len(found) == 1 and found[0].startswith("course/03-sos-mapping.md: cannot read it as MyST Markdown (")

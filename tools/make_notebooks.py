@@ -175,32 +175,31 @@ def apply_shared_cells(cells: list, nb: Notebook, next_nb: Notebook | None, *, l
                                     f"'{ROLE_KEY}: {role}'; keep one")
         seen[role] = i
     old = {cell.metadata[ROLE_KEY]: cell.source for cell in cells if ROLE_KEY in cell.metadata}
-    body = [cell for cell in cells if ROLE_KEY not in cell.metadata]
-    blocks = {
-        ("title", "how-to", "parameters") if learner else ("title", "parameters"):
-            [title_cell(nb, old.get("title", ""), learner=learner),
-             *([how_to_cell()] if learner else []), parameters_cell(learner=learner)],
-        ("your-case", "case-picker"): case_cells(ask_name=learner),
-        ("next",) if learner else (): [next_cell(next_nb, old.get("next", ""))] if learner else [],
-    }
-
-    def position(roles: tuple[str, ...]) -> int | None:
-        firsts = [seen[r] for r in roles if r in seen]
-        return sum(ROLE_KEY not in c.metadata for c in cells[:min(firsts)]) if firsts else None
-
-    header_roles, case_roles, footer_roles = blocks
-    stray = sorted(set(seen) - set(header_roles + case_roles + footer_roles))
+    header = [title_cell(nb, old.get("title", ""), learner=learner), *([how_to_cell()] if learner else []),
+              parameters_cell(learner=learner)]
+    blocks = [header, case_cells(ask_name=learner)] + ([[next_cell(next_nb, old.get("next", ""))]] if learner else [])
+    wanted = {cell.metadata[ROLE_KEY] for block in blocks for cell in block}
+    stray = [role for role in seen if role not in wanted]
     if stray:
         raise CourseSourceError(f"{where}: cell {seen[stray[0]] + 1} is marked '{ROLE_KEY}: {stray[0]}', which "
                                 f"this notebook does not have; remove the mark")
-    after_header = position(header_roles) or 0
+    body = [cell for cell in cells if ROLE_KEY not in cell.metadata]
+
+    def position(block: list) -> int | None:
+        """Where the block stands among the author's cells (how many come before it), if it is there at all."""
+        found = [seen[cell.metadata[ROLE_KEY]] for cell in block if cell.metadata[ROLE_KEY] in seen]
+        return sum(ROLE_KEY not in cell.metadata for cell in cells[:min(found)]) if found else None
+
+    # Where a missing block goes: the header at the top, the case picker after it (and after a hidden import
+    # cell just below it), the links at the end.
+    after_header = position(header) or 0
     hidden_import = (after_header < len(body) and body[after_header].cell_type == "code"
-                     and body[after_header].metadata.get("jupyter", {}).get("source_hidden"))
-    defaults = {header_roles: 0, case_roles: after_header + bool(hidden_import), footer_roles: len(body)}
+                     and body[after_header].metadata.get("jupyter", {}).get("source_hidden", False))
+    defaults = [0, after_header + int(hidden_import), len(body)]
     at: dict[int, list] = {}
-    for roles, new_cells in blocks.items():
-        pos = position(roles)
-        at.setdefault(defaults[roles] if pos is None else pos, []).extend(new_cells)
+    for block, default in zip(blocks, defaults):
+        pos = position(block)
+        at.setdefault(default if pos is None else pos, []).extend(block)
     result = []
     for i in range(len(body) + 1):
         result += at.get(i, [])
@@ -247,7 +246,11 @@ def read_markdown(stem: str, root: Path = ROOT):
     if not path.is_file():
         raise CourseSourceError(f"{_where(path, root)} is missing: every notebook in fncoach.course.NOTEBOOKS "
                                 f"needs its Markdown source there")
-    return jupytext.read(path, fmt=MARKDOWN_FORMAT)
+    try:
+        return jupytext.read(path, fmt=MARKDOWN_FORMAT)
+    except Exception as error:  # jupytext raises several kinds (YAML in cell options, JSON after +++, …)
+        raise CourseSourceError(f"{_where(path, root)}: cannot read it as MyST Markdown ({error}); compare it "
+                                f"with another file in {SOURCES}/") from error
 
 
 def build(stem: str, root: Path = ROOT, source=None):
@@ -350,11 +353,12 @@ def _content(cell, *, attachments: bool = True) -> tuple:
 def _first_difference(a: list, b: list, **kw) -> str:
     for i, (x, y) in enumerate(zip(a, b)):
         if _content(x, **kw) != _content(y, **kw):
-            what = ("type" if x.cell_type != y.cell_type else "text" if x.source != y.source
-                    else "tags or metadata" if dict(x.metadata) != dict(y.metadata) else "pictures")
+            what = ("its type differs" if x.cell_type != y.cell_type else "its text differs" if x.source != y.source
+                    else "its tags or metadata differ" if dict(x.metadata) != dict(y.metadata)
+                    else "its pictures differ")
             first_line = (y.source.strip().splitlines() or [""])[0][:60]
-            return f"cell {i + 1} ({first_line!r}): {what} differ"
-    return f"{len(a)} cells instead of {len(b)}"
+            return f"cell {i + 1}, {first_line!r}: {what}"
+    return f"{len(a)} cells where the Markdown makes {len(b)}"
 
 
 def problems(stem: str, root: Path = ROOT) -> list[str]:
