@@ -409,8 +409,8 @@ def _pick(names: list[str]) -> list[str]:
 
 
 def _unlisted(root: Path = ROOT) -> list[str]:
-    """Markdown files in ``course/`` that no notebook in :data:`fncoach.course.NOTEBOOKS` reads."""
-    known = {markdown_path(stem, root) for stem in BY_STEM}
+    """Markdown files in ``course/`` (other than its README) that no notebook in ``NOTEBOOKS`` reads."""
+    known = {markdown_path(stem, root) for stem in BY_STEM} | {root / SOURCES / "README.md"}
     return sorted(_where(p, root) for p in (root / SOURCES).rglob("*.md")
                   if p not in known and ".ipynb_checkpoints" not in p.parts)
 
