@@ -217,3 +217,12 @@ def test_markdown_jupytext_cannot_read_is_named(checkout: Path):
     _edit(checkout / "course" / "03-sos-mapping.md", ':fncoach: case-picker', ':tags: [unclosed')
     found = make.problems("03-sos-mapping", checkout)
     assert len(found) == 1 and found[0].startswith("course/03-sos-mapping.md: cannot read it as MyST Markdown (")
+
+
+def test_rebuilding_leaves_the_authors_markdown_layout_alone(checkout: Path):
+    md = checkout / "course" / "04-safety-plan-and-drills.md"
+    _edit(md, "## Looking back", "## Looking back\n\n\n")  # extra blank lines: the same cells
+    text = md.read_text(encoding="utf-8")
+    make.write("04-safety-plan-and-drills", execute=False, root=checkout)
+    assert md.read_text(encoding="utf-8") == text
+    assert md.stat().st_mtime >= (checkout / "notebooks" / "04-safety-plan-and-drills.ipynb").stat().st_mtime

@@ -332,13 +332,19 @@ def write(stem: str, execute: bool = True, root: Path = ROOT) -> Path:
     nbformat.validate(notebook)
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, str(path))
-    # The Markdown last, so it is never older than its notebook (jupytext in JupyterLab reads inputs from it).
+    # The Markdown is rewritten only when its cells change (new shared cells), so the author's layout stays;
+    # it is written (or touched) last, so it is never older than its notebook, which jupytext in JupyterLab
+    # takes as a sign that the Markdown is out of date.
     text = copy.deepcopy(notebook)
     for cell in text.cells:
         cell.pop("attachments", None)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
-    jupytext.write(text, source_path, fmt=MARKDOWN_FORMAT)
+    if [_content(c, attachments=False) for c in read_markdown(stem, root).cells] != [
+            _content(c, attachments=False) for c in text.cells]:
+        jupytext.write(text, source_path, fmt=MARKDOWN_FORMAT)
+    else:
+        source_path.touch()
     return path
 
 
