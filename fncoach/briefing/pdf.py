@@ -8,8 +8,9 @@ WeasyPrint's traceback. Printing never fetches anything: only ``data:`` URIs
 
 Examples
 --------
->>> MISSING_LIBRARY.count(".") == 1 and "libpango-1.0-0 libpangoft2-1.0-0" in MISSING_LIBRARY
-True
+>>> print(MISSING_LIBRARY)  # doctest: +NORMALIZE_WHITESPACE
+PDF printing needs the Pango text library, which is not installed on this computer: install it (on Debian or
+Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0), or make HTML packs with --format html instead
 """
 
 from __future__ import annotations
