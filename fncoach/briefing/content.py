@@ -95,7 +95,7 @@ def relationships_table(scenario: Scenario) -> Markup:
              + ((tie.note or "—",) if with_notes else ()) for _, name, tie in rows]
     sentences = [f"{scenario.name_of(t.a)} and {scenario.name_of(t.b)}: {_QUALITY_WORDS[t.quality]}, in touch "
                  f"{_CONTACT_WORDS[t.contact]}" for t in links]
-    return bs.fragment("relationships_table", child=child.name, css_class=bs._table_class("tasks", len(rows), 5),
+    return bs.fragment("relationships_table", child=child.name, css_class=bs.table_class("tasks", len(rows), 5),
                        with_notes=with_notes, rows=cells, links=sentences)
 
 

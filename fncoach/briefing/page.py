@@ -70,8 +70,8 @@ def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool
     title = scenario.meta.title
     main = render("briefing/pack.html.j2", body=Markup(body), pack_title=PACK_TITLES[audience], title=title,
                   scenario_id=scenario.meta.id)
-    css = render("briefing/pack.css.j2", facilitator=audience == "facilitator", **_print_context(title, audience,
-                                                                                                 large_print))
+    css = render("briefing/pack.css.j2", facilitator=audience == "facilitator",
+                 **_print_context(title, audience, large_print))
     html_text = page(f"{title} — {PACK_TITLES[audience]}", Markup(main), css=css, large_print=large_print)
     html_text = re.sub(r"[ \t]+\n", "\n", html_text)
     if audience == "trainee":

@@ -41,6 +41,7 @@ __all__ = [
     "AUDIENCES",
     "SOS_COLUMN_LABELS",
     "fragment",
+    "table_class",
     "figure_html",
     "short_caption",
     "title_block",
@@ -184,8 +185,14 @@ def _names(scenario: Scenario, ids: Iterable[str]) -> str:
     return ", ".join(scenario.name_of(i) for i in ids)
 
 
-def _table_class(kind: str, rows: int, limit: int) -> str:
-    """A table's class: ``long`` too when it has more than ``limit`` rows, so print may split it across pages."""
+def table_class(kind: str, rows: int, limit: int) -> str:
+    """A table's class: ``long`` too when it has more than ``limit`` rows, so print may split it across pages.
+
+    Examples
+    --------
+    >>> table_class("tasks", 6, 5), table_class("people", 5, 5)
+    ('tasks long', 'people')
+    """
     return f"{kind} long" if rows > limit else kind
 
 
@@ -251,7 +258,7 @@ def people_table(scenario: Scenario) -> Markup:
         if person.safety.reason:
             safety += f": {person.safety.reason}"
         rows.append((person.name, person.relationship, lives, helps, safety))
-    return fragment("people_table", css_class=_table_class("people", len(rows), 5), rows=rows)
+    return fragment("people_table", css_class=table_class("people", len(rows), 5), rows=rows)
 
 
 def child_voice_section(scenario: Scenario, houses_figure: Any = None) -> Markup:
@@ -289,7 +296,7 @@ def card_sort_exercise(scenario: Scenario) -> Markup:
     cards = scenario.sos.cards
     return fragment("card_sort_exercise", key=list(SOS_COLUMN_LABELS.values()),
                     rows=[exercise_card_row(i, card) for i, card in enumerate(cards, start=1)],
-                    css_class=_table_class("tasks", len(cards), 5))
+                    css_class=table_class("tasks", len(cards), 5))
 
 
 def statements_exercise(scenario: Scenario, worries: int = 3) -> Markup:
@@ -333,7 +340,7 @@ def plan_exercise(scenario: Scenario) -> Markup:
         if not task.in_person:
             needs = (needs + "; " if needs else "") + "can be done from afar"
         rows.append({"title": task.title, "when": when_text(task), "needs": needs, "detail": detail})
-    return fragment("plan_exercise", rows=rows, css_class=_table_class("tasks", len(rows), 4))
+    return fragment("plan_exercise", rows=rows, css_class=table_class("tasks", len(rows), 4))
 
 
 def discussion_section(scenario: Scenario) -> Markup:
@@ -367,7 +374,7 @@ def model_card_sort(scenario: Scenario) -> Markup:
     numbered = {card.id: i for i, card in enumerate(scenario.sos.cards, start=1)}
     cards = sorted(scenario.sos.cards, key=lambda c: (order.get(c.column, 99), numbered[c.id]))
     return fragment("model_card_sort", rows=[model_card_row(c, numbered[c.id]) for c in cards],
-                    css_class=_table_class("tasks", len(cards), 5))
+                    css_class=table_class("tasks", len(cards), 5))
 
 
 def sos_map_section(map_html: Markup) -> Markup:
