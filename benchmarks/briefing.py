@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fncoach import briefing  # noqa: E402
-from fncoach.briefing_content import available_figures  # noqa: E402
+from fncoach.briefing.page import pack_html  # noqa: E402
+from fncoach.briefing.pdf import html_to_pdf  # noqa: E402
+from fncoach.briefing.run import export_body, run_template  # noqa: E402
 from fncoach.scenario import find_scenario_files, load_scenario  # noqa: E402
 
 PER_SCENARIO_TARGET = 10.0
@@ -40,14 +42,14 @@ def stages(path: Path, out: Path) -> dict[str, float]:
     times: dict[str, float] = {}
     started = time.perf_counter()
     scenario = load_scenario(path)
-    notebook = briefing.run_template(path, "both")
+    notebook = run_template(path, "both")
     times["kernel (papermill)"] = time.perf_counter() - started
     for who in ("trainee", "facilitator"):
         moment = time.perf_counter()
-        html = briefing.pack_html(scenario, briefing.export_body(notebook, who), who)
+        html = pack_html(scenario, export_body(notebook, who), who)
         times[f"{who} HTML (nbconvert)"] = time.perf_counter() - moment
         moment = time.perf_counter()
-        briefing.html_to_pdf(html, out / f"{who}.pdf")
+        html_to_pdf(html, out / f"{who}.pdf")
         times[f"{who} PDF (WeasyPrint)"] = time.perf_counter() - moment
     return times
 
@@ -65,7 +67,6 @@ def main() -> int:
         return 1
     print(f"{len(files)} bundled scenarios; {os.cpu_count()} CPU cores; load average "
           f"{os.getloadavg()[0]:.1f}")
-    print("Figures available: " + ", ".join(k for k, ok in available_figures().items() if ok))
     with tempfile.TemporaryDirectory(prefix="fncoach-bench-") as work:
         out = Path(work)
         if not args.batch_only:

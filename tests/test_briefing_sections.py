@@ -1,71 +1,21 @@
-"""Briefing sections without a kernel: the trainee guard, the leak and offline checks, and each section's HTML."""
+"""Briefing sections without a kernel (fncoach.briefing.sections): each section's HTML, rendered from templates."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from markupsafe import Markup
 
-from fncoach import briefing_content as bc
-from fncoach import briefing_sections as bs
-from fncoach.model import facilitator_only_paths
+from fncoach.briefing import sections as bs
 from fncoach.scenario import load_scenario
 
 from conftest import FIXTURES
-
-#: Facilitator-only fields that hold no free text (a column name, person ids), so cannot carry a marker.
-_NO_TEXT = {"sos.cards[].column", "plan.model_plan"}
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @pytest.fixture(scope="module")
 def marked():
     return load_scenario(FIXTURES / "leak_markers.yaml")
-
-
-@pytest.fixture(scope="module")
-def trainee(marked):
-    return bs.trainee_view(marked)
-
-
-def _strings_at(scenario, path):
-    found: list[str] = []
-    for value in bs._values_at(scenario, path.split(".")):
-        bs._collect_text(value, found)
-    return found
-
-
-@pytest.mark.parametrize("path", [p for p in facilitator_only_paths() if p not in _NO_TEXT])
-def test_fixture_marks_every_facilitator_only_text_field(marked, path):
-    texts = [t for t in _strings_at(marked, path) if not _ID.match(t)]
-    assert texts, f"leak_markers.yaml has nothing in {path}"
-    assert all("LEAKMARK" in t for t in texts), path
-
-
-@pytest.mark.parametrize("path", facilitator_only_paths())
-def test_trainee_view_blanks_every_facilitator_only_field(trainee, path):
-    assert all(not value for value in bs._values_at(trainee, path.split("."))), path
-
-
-def test_trainee_view_keeps_everything_else(marked, trainee):
-    assert trainee.sos.cards[0].text == marked.sos.cards[0].text
-    assert trainee.plan.tasks == marked.plan.tasks
-    assert trainee.child == marked.child
-    assert bs.facilitator_only_texts(trainee) == []
-
-
-def _trainee_sections(view) -> str:
-    return "".join([
-        bs.title_block(view, "trainee"), bs.case_in_brief(view), bs.child_voice_section(view),
-        bs.card_sort_exercise(view), bs.statements_exercise(view), bs.scale_exercise(view),
-        bs.plan_exercise(view), bs.discussion_section(view),
-    ])
-
-
-def test_trainee_sections_show_no_marker(trainee):
-    html = _trainee_sections(trainee)
-    assert "LEAKMARK" not in html
-    assert "Exercise 4" in html and "Morning phone check-in" in html
 
 
 def test_facilitator_sections_show_the_markers(marked):
@@ -76,28 +26,9 @@ def test_facilitator_sections_show_the_markers(marked):
         assert f"LEAKMARK-{marker}" in html
 
 
-def test_find_leaks_sees_raw_and_escaped_text(marked):
-    note = marked.facilitator.notes[0]
-    assert bs.find_leaks(marked, f"<p>{note}</p>") == [note]
-    mistake = marked.facilitator.common_mistakes[0]  # holds an apostrophe, escaped as &#x27;
-    assert bs.find_leaks(marked, bs.esc(mistake)) == [mistake]
-    assert bs.find_leaks(marked, _trainee_sections(bs.trainee_view(marked))) == []
-
-
-@pytest.mark.parametrize("html, problem", [
-    ("<script>alert(1)</script>", "it has a <script> tag"),
-    ('<img src="x.png">', "an image has no alt text"),
-    ('<link rel="stylesheet" href="style.css">', "it has a <link> tag"),
-    ("<style>@import url(https://fonts.example/a.css);</style>", "its style sheet fetches https://fonts.example/a.css"),
-    ('<a href="https://example.org">x</a>', "it links to https://example.org"),
-])
-def test_self_contained_problems(html, problem):
-    assert problem in bs.self_contained_problems(html)
-
-
 def test_title_block_says_which_pack(tiny):
     assert "For the facilitator only" in bs.title_block(tiny, "facilitator")
-    assert "large print" in bs.title_block(tiny, "trainee", large_print=True)
+    assert "Trainee handout · large print</p>" in bs.title_block(tiny, "trainee", large_print=True)
     with pytest.raises(ValueError):
         bs.title_block(tiny, "parents")
 
@@ -129,51 +60,48 @@ def test_statements_exercise_uses_pronoun(tiny):
     assert "how it affected her" in bs.statements_exercise(tiny)
 
 
-# --------------------------------------------------------------------------- figure sections and their fallbacks
+def test_a_section_is_a_heading_a_newline_its_body_and_a_newline(tiny):
+    html = bs.discussion_section(tiny)
+    assert html.startswith('<section class="briefing-section"><h2>To talk about</h2>\n<ol class="questions"><li>')
+    assert html.endswith("</li></ol>\n</section>")
+
+
+# --------------------------------------------------------------------------- escaping by the templates
 
 
 @pytest.fixture
-def nothing_optional(monkeypatch):
-    """Pretend none of the other areas' figure or analysis modules is installed."""
-    monkeypatch.setattr(bc, "_optional", lambda key: None)
+def hostile(tiny):
+    """Zoë's case with markup typed into the text a coach writes."""
+    child = tiny.child.model_copy(update={"name": "Zoë <b>", "what_matters": ("Cats & <i>dogs</i>",)})
+    cards = (tiny.sos.cards[0].model_copy(update={"text": "<script>x</script> happened"}), *tiny.sos.cards[1:])
+    return tiny.model_copy(update={"child": child, "sos": tiny.sos.model_copy(update={"cards": cards}),
+                                   "discussion_questions": ("Who is <u>missing</u>?",)})
 
 
-def test_ecomap_without_the_drawing_gives_the_relationships_table(tiny, nothing_optional):
-    html = bc.ecomap(bs.trainee_view(tiny))
-    assert "<img" not in html
-    assert "Gran Róisín</td><td>very close</td><td>strong</td>" in html
-    assert "Niamh" not in html
+@pytest.mark.parametrize("section", [bs.child_voice_section, bs.card_sort_exercise, bs.model_card_sort,
+                                     bs.statements_exercise, bs.scale_exercise, bs.discussion_section])
+def test_text_from_the_scenario_is_escaped(hostile, section):
+    html = section(hostile)
+    assert isinstance(html, Markup)
+    assert not any(tag in html for tag in ("<b>", "<script>", "<i>", "<u>"))
+    assert any(tag in html for tag in ("&lt;b&gt;", "&lt;script&gt;", "&lt;u&gt;"))
 
 
-def test_sos_map_without_sosmap_is_laid_out_from_the_model(tiny, nothing_optional):
-    html = bc.sos_map(tiny)
-    assert "What&#x27;s working well?" in html and tiny.sos.safety_goals[0].text[:30] in html
+def test_a_section_inside_another_is_not_escaped_twice(tiny):
+    html = bs.case_in_brief(tiny)  # holds the people table, rendered by its own template
+    assert '<h3>Who is in the network so far</h3><table class="people">' in html and "&lt;table" not in html
 
 
-def test_drill_results_without_drills_lists_the_scripted_events(tiny, nothing_optional):
-    html = bc.drill_results(tiny)
-    assert "Gran is away at a wedding in Cork." in html
-    assert "Morning phone check-in goes to Dev Patel" in html
+def test_figure_alt_text_is_escaped_and_the_caption_shown():
+    class _Fake:
+        description = 'A "house" & <garden>.'
 
+        class figure:
+            @staticmethod
+            def savefig(buffer, **kwargs):
+                buffer.write(b"PNG")
 
-def test_strength_without_the_analysis_gives_plain_counts(tiny, nothing_optional):
-    assert "1 people not found yet" in bc.strength(tiny)
-
-
-def test_full_ecomap_only_when_someone_is_still_to_find(tiny, nothing_optional):
-    assert "Niamh" in bc.full_ecomap(tiny)
-    everyone_known = tiny.model_copy(update={"people": tiny.known_people})
-    assert bc.full_ecomap(everyone_known) == ""
-
-
-def test_ecomap_figure_is_embedded_with_alt_text(tiny):
-    pytest.importorskip("fncoach.viz.ecomap")
-    html = bc.ecomap(bs.trainee_view(tiny))
-    assert re.search(r'<img src="data:image/png;base64,[^"]+" alt="[^"]{20,}"', html)
-    assert bs.self_contained_problems(html) == []
-
-
-def test_drill_results_name_uncovered_days(tiny):
-    pytest.importorskip("fncoach.drills")
-    html = bc.drill_results(tiny)
-    assert "Jobs covered:" in html
+    html = bs.figure_html(_Fake(), caption="The <house>")
+    assert 'alt="A &#34;house&#34; &amp; &lt;garden&gt;."' in html
+    assert "<figcaption>The &lt;house&gt;</figcaption>" in html
+    assert "<figcaption>" not in bs.figure_html(_Fake())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -19,6 +21,13 @@ def test_expand_sources_reads_folders_and_skips_the_schema(tmp_path):
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     found = expand_sources([str(tmp_path), str(tmp_path / "a.yaml")])
     assert found == [str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+
+
+def test_the_command_line_loads_no_briefing_machinery_until_a_pack_is_made():
+    code = ("import sys; from fncoach.cli import build_parser; build_parser(); "
+            "print(sorted(m for m in ('jinja2', 'papermill', 'nbconvert', 'weasyprint', 'matplotlib') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
 
 
 def test_help_names_every_option(capsys):

@@ -1,4 +1,4 @@
-"""End-to-end briefing packs: papermill + nbconvert + WeasyPrint on the leak-marker fixture.
+"""End-to-end briefing packs (fncoach.briefing.build): papermill + nbconvert + WeasyPrint on the leak-marker fixture.
 
 Kernel runs are slow (several seconds each), so the whole module makes only two: one pack
 set shared by most tests, and one batch (with a broken scenario) whose HTML must equal the
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from fncoach import briefing
-from fncoach.briefing_sections import self_contained_problems
+from fncoach.briefing.leaks import self_contained_problems
 from fncoach.scenario import ScenarioError
 
 from conftest import FIXTURES
@@ -123,58 +123,3 @@ def test_bad_choices_are_refused(tmp_path):
         briefing.build_briefing(LEAK, "parents", "html", tmp_path)
     with pytest.raises(briefing.BriefingError, match="format"):
         briefing.build_many([LEAK], "trainee", "docx", tmp_path)
-
-
-def test_a_leaking_page_is_refused(tiny):
-    with pytest.raises(briefing.BriefingError, match="facilitator-only text"):
-        briefing.pack_html(tiny, f"<p>{tiny.facilitator.notes[0]}</p>", "trainee")
-    assert "Point out" in briefing.pack_html(tiny, f"<p>{tiny.facilitator.notes[0]}</p>", "facilitator")
-
-
-def test_large_print_page(tiny):
-    html = briefing.pack_html(tiny, "<p>Hello</p>", "trainee", large_print=True)
-    assert "<body class='large-print'>" in html and "font-size: 16pt" in html
-
-
-def _cell(html: str, tags=()):
-    from nbformat.v4 import new_code_cell, new_output
-
-    cell = new_code_cell("display(HTML('...'))  # CODE-NEVER-SHOWN")
-    cell.outputs = [new_output("display_data", data={"text/html": html}),
-                    new_output("stream", name="stdout", text="STREAM-NEVER-SHOWN")]
-    if tags:
-        cell.metadata["tags"] = list(tags)
-    return cell
-
-
-@pytest.mark.parametrize("who, shown, hidden", [
-    ("trainee", ["<p>both</p>", "<p>trainee</p>"], ["<p>facilitator</p>"]),
-    ("facilitator", ["<p>both</p>", "<p>facilitator</p>"], ["<p>trainee</p>"]),
-])
-def test_export_keeps_each_audience_cells_and_only_displayed_html(who, shown, hidden):
-    from nbformat.v4 import new_markdown_cell, new_notebook
-
-    notebook = new_notebook(cells=[new_markdown_cell("MARKDOWN-NEVER-SHOWN"), _cell("<p>both</p>"),
-                                   _cell("<p>trainee</p>", ["trainee-only"]),
-                                   _cell("<p>facilitator</p>", ["facilitator-only"])])
-    body = briefing.export_body(notebook, who)
-    assert all(html in body for html in shown)
-    assert not any(html in body for html in hidden)
-    assert "NEVER-SHOWN" not in body
-
-
-def test_pdf_helper_falls_back_to_printing_here_when_it_cannot_run():
-    # The trainee PDF is printed in a helper process; if that process is gone, it is printed here instead.
-    helper = briefing._PdfHelper()
-    helper.close()
-    pdf = helper.submit("<html><body><p>Hello</p></body></html>")()
-    assert pdf.startswith(b"%PDF")
-
-
-def test_pdf_helper_prints_the_same_pdf_as_this_process():
-    page = "<html><body><h1>Zoë's plan</h1><p>Gran phones every evening.</p></body></html>"
-    helper = briefing._PdfHelper()
-    try:
-        assert helper.submit(page)() == briefing.pdf_bytes(page)
-    finally:
-        helper.close()

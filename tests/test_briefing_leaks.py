@@ -1,0 +1,93 @@
+"""The leak guard (fncoach.briefing.leaks): trainee sections never show a facilitator-only field."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from markupsafe import escape
+
+from fncoach.briefing import leaks
+from fncoach.briefing import sections as bs
+from fncoach.model import facilitator_only_paths
+from fncoach.scenario import load_scenario
+
+from conftest import FIXTURES
+
+#: Facilitator-only fields that hold no free text (a column name, person ids), so cannot carry a marker.
+_NO_TEXT = {"sos.cards[].column", "plan.model_plan"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@pytest.fixture(scope="module")
+def marked():
+    return load_scenario(FIXTURES / "leak_markers.yaml")
+
+
+@pytest.fixture(scope="module")
+def trainee(marked):
+    return leaks.trainee_view(marked)
+
+
+def _strings_at(scenario, path):
+    found: list[str] = []
+    for value in leaks._values_at(scenario, path.split(".")):
+        leaks._collect_text(value, found)
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in facilitator_only_paths() if p not in _NO_TEXT])
+def test_fixture_marks_every_facilitator_only_text_field(marked, path):
+    texts = [t for t in _strings_at(marked, path) if not _ID.match(t)]
+    assert texts, f"leak_markers.yaml has nothing in {path}"
+    assert all("LEAKMARK" in t for t in texts), path
+
+
+@pytest.mark.parametrize("path", facilitator_only_paths())
+def test_trainee_view_blanks_every_facilitator_only_field(trainee, path):
+    assert all(not value for value in leaks._values_at(trainee, path.split("."))), path
+
+
+def test_trainee_view_keeps_everything_else(marked, trainee):
+    assert trainee.sos.cards[0].text == marked.sos.cards[0].text
+    assert trainee.plan.tasks == marked.plan.tasks
+    assert trainee.child == marked.child
+    assert leaks.facilitator_only_texts(trainee) == []
+
+
+def trainee_sections(view) -> str:
+    return "".join([
+        bs.title_block(view, "trainee"), bs.case_in_brief(view), bs.child_voice_section(view),
+        bs.card_sort_exercise(view), bs.statements_exercise(view), bs.scale_exercise(view),
+        bs.plan_exercise(view), bs.discussion_section(view),
+    ])
+
+
+def test_trainee_sections_show_no_marker(trainee):
+    html_text = trainee_sections(trainee)
+    assert "LEAKMARK" not in html_text
+    assert "Exercise 4" in html_text and "Morning phone check-in" in html_text
+
+
+@pytest.mark.parametrize("escape_text", [str, lambda t: str(escape(t)), lambda t: html.escape(t, quote=True)],
+                         ids=["raw", "templates (markupsafe)", "html.escape"])
+def test_find_leaks_sees_text_however_it_was_escaped(marked, escape_text):
+    mistake = marked.facilitator.common_mistakes[0]
+    assert "'" in mistake  # written &#39; by the templates, &#x27; by html.escape
+    assert leaks.find_leaks(marked, f"<li>{escape_text(mistake)}</li>") == [mistake]
+
+
+def test_find_leaks_finds_nothing_in_the_trainee_sections(marked):
+    assert leaks.find_leaks(marked, trainee_sections(leaks.trainee_view(marked))) == []
+
+
+@pytest.mark.parametrize("html_text, problem", [
+    ("<script>alert(1)</script>", "it has a <script> tag"),
+    ('<img src="x.png">', "an image has no alt text"),
+    ('<link rel="stylesheet" href="style.css">', "it has a <link> tag"),
+    ("<style>@import url(https://fonts.example/a.css);</style>", "its style sheet fetches https://fonts.example/a.css"),
+    ('<a href="https://example.org">x</a>', "it links to https://example.org"),
+])
+def test_self_contained_problems(html_text, problem):
+    assert problem in leaks.self_contained_problems(html_text)
