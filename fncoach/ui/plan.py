@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 import ipywidgets as widgets
 
-from ..drills import apply_plan_change, compare_runs, simulate
+from ..drills import apply_plan_change, compare_runs, describe_plan_change, replay_plan_changes, simulate, starting_plan
 from ..model import WEEKDAYS, Assignment
 from ..plan import (
     RULES,
@@ -24,7 +24,6 @@ from ..plan import (
     assignments_from_answers,
     check_plan,
     describe_when,
-    model_assignments,
 )
 from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
 from ._common import ExercisePanel, button, message_html
@@ -197,14 +196,6 @@ def build_plan_panel(scenario) -> PlanPanel:
     return PlanPanel(scenario)
 
 
-def _starting_plan(scenario, assignments: Optional[Iterable[Assignment]], model_answers: bool
-                   ) -> tuple[Assignment, ...]:
-    """The learner's plan if given; the model plan only when asked for; otherwise an empty plan."""
-    if assignments is not None:
-        return tuple(assignments)
-    return model_assignments(scenario) if model_answers else ()
-
-
 # ---------------------------------------------------------------------------- drill
 
 
@@ -224,7 +215,7 @@ class DrillPanel(ExercisePanel):
         self.plan_panel = plan_panel
         if plan_panel is not None:
             assignments = plan_panel.assignments()
-        self.base_plan = _starting_plan(scenario, assignments, model_answers)
+        self.base_plan = starting_plan(scenario, assignments, model_answers=model_answers)
         self.plan = self.base_plan
         self.changes: list[dict] = []
         self.first_run = None
@@ -340,7 +331,7 @@ class DrillPanel(ExercisePanel):
         self.changes.append(change)
         self.plan_view.value = self._plan_html()
         self.rerun_button.disabled = self.first_run is None
-        self.show(f"Change made: {_describe_change(self.scenario, change, plan)}. "
+        self.show(f"Change made: {describe_plan_change(self.scenario, change, plan)}. "
                   + ("Now run the drill again with the same seed to compare." if self.first_run else
                      "Run the drill to see how it goes."), "info", "Plan changed")
         self._changed()
@@ -370,15 +361,8 @@ class DrillPanel(ExercisePanel):
         plan = self.plan_panel.assignments()
         if plan == self.base_plan:
             return
-        self.base_plan, self.scenario, self.plan = plan, self.base_scenario, plan
-        kept = []
-        for change in self.changes:
-            try:
-                self.scenario, self.plan = apply_plan_change(self.scenario, self.plan, change)
-                kept.append(change)
-            except Exception:
-                continue
-        self.changes = kept
+        replay = replay_plan_changes(self.base_scenario, plan, self.changes)
+        self.base_plan, self.scenario, self.plan, self.changes = plan, replay.scenario, replay.plan, list(replay.kept)
         self.plan_view.value = self._plan_html()
 
     def _on_run(self, _button: Any = None) -> None:
@@ -424,16 +408,11 @@ class DrillPanel(ExercisePanel):
     def restore(self, answers: Mapping[str, Any]) -> None:
         """Replay saved changes on the first plan; changes that no longer apply are left out with a note."""
         answers = answers or {}
-        self.scenario, self.plan, self.changes = self.base_scenario, self.base_plan, []
         if "seed" in answers:
             self.seed.value = int(answers["seed"])
-        skipped = []
-        for change in answers.get("changes") or ():
-            try:
-                self.scenario, self.plan = apply_plan_change(self.scenario, self.plan, change)
-                self.changes.append(dict(change))
-            except Exception:
-                skipped.append(str(change.get("kind", "?")))
+        replay = replay_plan_changes(self.base_scenario, self.base_plan, answers.get("changes") or ())
+        self.scenario, self.plan, self.changes = replay.scenario, replay.plan, list(replay.kept)
+        skipped = [str(change.get("kind", "?")) for change in replay.skipped]
         self.plan_view.value = self._plan_html()
         if skipped:
             self.show("Some saved changes did not fit this scenario and were left out: " + ", ".join(skipped) + ".",
@@ -446,19 +425,6 @@ def _plain_error(error: Exception) -> str:
         lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("For further")]
         text = "; ".join(lines[1:]) or text
     return text[:1].upper() + text[1:]
-
-
-def _describe_change(scenario, change: Mapping, plan: Iterable[Assignment] = ()) -> str:
-    title = next((t.title for t in scenario.plan.tasks if t.id == change.get("task")), change.get("task"))
-    name = scenario.name_of
-    if change["kind"] == "add_backup":
-        main = any(a.task == change.get("task") and a.primary == change["person"] for a in plan)
-        role = "the main person" if main else "a backup"
-        return f"{name(change['person'])} is now {role} for '{title}'"
-    if change["kind"] == "swap_person":
-        return f"{name(change['new'])} instead of {name(change['old'])} for '{title}'"
-    task = next(t for t in scenario.plan.tasks if t.id == change["task"])
-    return f"'{title}' now happens {describe_when(task.when)}"
 
 
 def _what_broke_html(scenario, run) -> str:
@@ -518,7 +484,7 @@ class ReviewPanel(ExercisePanel):
                  model_answers: bool = False):
         super().__init__()
         self.scenario = scenario
-        plan = _starting_plan(scenario, assignments, model_answers)
+        plan = starting_plan(scenario, assignments, model_answers=model_answers)
         self.plan = plan
         self.run = simulate(scenario, plan, seed=seed)
         self.evidence = evidence_log(scenario, self.run)
