@@ -136,6 +136,34 @@ class CardFeedback:
         """True for one of the near misses that get a teaching note."""
         return (self.chosen, self.model) in _NEAR_MISSES
 
+    @property
+    def verdict(self) -> str:
+        """A short heading for the feedback: "Right", "Not placed yet", "Near miss" or "Not quite".
+
+        Examples
+        --------
+        >>> CardFeedback("c1", "danger", "harm", False, "Why.").verdict
+        'Near miss'
+        >>> CardFeedback("c1", None, "harm", False, "Why.").verdict, CardFeedback("c1", "harm", "harm", True, "Why.").verdict
+        ('Not placed yet', 'Right')
+        """
+        if self.right:
+            return "Right"
+        if not self.placed:
+            return "Not placed yet"
+        return "Near miss" if self.near_miss else "Not quite"
+
+    @property
+    def level(self) -> str:
+        """How the feedback is shown: ``good`` when right, ``info`` when not placed yet, otherwise ``warn``.
+
+        Examples
+        --------
+        >>> CardFeedback("c1", "strength", "harm", False, "Why.").level
+        'warn'
+        """
+        return "good" if self.right else ("info" if not self.placed else "warn")
+
     def message(self) -> str:
         """Plain feedback for this card: right or not, then the explanation."""
         if not self.placed:
@@ -175,6 +203,11 @@ class SortResult:
     def near_misses(self) -> tuple[CardFeedback, ...]:
         """Cards that were a near miss."""
         return tuple(c for c in self.cards if c.near_miss)
+
+    @property
+    def level(self) -> str:
+        """How the summary is shown: ``good`` when every card is right, otherwise ``info``."""
+        return "good" if self.score == self.total else "info"
 
     def summary(self) -> str:
         """A warm one-paragraph summary of the sort."""

@@ -93,3 +93,18 @@ def test_near_miss_note_only_for_the_pairs():
     assert {("strength", "existing_safety"), ("existing_safety", "strength"), ("harm", "danger"), ("danger", "harm"),
             ("complicating", "harm"), ("harm", "complicating")} <= pairs
     assert near_miss_note(None, "harm") == ""
+
+
+def test_card_verdicts_and_levels(tiny):
+    # c1 model harm: right; c2 model danger put under harm: near miss; c3 model complicating under strength: wrong;
+    # c4 not placed
+    placements = model_placements(tiny) | {"c2": "harm", "c3": "strength"}
+    del placements["c4"]
+    result = check_sort(tiny, placements)
+    verdicts = {c.card_id: (c.verdict, c.level) for c in result.cards}
+    assert verdicts["c1"] == ("Right", "good")
+    assert verdicts["c2"] == ("Near miss", "warn")
+    assert verdicts["c3"] == ("Not quite", "warn")
+    assert verdicts["c4"] == ("Not placed yet", "info")
+    assert result.level == "info"
+    assert check_sort(tiny, model_placements(tiny)).level == "good"

@@ -21,7 +21,7 @@ from typing import Any, Mapping
 
 import ipywidgets as widgets
 
-from ..scaling import ScaleError, check_ten_means, reveal, scale_history
+from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal
 from ..sos import COLUMN_TITLES, check_sort, columns_for
 from ..statements import KINDS, check_statement, check_statement_set, compare_with_model
 from ._common import ExercisePanel, button, message_html
@@ -96,12 +96,8 @@ class CardSortPanel(ExercisePanel):
     def _on_check(self, _button: Any = None) -> None:
         self.result = check_sort(self.scenario, self.answers()["cards"])
         for card in self.result.cards:
-            level = "good" if card.right else ("info" if not card.placed else "warn")
-            title = "Right" if card.right else ("Not placed yet" if not card.placed else
-                                                "Near miss" if card.near_miss else "Not quite")
-            self.feedback[card.card_id].value = message_html(card.message(), level, title)
-        level = "good" if self.result.score == self.result.total else "info"
-        self.show(self.result.summary(), level, f"{self.result.score} of {self.result.total}")
+            self.feedback[card.card_id].value = message_html(card.message(), card.level, card.verdict)
+        self.show(self.result.summary(), self.result.level, f"{self.result.score} of {self.result.total}")
 
     def answers(self) -> dict:
         """``{"cards": {card_id: column}}`` for the cards the learner has placed."""
@@ -188,6 +184,9 @@ class _StatementBox(widgets.VBox):
 class StatementPanel(ExercisePanel):
     """Write harm statements, worry statements and one safety goal per worry, with coaching feedback."""
 
+    # Left here on purpose while the statement coach (fncoach.statements) is rewritten: how many boxes
+    # to offer (one to three, following the model), the ✓/✗/• marks on the coach's findings and
+    # "write at least one worry statement first" are statement rules that belong with the new coach.
     exercise_id = "sos_statements"
 
     def __init__(self, scenario):
@@ -341,7 +340,7 @@ class ScalingPanel(ExercisePanel):
         text_version = widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
                                     f"{html.escape(figure.description)}</p></details>")
         history = []
-        if len({point.week for point in scale_history(self.scenario)}) > 1:
+        if has_scale_history(self.scenario):
             from ..viz.sos import draw_scale_history
 
             over_time = draw_scale_history(self.scenario)
