@@ -38,6 +38,7 @@ __all__ = [
     "SortResult",
     "columns_for",
     "check_sort",
+    "fit_saved_sort",
     "near_miss_note",
 ]
 
@@ -250,6 +251,37 @@ def near_miss_note(chosen: Optional[str], model: str) -> str:
     ''
     """
     return _NEAR_MISSES.get((chosen, model), "") if chosen else ""
+
+
+def fit_saved_sort(scenario, placements: Mapping[str, Optional[str]] | None) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Fit a saved sort (card id → column) to this scenario's cards and columns.
+
+    Returns
+    -------
+    (placements, skipped)
+        A column (or ``""`` for not placed) for every card in the scenario, in order; and the ids of
+        saved cards left out because their column is not offered here or the card is not in the scenario.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> placed, skipped = fit_saved_sort(tiny_scenario(), {"c1": "harm", "c2": "nonsense", "c99": "harm"})
+    >>> placed["c1"], placed["c2"], placed["c3"], skipped
+    ('harm', '', '', ('c2', 'c99'))
+    """
+    placements = placements or {}
+    columns = columns_for(scenario)
+    fitted: dict[str, str] = {}
+    skipped: list[str] = []
+    for card in scenario.sos.cards:
+        value = placements.get(card.id, "")
+        if value and value not in columns:
+            skipped.append(card.id)
+            value = ""
+        fitted[card.id] = value or ""
+    known = {card.id for card in scenario.sos.cards}
+    skipped += [card_id for card_id in placements if card_id not in known]
+    return fitted, tuple(skipped)
 
 
 def check_sort(scenario, placements: Mapping[str, Optional[str]]) -> SortResult:

@@ -24,6 +24,8 @@ from ..plan import (
     assignments_from_answers,
     check_plan,
     describe_when,
+    fit_saved_plan,
+    problems_by_task,
 )
 from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
 from ._common import ExercisePanel, button, message_html
@@ -124,12 +126,9 @@ class PlanPanel(ExercisePanel):
 
     def _on_check(self, _button: Any = None) -> None:
         self.problems = check_plan(self.scenario, self.assignments())
-        by_task: dict[str, list] = {}
-        general = []
-        for problem in self.problems:
-            (by_task.setdefault(problem.task_id, []) if problem.task_id else general).append(problem)
+        by_task, general = problems_by_task(self.problems)
         for task_id, box in self.feedback.items():
-            found = by_task.get(task_id, [])
+            found = by_task.get(task_id, ())
             if found:
                 box.value = "".join(message_html(p.message, "warn", RULES[p.rule]) for p in found)
             else:
@@ -157,29 +156,14 @@ class PlanPanel(ExercisePanel):
 
     def restore(self, answers: Mapping[str, Any]) -> None:
         """Put a saved plan back; unknown tasks or people are left out with a note."""
-        known = {value for _, value in _people_options(self.scenario)}
-        skipped: list[str] = []
-        rows = {row.get("task"): row for row in (answers or {}).get("assignments") or () if isinstance(row, Mapping)}
-        for task_id, primary in self.primary.items():
-            row = rows.pop(task_id, {})
-            value = row.get("primary") or ""
-            if value not in known:
-                skipped.append(str(value))
-                value = ""
-            primary.value = value
-            saved = [b for b in row.get("backups") or () if b]
-            for k, box in enumerate(self.backups[task_id]):
-                value = saved[k] if k < len(saved) else ""
-                if value not in known:
-                    skipped.append(str(value))
-                    value = ""
+        saved = fit_saved_plan(self.scenario, answers, BACKUP_SLOTS)
+        for task_id, (primary, backups) in saved.choices.items():
+            self.primary[task_id].value = primary
+            for box, value in zip(self.backups[task_id], backups):
                 box.value = value
-            if len(saved) > BACKUP_SLOTS:
-                skipped += saved[BACKUP_SLOTS:]
-        skipped += [str(t) for t in rows]
-        if skipped:
+        if saved.skipped:
             self.show("Some saved answers did not match this scenario and were left out: "
-                      + ", ".join(skipped) + ".", "info")
+                      + ", ".join(saved.skipped) + ".", "info")
 
 
 def build_plan_panel(scenario) -> PlanPanel:

@@ -22,7 +22,7 @@ from typing import Any, Mapping
 import ipywidgets as widgets
 
 from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal
-from ..sos import COLUMN_TITLES, check_sort, columns_for
+from ..sos import COLUMN_TITLES, check_sort, columns_for, fit_saved_sort
 from ..statements import KINDS, check_statement, check_statement_set, compare_with_model
 from ._common import ExercisePanel, button, message_html
 
@@ -105,15 +105,9 @@ class CardSortPanel(ExercisePanel):
 
     def restore(self, answers: Mapping[str, Any]) -> None:
         """Put a saved sort back; unknown cards or columns are skipped with a note."""
-        placed = (answers or {}).get("cards") or {}
-        skipped = []
+        placed, skipped = fit_saved_sort(self.scenario, (answers or {}).get("cards") or {})
         for card_id, choice in self.choices.items():
-            value = placed.get(card_id, "")
-            if value and value not in self.columns:
-                skipped.append(card_id)
-                value = ""
-            choice.value = value or ""
-        skipped += [card_id for card_id in placed if card_id not in self.choices]
+            choice.value = placed.get(card_id, "")
         if skipped:
             self.show(f"Some saved answers did not match this scenario and were left out: {', '.join(skipped)}.", "info")
 
