@@ -598,8 +598,8 @@ def check_dilemmas(choices: Mapping[str, str | None], dilemma_ids: Sequence[str]
     >>> fb = check_dilemmas({"row": "refocus", "no_one": "accept"}, ["row", "no_one"])
     >>> fb.score, fb.out_of, fb.level
     (1, 2, 'info')
-    >>> fb.text
-    'You have chosen a response for all 2 situations; 1 of them are the strongest response. Read the key point under each one.'
+    >>> print(fb.text)
+    You have chosen a response for all 2 situations; 1 of them are the strongest response. Read the key point ...
     """
     ids = list(dict.fromkeys(dilemma_ids))
     answered = {d: choices[d] for d in ids if choices.get(d)}

@@ -708,7 +708,8 @@ def fit_saved_plan(scenario: Scenario, answers: Mapping | None, backup_places: i
     return SavedPlan(choices=choices, skipped=tuple(skipped))
 
 
-def problems_by_task(problems: Iterable[PlanProblem]) -> tuple[dict[str, tuple[PlanProblem, ...]], tuple[PlanProblem, ...]]:
+def problems_by_task(problems: Iterable[PlanProblem]
+                     ) -> tuple[dict[str, tuple[PlanProblem, ...]], tuple[PlanProblem, ...]]:
     """Plan problems grouped under their task (in order), and the ones about no single task.
 
     Examples

@@ -145,8 +145,10 @@ class CardFeedback:
         --------
         >>> CardFeedback("c1", "danger", "harm", False, "Why.").verdict
         'Near miss'
-        >>> CardFeedback("c1", None, "harm", False, "Why.").verdict, CardFeedback("c1", "harm", "harm", True, "Why.").verdict
-        ('Not placed yet', 'Right')
+        >>> CardFeedback("c1", None, "harm", False, "Why.").verdict
+        'Not placed yet'
+        >>> CardFeedback("c1", "harm", "harm", True, "Why.").verdict
+        'Right'
         """
         if self.right:
             return "Right"

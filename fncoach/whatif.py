@@ -578,8 +578,10 @@ def preset_changes(scenario: Scenario, person_id: str, kind: str) -> list[Change
     --------
     >>> from fncoach.examples import tiny_scenario
     >>> s = tiny_scenario()
-    >>> preset_changes(s, "gran", "moves_away")
-    [UpdatePerson(person_id='gran', changes={'travel_minutes': 240, 'joins_virtually': True}), UpdateTie(a='zoe', b='gran', changes={'contact': 'monthly'})]
+    >>> for change in preset_changes(s, "gran", "moves_away"):
+    ...     print(change)
+    UpdatePerson(person_id='gran', changes={'travel_minutes': 240, 'joins_virtually': True})
+    UpdateTie(a='zoe', b='gran', changes={'contact': 'monthly'})
     >>> preset_changes(s, "gran", "leaves")
     [RemovePerson(person_id='gran')]
     """

@@ -317,7 +317,7 @@ def test_packed_cover_matches_the_plain_array_version():
         assert rescued.tolist() == expected.tolist()
 
 
-# --------------------------------------------------------------------------- the plan a drill starts from, replaying changes
+# --------------------------------------------------------------------------- starting plan, replaying changes
 
 
 def test_starting_plan_keeps_the_model_plan_for_facilitators(scenario):

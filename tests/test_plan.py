@@ -359,7 +359,8 @@ def test_fit_saved_plan_with_nothing_saved():
 
 
 def test_fit_saved_plan_marks_unknown_backups_in_their_place():
-    saved = fit_saved_plan(make(), {"assignments": [{"task": "task", "primary": "aunt", "backups": ["nobody", "gran"]}]})
+    saved = fit_saved_plan(make(), {"assignments": [
+        {"task": "task", "primary": "aunt", "backups": ["nobody", "gran"]}]})
     assert saved.choices == {"task": ("aunt", ("", "gran"))} and saved.skipped == ("nobody",)
 
 

@@ -128,5 +128,6 @@ def test_scale_history_needs_more_than_one_week(tiny):
     first_only = tiny.model_copy(update={"meetings": tiny.meetings[:1]})
     assert not has_scale_history(first_only)
     # two meetings in the same week are still one point in time
-    same_week = tiny.model_copy(update={"meetings": (tiny.meetings[0], tiny.meetings[1].model_copy(update={"week": 0}))})
+    review_in_week_0 = tiny.meetings[1].model_copy(update={"week": 0})
+    same_week = tiny.model_copy(update={"meetings": (tiny.meetings[0], review_in_week_0)})
     assert not has_scale_history(same_week)

@@ -301,7 +301,8 @@ class NetworkBuilderPanel(ExercisePanel):
     def restore(self, answers: dict) -> None:
         """Replay saved actions from the starting scenario; a change that no longer fits is skipped with a note."""
         replay = replay_changes(self.base, (answers or {}).get("changes", []))
-        self.scenario, self.history, self._states = replay.scenario, [list(g) for g in replay.history], list(replay.states)
+        self.scenario, self._states = replay.scenario, list(replay.states)
+        self.history = [list(group) for group in replay.history]
         skipped = replay.skipped
         self._refresh()
         if skipped:
