@@ -8,6 +8,7 @@ the course's shape from here, so exercise names and titles are written once.
 - :func:`exercise_titles` — exercise id → friendly title (for progress and the portfolio);
 - :func:`notebooks_dir` / :func:`notebook_path` — find the course from a checkout or an editable install;
 - :func:`progress_rows` — a learner's progress laid out against the course;
+  :func:`exercises_finished` — how many of the course's exercises are done;
 - :func:`case_summary_lines` — the case as a learner sees it (no model answers);
 - :func:`model_answer_sections` — model answers and trainer notes, section by section (facilitators only).
 
@@ -47,6 +48,7 @@ __all__ = [
     "notebooks_dir",
     "notebook_path",
     "progress_rows",
+    "exercises_finished",
     "case_summary_lines",
     "model_answer_sections",
     "session_outline",
@@ -308,6 +310,25 @@ def progress_rows(progress: "Progress") -> tuple[ProgressRow, ...]:
         rows.append(ProgressRow(label, entry.exercise_id, titles.get(entry.exercise_id, entry.exercise_id),
                                 entry.scenario_id, "Done" if entry.done else "Started", entry.done, entry.saved_at))
     return tuple(rows)
+
+
+def exercises_finished(rows: Iterable[ProgressRow]) -> tuple[int, int]:
+    """How many of the course's exercises are done for at least one case, and how many there are.
+
+    Work saved under an exercise id the course no longer has is not counted.
+
+    Examples
+    --------
+    >>> tiny = ProgressRow("03 SOS mapping", "sos_card_sort", "Sort the information cards", "tiny", "Done", True, "")
+    >>> other = ProgressRow("03 SOS mapping", "sos_card_sort", "Sort the information cards", "other", "Done", True, "")
+    >>> retired = ProgressRow("Other", "retired_exercise", "retired_exercise", "tiny", "Done", True, "")
+    >>> done, total = exercises_finished([tiny, other, retired])
+    >>> done, total == sum(len(nb.exercises) for nb in NOTEBOOKS)
+    (1, True)
+    """
+    course_ids = {ex.id for nb in NOTEBOOKS for ex in nb.exercises}
+    done = {r.exercise_id for r in rows if r.done and r.exercise_id in course_ids}
+    return len(done), sum(len(nb.exercises) for nb in NOTEBOOKS)
 
 
 # ---------------------------------------------------------------------------- the case as text

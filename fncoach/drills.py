@@ -23,7 +23,9 @@ coverage; :func:`exact_coverage` works the expected coverage out exactly
 ``1 - p ** k`` where ``k`` people in its chain are free that day). The
 "What would you do?" helpers (:func:`add_backup`, :func:`swap_person`,
 :func:`move_task`, :func:`apply_plan_change`) change the plan as plain data,
-and :func:`compare_runs` shows the difference a change makes.
+and :func:`compare_runs` shows the difference a change makes;
+:func:`describe_plan_change` says what a change did, :func:`replay_plan_changes`
+puts saved changes back, and :func:`starting_plan` is the plan a drill starts from.
 
 Pure: numpy only, no widgets, no drawing.
 
@@ -50,7 +52,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 import numpy as np
 
 from .model import WEEKDAYS, Assignment, Scenario, Task
-from .plan import clock, describe_availability, is_free
+from .plan import clock, describe_availability, describe_when, is_free
 
 __all__ = [
     "Occurrence",
@@ -70,6 +72,10 @@ __all__ = [
     "move_task",
     "apply_plan_change",
     "PLAN_CHANGE_KINDS",
+    "PlanReplay",
+    "replay_plan_changes",
+    "describe_plan_change",
+    "starting_plan",
 ]
 
 _CHUNK_RUNS = 2048
@@ -713,6 +719,102 @@ def apply_plan_change(scenario: Scenario, assignments: Iterable[Assignment],
         return move_task(scenario, change["task"], weekly=change.get("weekly"), start=change.get("start"),
                          end=change.get("end")), assignments
     raise ValueError(f"unknown change {kind!r}; use one of: {', '.join(PLAN_CHANGE_KINDS)}")
+
+
+def starting_plan(scenario: Scenario, assignments: Optional[Iterable[Assignment]] = None, *,
+                  model_answers: bool = False) -> tuple[Assignment, ...]:
+    """The plan a drill or review starts from: the learner's if given; the model plan only when asked for.
+
+    The scenario's model plan is facilitator material, so without the learner's
+    plan and without ``model_answers=True`` the start is an empty plan.
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> s = example_scenario()
+    >>> starting_plan(s), starting_plan(s, [Assignment(task="call", primary="gran")])[0].primary
+    ((), 'gran')
+    >>> starting_plan(s, model_answers=True) == s.plan.model_plan
+    True
+    """
+    if assignments is not None:
+        return tuple(assignments)
+    return scenario.plan.model_plan if model_answers else ()
+
+
+@dataclass(frozen=True)
+class PlanReplay:
+    """The result of :func:`replay_plan_changes`.
+
+    Attributes
+    ----------
+    scenario : Scenario
+        The scenario after the changes that could be put back (a moved time changes the scenario).
+    plan : tuple of Assignment
+        The plan after those changes.
+    kept : tuple of dict
+        The changes put back, in order.
+    skipped : tuple of dict
+        The changes that no longer fit, in order.
+    """
+
+    scenario: Scenario
+    plan: tuple[Assignment, ...]
+    kept: tuple[dict, ...]
+    skipped: tuple[dict, ...]
+
+
+def replay_plan_changes(scenario: Scenario, assignments: Iterable[Assignment],
+                        changes: Iterable[Mapping]) -> PlanReplay:
+    """Put saved plan changes (see :func:`apply_plan_change`) back in order; one that no longer fits is skipped.
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> r = replay_plan_changes(example_scenario(), [Assignment(task="call", primary="gran")],
+    ...                         [{"kind": "add_backup", "task": "call", "person": "dev"},
+    ...                          {"kind": "add_backup", "task": "call", "person": "ghost"}])
+    >>> r.plan[0].backups, [c["person"] for c in r.skipped]
+    (('dev',), ['ghost'])
+    """
+    plan = tuple(assignments)
+    kept: list[dict] = []
+    skipped: list[dict] = []
+    for change in changes:
+        try:
+            scenario, plan = apply_plan_change(scenario, plan, change)
+        except (ValueError, KeyError, TypeError, AttributeError):  # saved data that no longer fits this case
+            skipped.append(dict(change) if isinstance(change, Mapping) else {"kind": "?"})
+            continue
+        kept.append(dict(change))
+    return PlanReplay(scenario=scenario, plan=plan, kept=tuple(kept), skipped=tuple(skipped))
+
+
+def describe_plan_change(scenario: Scenario, change: Mapping, plan: Iterable[Assignment] = ()) -> str:
+    """What a plan change did, in words (``scenario`` and ``plan`` as they are *after* the change).
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> s = example_scenario()
+    >>> describe_plan_change(s, {"kind": "add_backup", "task": "call", "person": "dev"},
+    ...                      [Assignment(task="call", primary="gran", backups=("dev",))])
+    "Dev is now a backup for 'Evening phone call'"
+    >>> describe_plan_change(s, {"kind": "swap_person", "task": "call", "old": "gran", "new": "dev"})
+    "Dev instead of Gran for 'Evening phone call'"
+    >>> describe_plan_change(s, {"kind": "move_task", "task": "call"})
+    "'Evening phone call' now happens Mondays and Thursdays, 6pm to 6.15pm"
+    """
+    title = next((t.title for t in scenario.plan.tasks if t.id == change.get("task")), change.get("task"))
+    name = scenario.name_of
+    if change["kind"] == "add_backup":
+        main = any(a.task == change.get("task") and a.primary == change["person"] for a in plan)
+        role = "the main person" if main else "a backup"
+        return f"{name(change['person'])} is now {role} for '{title}'"
+    if change["kind"] == "swap_person":
+        return f"{name(change['new'])} instead of {name(change['old'])} for '{title}'"
+    task = next(t for t in scenario.plan.tasks if t.id == change["task"])
+    return f"'{title}' now happens {describe_when(task.when)}"
 
 
 def compare_runs(before: DrillRun, after: DrillRun) -> RunComparison:

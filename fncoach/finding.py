@@ -44,6 +44,7 @@ __all__ = [
     "feedback",
     "hidden_people",
     "known_network",
+    "with_found_known",
 ]
 
 
@@ -228,6 +229,37 @@ def known_network(scenario: Scenario) -> Scenario:
     people = tuple(p for p in scenario.people if p.id in known)
     ties = tuple(t for t in scenario.ties if t.a in known and t.b in known)
     return scenario.model_copy(update={"people": people, "ties": ties})
+
+
+def with_found_known(scenario: Scenario, result: FindingResult) -> Scenario:
+    """The scenario with everyone found so far known to the workers (so they are drawn like everyone else).
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario the questions were asked of (left unchanged).
+    result : FindingResult
+        What :func:`ask` found.
+
+    Returns
+    -------
+    Scenario
+        A new, valid scenario; ``scenario`` itself when nobody has been found.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> s = tiny_scenario()
+    >>> [p.id for p in with_found_known(s, ask(s, ["celebrations"])).known_people if not s.person(p.id).is_known]
+    ['aunt_niamh']
+    >>> with_found_known(s, ask(s, ["schools"])) is s
+    True
+    """
+    from .whatif import UpdatePerson, apply_changes
+
+    if not result.found:
+        return scenario
+    return apply_changes(scenario, [UpdatePerson(f.person_id, {"not_yet_known": None}) for f in result.found])
 
 
 def hidden_people(scenario: Scenario) -> tuple[Person, ...]:

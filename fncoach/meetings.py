@@ -12,7 +12,8 @@ that mark a learner's answers:
 - :data:`VIRTUAL_PRACTICES` and :func:`check_virtual_choices` — keeping a
   meeting by phone or video safe;
 - :data:`DILEMMAS` and :func:`check_dilemma` — what to do when a meeting gets
-  difficult, with feedback on every option.
+  difficult, with feedback on every option; :func:`check_dilemmas` sums up
+  once every situation has an answer.
 
 No widgets here: the course's panels show this content and call these checks.
 
@@ -50,6 +51,7 @@ __all__ = [
     "check_preparation",
     "check_virtual_choices",
     "check_dilemma",
+    "check_dilemmas",
     "dilemma",
     "shuffled_agenda",
 ]
@@ -571,3 +573,39 @@ def check_dilemma(dilemma_id: str, option_id: str) -> Feedback:
             return Feedback(option.quality == "best", score, 2, level,
                             (opener, option.feedback, f"Key point: {item.key_point}"))
     raise KeyError(f"dilemma {dilemma_id!r} has no option {option_id!r}")
+
+
+def check_dilemmas(choices: Mapping[str, str | None], dilemma_ids: Sequence[str]) -> Feedback | None:
+    """The summing-up once a response is chosen for every dilemma shown; ``None`` while some are unanswered.
+
+    Parameters
+    ----------
+    choices : mapping
+        Dilemma id → chosen option id (``None`` or ``""`` for no choice yet).
+    dilemma_ids : sequence of str
+        The dilemmas shown to the learner.
+
+    Returns
+    -------
+    Feedback or None
+        ``score`` counts the strongest responses chosen, out of the number of dilemmas; ``good`` when
+        all are the strongest, otherwise ``info``.
+
+    Examples
+    --------
+    >>> check_dilemmas({"row": "refocus"}, ["row", "no_one"]) is None
+    True
+    >>> fb = check_dilemmas({"row": "refocus", "no_one": "accept"}, ["row", "no_one"])
+    >>> fb.score, fb.out_of, fb.level
+    (1, 2, 'info')
+    >>> print(fb.text)
+    You have chosen a response for all 2 situations; 1 of them are the strongest response. Read the key point ...
+    """
+    ids = list(dict.fromkeys(dilemma_ids))
+    answered = {d: choices[d] for d in ids if choices.get(d)}
+    if len(answered) < len(ids):
+        return None
+    best = sum(check_dilemma(d, o).correct for d, o in answered.items())
+    return Feedback(best == len(ids), best, len(ids), "good" if best == len(ids) else "info",
+                    (f"You have chosen a response for all {len(ids)} situations; {best} of them are the "
+                     "strongest response. Read the key point under each one.",))

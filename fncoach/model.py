@@ -26,7 +26,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Literal, Optional, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticKnownError
 
 __all__ = [
     "FORMAT_VERSION",
@@ -538,7 +539,8 @@ class Scenario(_Model):
 
     meta: Meta
     child: Child
-    people: tuple[Person, ...] = Field(min_length=1, description="Everyone in the network, including people not yet known.")
+    people: tuple[Person, ...] = Field(description="Everyone in the network, including people not yet known.",
+                                       json_schema_extra={"minItems": 1})
     ties: tuple[Tie, ...] = Field((), description="Relationships: child to person and person to person.")
     sos: Sos
     plan: Plan
@@ -547,6 +549,18 @@ class Scenario(_Model):
     discussion_questions: tuple[str, ...] = Field((), description="Questions for trainees to talk about.")
     facilitator: Facilitator = Field(default_factory=Facilitator, description="Trainer-only material.")
     settings: Settings = Field(default_factory=Settings, description="Coach-adjustable settings.")
+
+    @field_validator("people")
+    @classmethod
+    def _someone_in_the_network(cls, people: tuple[Person, ...], info: ValidationInfo) -> tuple[Person, ...]:
+        """A scenario needs at least one person, except a draft still being built (``context={"draft": True}``).
+
+        The network builder starts from the child alone; that draft is checked like any scenario, but it is
+        only saved as a file once someone has been added (a file is always read without the draft context).
+        """
+        if not people and not (info.context or {}).get("draft"):
+            raise PydanticKnownError("too_short", {"field_type": "Tuple", "min_length": 1, "actual_length": 0})
+        return people
 
     def person(self, person_id: str) -> Person:
         """Return the person with this id (raises KeyError if there is none)."""

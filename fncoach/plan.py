@@ -85,6 +85,9 @@ __all__ = [
     "load_plan_file",
     "plan_file_text",
     "answers_from_assignments",
+    "SavedPlan",
+    "fit_saved_plan",
+    "problems_by_task",
     "model_assignments",
     "BackupCover",
     "backup_cover",
@@ -645,6 +648,83 @@ def assignments_from_answers(answers: Mapping | Sequence) -> tuple[Assignment, .
 def answers_from_assignments(assignments: Iterable[Assignment]) -> list[dict]:
     """Plain JSON-ready data for a plan (the inverse of :func:`assignments_from_answers`)."""
     return [{"task": a.task, "primary": a.primary, "backups": list(a.backups)} for a in assignments]
+
+
+@dataclass(frozen=True)
+class SavedPlan:
+    """A saved plan fitted to a scenario's tasks and people (see :func:`fit_saved_plan`).
+
+    Attributes
+    ----------
+    choices : dict
+        Task id → ``(main person id, backup ids)`` for every task in the scenario, in order;
+        ``""`` where nobody is chosen, and exactly as many backups as there are places.
+    skipped : tuple of str
+        What was left out, in order: people not in the scenario, backups beyond the places, unknown tasks.
+    """
+
+    choices: dict[str, tuple[str, tuple[str, ...]]]
+    skipped: tuple[str, ...]
+
+
+def fit_saved_plan(scenario: Scenario, answers: Mapping | None, backup_places: int = 2) -> SavedPlan:
+    """Fit saved plan answers (``{"assignments": [{"task", "primary", "backups"}]}``) to this scenario.
+
+    Anyone who is not one of the scenario's people, a backup beyond ``backup_places`` and a task the
+    scenario does not have are left out and listed in ``skipped``, so the learner can be told.
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> saved = fit_saved_plan(example_scenario(), {"assignments": [
+    ...     {"task": "call", "primary": "gran", "backups": ["ghost", "dev", "sw"]},
+    ...     {"task": "gone", "primary": "gran"}]})
+    >>> saved.choices
+    {'call': ('gran', ('', 'dev')), 'sleepover': ('', ('', ''))}
+    >>> saved.skipped
+    ('ghost', 'sw', 'gone')
+    """
+    known = {""} | {p.id for p in scenario.people}
+    rows = {row.get("task"): row for row in (answers or {}).get("assignments") or () if isinstance(row, Mapping)}
+    skipped: list[str] = []
+    choices: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for task in scenario.plan.tasks:
+        row = rows.pop(task.id, {})
+        primary = row.get("primary") or ""
+        if primary not in known:
+            skipped.append(str(primary))
+            primary = ""
+        saved = [b for b in row.get("backups") or () if b]
+        backups = []
+        for k in range(backup_places):
+            value = saved[k] if k < len(saved) else ""
+            if value not in known:
+                skipped.append(str(value))
+                value = ""
+            backups.append(value)
+        skipped += [str(b) for b in saved[backup_places:]]
+        choices[task.id] = (primary, tuple(backups))
+    skipped += [str(t) for t in rows]
+    return SavedPlan(choices=choices, skipped=tuple(skipped))
+
+
+def problems_by_task(problems: Iterable[PlanProblem]
+                     ) -> tuple[dict[str, tuple[PlanProblem, ...]], tuple[PlanProblem, ...]]:
+    """Plan problems grouped under their task (in order), and the ones about no single task.
+
+    Examples
+    --------
+    >>> a = PlanProblem("call", "gran", "no_backup", "No backup for the call.")
+    >>> b = PlanProblem(None, "gran", "overloaded", "Gran has too much to do.")
+    >>> by_task, general = problems_by_task([a, b])
+    >>> list(by_task), [p.rule for p in general]
+    (['call'], ['overloaded'])
+    """
+    by_task: dict[str, list[PlanProblem]] = {}
+    general: list[PlanProblem] = []
+    for problem in problems:
+        (by_task.setdefault(problem.task_id, []) if problem.task_id else general).append(problem)
+    return {task: tuple(found) for task, found in by_task.items()}, tuple(general)
 
 
 @dataclass(frozen=True)

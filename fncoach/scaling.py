@@ -12,7 +12,8 @@ Practice on the scale, step by step:
 5. each person gets a **one-point-up** question;
 6. a score of 0 or 1 brings a clear message to escalate at once.
 
-:func:`scale_history` gives the numbers across the meetings timeline.
+:func:`scale_history` gives the numbers across the meetings timeline, and
+:func:`has_scale_history` says whether there is more than one week of them to show.
 
 Examples
 --------
@@ -46,6 +47,7 @@ __all__ = [
     "escalation_message",
     "reveal",
     "scale_history",
+    "has_scale_history",
 ]
 
 #: Shown whenever a number is 0 or 1.
@@ -314,3 +316,15 @@ def scale_history(scenario) -> tuple[HistoryPoint, ...]:
             points.append(HistoryPoint(meeting.id, meeting.week, meeting.title, item.who, scenario.name_of(item.who),
                                        item.score))
     return tuple(points)
+
+
+def has_scale_history(scenario) -> bool:
+    """True when the case has numbers from more than one week of its timeline, so they can be followed over time.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario, example_scenario
+    >>> has_scale_history(tiny_scenario()), has_scale_history(example_scenario())
+    (True, False)
+    """
+    return len({point.week for point in scale_history(scenario)}) > 1

@@ -38,6 +38,7 @@ __all__ = [
     "SortResult",
     "columns_for",
     "check_sort",
+    "fit_saved_sort",
     "near_miss_note",
 ]
 
@@ -136,6 +137,36 @@ class CardFeedback:
         """True for one of the near misses that get a teaching note."""
         return (self.chosen, self.model) in _NEAR_MISSES
 
+    @property
+    def verdict(self) -> str:
+        """A short heading for the feedback: "Right", "Not placed yet", "Near miss" or "Not quite".
+
+        Examples
+        --------
+        >>> CardFeedback("c1", "danger", "harm", False, "Why.").verdict
+        'Near miss'
+        >>> CardFeedback("c1", None, "harm", False, "Why.").verdict
+        'Not placed yet'
+        >>> CardFeedback("c1", "harm", "harm", True, "Why.").verdict
+        'Right'
+        """
+        if self.right:
+            return "Right"
+        if not self.placed:
+            return "Not placed yet"
+        return "Near miss" if self.near_miss else "Not quite"
+
+    @property
+    def level(self) -> str:
+        """How the feedback is shown: ``good`` when right, ``info`` when not placed yet, otherwise ``warn``.
+
+        Examples
+        --------
+        >>> CardFeedback("c1", "strength", "harm", False, "Why.").level
+        'warn'
+        """
+        return "good" if self.right else ("info" if not self.placed else "warn")
+
     def message(self) -> str:
         """Plain feedback for this card: right or not, then the explanation."""
         if not self.placed:
@@ -175,6 +206,11 @@ class SortResult:
     def near_misses(self) -> tuple[CardFeedback, ...]:
         """Cards that were a near miss."""
         return tuple(c for c in self.cards if c.near_miss)
+
+    @property
+    def level(self) -> str:
+        """How the summary is shown: ``good`` when every card is right, otherwise ``info``."""
+        return "good" if self.score == self.total else "info"
 
     def summary(self) -> str:
         """A warm one-paragraph summary of the sort."""
@@ -217,6 +253,37 @@ def near_miss_note(chosen: Optional[str], model: str) -> str:
     ''
     """
     return _NEAR_MISSES.get((chosen, model), "") if chosen else ""
+
+
+def fit_saved_sort(scenario, placements: Mapping[str, Optional[str]] | None) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Fit a saved sort (card id → column) to this scenario's cards and columns.
+
+    Returns
+    -------
+    (placements, skipped)
+        A column (or ``""`` for not placed) for every card in the scenario, in order; and the ids of
+        saved cards left out because their column is not offered here or the card is not in the scenario.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> placed, skipped = fit_saved_sort(tiny_scenario(), {"c1": "harm", "c2": "nonsense", "c99": "harm"})
+    >>> placed["c1"], placed["c2"], placed["c3"], skipped
+    ('harm', '', '', ('c2', 'c99'))
+    """
+    placements = placements or {}
+    columns = columns_for(scenario)
+    fitted: dict[str, str] = {}
+    skipped: list[str] = []
+    for card in scenario.sos.cards:
+        value = placements.get(card.id, "")
+        if value and value not in columns:
+            skipped.append(card.id)
+            value = ""
+        fitted[card.id] = value or ""
+    known = {card.id for card in scenario.sos.cards}
+    skipped += [card_id for card_id in placements if card_id not in known]
+    return fitted, tuple(skipped)
 
 
 def check_sort(scenario, placements: Mapping[str, Optional[str]]) -> SortResult:

@@ -10,6 +10,11 @@ result is still a valid scenario that saves and loads. :func:`what_if`
 analyses the network before and after, and explains the difference in plain
 words.
 
+:func:`preset_changes` gives the changes behind the ready-made what-ifs
+(someone leaves, moves away, a tie becomes stressful). A learner's changes are
+saved as plain data with :func:`change_to_data` and put back with
+:func:`change_from_data` and :func:`replay_changes`.
+
 Examples
 --------
 >>> from fncoach.network import _tiny_network_for_doctest
@@ -20,7 +25,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields as dataclass_fields
 from typing import Any, Iterable, Mapping, Union
 
 from pydantic import ValidationError
@@ -40,6 +45,14 @@ __all__ = [
     "apply_changes",
     "describe_change",
     "what_if",
+    "WHAT_IF_PRESETS",
+    "MOVED_AWAY_MINUTES",
+    "preset_changes",
+    "usable_tries",
+    "change_to_data",
+    "change_from_data",
+    "Replay",
+    "replay_changes",
 ]
 
 
@@ -519,3 +532,204 @@ def what_if(scenario: Scenario, changes: Change | Iterable[Change],
     else:
         headline = f"{condition}, nothing in the strength score changes: score {before.score} → {after.score}"
     return WhatIf(before=before, after=after, scenario=after_scenario, explanation=tuple(explanation), headline=headline)
+
+
+# --------------------------------------------------------------------------- ready-made what-ifs
+
+#: The ready-made what-ifs a learner can pick for someone, with the words shown for each.
+WHAT_IF_PRESETS: dict[str, str] = {
+    "leaves": "leaves the network",
+    "moves_away": "moves four hours away (in touch monthly, joins by video)",
+    "stressful": "has a stressful relationship with the child from now on",
+}
+
+#: Travel time in minutes for someone who "moves away" (four hours); nobody already further away comes closer.
+MOVED_AWAY_MINUTES = 240
+
+
+def preset_changes(scenario: Scenario, person_id: str, kind: str) -> list[Change]:
+    """The changes that stand for a ready-made what-if (see :data:`WHAT_IF_PRESETS`).
+
+    - ``"leaves"``: they leave the network (with their ties and every mention of them);
+    - ``"moves_away"``: they live at least four hours away and join by video; if they have a
+      tie with the child, the two are in touch monthly from now on;
+    - ``"stressful"``: their tie with the child becomes stressful (a tie is added if there is none).
+
+    Parameters
+    ----------
+    scenario : Scenario
+    person_id : str
+        Someone in the network.
+    kind : str
+        One of the keys of :data:`WHAT_IF_PRESETS`.
+
+    Returns
+    -------
+    list of change
+
+    Raises
+    ------
+    ValueError
+        For a kind that is not one of the presets.
+    KeyError
+        For a ``"moves_away"`` person who is not in the network.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> s = tiny_scenario()
+    >>> for change in preset_changes(s, "gran", "moves_away"):
+    ...     print(change)
+    UpdatePerson(person_id='gran', changes={'travel_minutes': 240, 'joins_virtually': True})
+    UpdateTie(a='zoe', b='gran', changes={'contact': 'monthly'})
+    >>> preset_changes(s, "gran", "leaves")
+    [RemovePerson(person_id='gran')]
+    """
+    if kind not in WHAT_IF_PRESETS:
+        raise ValueError(f"{kind!r} is not a ready-made what-if; use one of: {', '.join(WHAT_IF_PRESETS)}")
+    child_id = scenario.child.id
+    tie = next((t for t in scenario.ties if _pair(t.a, t.b) == _pair(child_id, person_id)), None)
+    if kind == "leaves":
+        return [RemovePerson(person_id)]
+    if kind == "moves_away":
+        person = scenario.person(person_id)
+        changes: list[Change] = [UpdatePerson(person_id, {
+            "travel_minutes": max(person.travel_minutes, MOVED_AWAY_MINUTES), "joins_virtually": True})]
+        if tie is not None:
+            changes.append(UpdateTie(child_id, person_id, {"contact": "monthly"}))
+        return changes
+    if tie is None:
+        return [AddTie({"a": child_id, "b": person_id, "quality": "stressful"})]
+    return [UpdateTie(child_id, person_id, {"quality": "stressful"})]
+
+
+def usable_tries(scenario: Scenario, tries: Iterable[Mapping[str, Any]]) -> list[dict]:
+    """The saved what-ifs (``{"person": id, "kind": preset}``) that still fit this scenario, in order.
+
+    A try is left out when its person is not someone the workers know in this
+    scenario, or its kind is not a ready-made what-if.
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> usable_tries(example_scenario(), [{"person": "gran", "kind": "leaves"}, {"person": "ghost", "kind": "leaves"},
+    ...                                   {"person": "dev", "kind": "explodes"}])
+    [{'person': 'gran', 'kind': 'leaves'}]
+    """
+    known = {p.id for p in scenario.known_people}
+    return [dict(t) for t in tries if t.get("person") in known and t.get("kind") in WHAT_IF_PRESETS]
+
+
+# --------------------------------------------------------------------------- saving and replaying changes
+
+_CHANGE_TYPES = {cls.__name__: cls for cls in (AddPerson, RemovePerson, UpdatePerson, AddTie, RemoveTie, UpdateTie)}
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        value = value.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {str(k): _plain(v) for k, v in dict(value).items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def change_to_data(change: Change) -> dict:
+    """A change as plain JSON-ready data (``{"kind": "AddPerson", ...}``), for saving a learner's work.
+
+    Examples
+    --------
+    >>> change_to_data(RemoveTie("gran", "zoe"))
+    {'kind': 'RemoveTie', 'a': 'gran', 'b': 'zoe'}
+    >>> change_to_data(UpdatePerson("gran", {"support": ("practical",)}))
+    {'kind': 'UpdatePerson', 'person_id': 'gran', 'changes': {'support': ['practical']}}
+    """
+    data: dict[str, Any] = {"kind": type(change).__name__}
+    for item in dataclass_fields(change):
+        data[item.name] = _plain(getattr(change, item.name))
+    return data
+
+
+def change_from_data(data: Mapping[str, Any]) -> Change:
+    """Turn :func:`change_to_data`'s output back into a change.
+
+    Raises
+    ------
+    ValueError
+        For a kind of change the toolkit does not know.
+    TypeError
+        When the fields do not fit that kind of change.
+
+    Examples
+    --------
+    >>> change_from_data({"kind": "RemovePerson", "person_id": "gran"})
+    RemovePerson(person_id='gran')
+    >>> change_from_data({"kind": "Explode"})
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Explode' is not a kind of change the builder knows
+    """
+    kind = data.get("kind")
+    if kind not in _CHANGE_TYPES:
+        raise ValueError(f"{kind!r} is not a kind of change the builder knows")
+    fields = {k: v for k, v in data.items() if k != "kind"}
+    return _CHANGE_TYPES[kind](**fields)
+
+
+@dataclass(frozen=True)
+class Replay:
+    """The result of :func:`replay_changes`.
+
+    Attributes
+    ----------
+    scenario : Scenario
+        The scenario after every action that could be put back.
+    history : tuple of tuple of change
+        The actions put back, oldest first (each one click's changes).
+    states : tuple of Scenario
+        The scenario before each action in ``history`` (for undo).
+    skipped : int
+        How many saved actions no longer fit and were left out.
+    """
+
+    scenario: Scenario
+    history: tuple[tuple[Change, ...], ...]
+    states: tuple[Scenario, ...]
+    skipped: int
+
+
+def replay_changes(base: Scenario, saved: Iterable[Iterable[Mapping[str, Any]]]) -> Replay:
+    """Put saved actions back on ``base``, in order; an action that no longer fits is skipped whole.
+
+    Parameters
+    ----------
+    base : Scenario
+        The scenario the learner started from.
+    saved : iterable of iterables of dict
+        Each action as its changes in :func:`change_to_data` form.
+
+    Returns
+    -------
+    Replay
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> r = replay_changes(example_scenario(), [[{"kind": "RemovePerson", "person_id": "ghost"}],
+    ...                                         [{"kind": "RemovePerson", "person_id": "dev"}]])
+    >>> [p.id for p in r.scenario.people], len(r.history), r.skipped
+    (['gran', 'sw'], 1, 1)
+    """
+    scenario, history, states, skipped = base, [], [], 0
+    for group in saved:
+        try:
+            changes = tuple(change_from_data(item) for item in group)
+            new = apply_changes(scenario, changes)
+        except (ValueError, TypeError):
+            skipped += 1
+            continue
+        states.append(scenario)
+        history.append(changes)
+        scenario = new
+    return Replay(scenario=scenario, history=tuple(history), states=tuple(states), skipped=skipped)

@@ -11,10 +11,13 @@ from fncoach.drills import (
     add_backup,
     apply_plan_change,
     compare_runs,
+    describe_plan_change,
     exact_coverage,
     monte_carlo,
     move_task,
+    replay_plan_changes,
     simulate,
+    starting_plan,
     swap_person,
 )
 from fncoach.model import Assignment, Scenario
@@ -312,3 +315,45 @@ def test_packed_cover_matches_the_plain_array_version():
         who = chain[np.arange(20)[None, :], first]
         expected = np.bincount(who[covered & (first > 0)], minlength=6)
         assert rescued.tolist() == expected.tolist()
+
+
+# --------------------------------------------------------------------------- starting plan, replaying changes
+
+
+def test_starting_plan_keeps_the_model_plan_for_facilitators(scenario):
+    with_model = Scenario.model_validate({**copy.deepcopy(BASE), "plan": {**BASE["plan"], "model_plan": [
+        {"task": "call", "primary": "aunt"}]}})
+    assert starting_plan(with_model) == ()
+    assert starting_plan(with_model, model_answers=True) == (Assignment(task="call", primary="aunt"),)
+    assert starting_plan(with_model, PLAN, model_answers=True) == PLAN  # the learner's plan comes first
+    assert starting_plan(with_model, []) == ()
+
+
+def test_replay_keeps_what_fits_in_order(scenario):
+    changes = [{"kind": "add_backup", "task": "call", "person": "pal"},
+               {"kind": "add_backup", "task": "call", "person": "ghost"},
+               {"kind": "swap_person", "task": "call", "old": "aunt"},  # "new" missing: KeyError, skipped
+               {"kind": "move_task", "task": "call", "weekly": ["sat"], "start": "10:00", "end": "10:15"},
+               {"kind": "dance"}]
+    replay = replay_plan_changes(scenario, PLAN, changes)
+    assert replay.plan == (Assignment(task="call", primary="gran", backups=("aunt", "pal")),)
+    assert replay.scenario.plan.tasks[0].when.weekly == ("sat",) and scenario.plan.tasks[0].when.weekly != ("sat",)
+    assert replay.kept == (changes[0], changes[3])
+    assert [c.get("kind") for c in replay.skipped] == ["add_backup", "swap_person", "dance"]
+
+
+@pytest.mark.parametrize("change, plan, words", [
+    ({"kind": "add_backup", "task": "call", "person": "pal"}, PLAN, "Pal is now a backup for 'Evening call'"),
+    ({"kind": "add_backup", "task": "call", "person": "pal"}, (Assignment(task="call", primary="pal"),),
+     "Pal is now the main person for 'Evening call'"),
+    ({"kind": "swap_person", "task": "call", "old": "gran", "new": "pal"}, PLAN,
+     "Pal instead of Gran for 'Evening call'"),
+])
+def test_describe_plan_change(scenario, change, plan, words):
+    assert describe_plan_change(scenario, change, plan) == words
+
+
+def test_describe_a_moved_time_reads_the_new_time(scenario):
+    moved = move_task(scenario, "call", weekly=["sat"], start="10:00", end="10:15")
+    assert describe_plan_change(moved, {"kind": "move_task", "task": "call"}) == (
+        "'Evening call' now happens Saturdays, 10am to 10.15am")

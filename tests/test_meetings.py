@@ -14,6 +14,7 @@ from fncoach.meetings import (
     VIRTUAL_PRACTICES,
     check_agenda_order,
     check_dilemma,
+    check_dilemmas,
     check_preparation,
     check_virtual_choices,
     dilemma,
@@ -118,3 +119,16 @@ def test_unknown_dilemma_and_option():
         dilemma("nope")
     with pytest.raises(KeyError):
         check_dilemma("row", "nope")
+
+
+def test_dilemmas_summed_up_only_when_all_are_answered():
+    ids = ["unsafe_person", "row", "no_one"]
+    assert check_dilemmas({"unsafe_person": "explore", "row": "refocus"}, ids) is None
+    assert check_dilemmas({"unsafe_person": "explore", "row": "refocus", "no_one": None}, ids) is None
+    # two strongest (explore, ask_questions), one "ok" (end_now): 2 of 3, info
+    fb = check_dilemmas({"unsafe_person": "explore", "row": "end_now", "no_one": "ask_questions", "dominating": "x"},
+                        ids)
+    assert (fb.correct, fb.score, fb.out_of, fb.level) == (False, 2, 3, "info")
+    assert fb.text.startswith("You have chosen a response for all 3 situations; 2 of them are the strongest")
+    fb = check_dilemmas({"unsafe_person": "explore", "row": "refocus", "no_one": "ask_questions"}, ids)
+    assert (fb.correct, fb.score, fb.level) == (True, 3, "good")

@@ -19,9 +19,12 @@ from fncoach.plan import (
     clock,
     describe_when,
     example_scenario,
+    fit_saved_plan,
     is_free,
     model_assignments,
     occurrences,
+    PlanProblem,
+    problems_by_task,
     travel_limit,
     weekly_hours,
 )
@@ -332,3 +335,41 @@ def test_everyday_name(name, short):
     from fncoach.plan import everyday_name
 
     assert everyday_name(name) == short
+
+
+# --------------------------------------------------------------------------- saved plans and grouped problems
+
+
+def test_fit_saved_plan_keeps_what_fits_and_lists_the_rest():
+    s = make()
+    saved = fit_saved_plan(s, {"assignments": [
+        {"task": "task", "primary": "ghost", "backups": ["gran", "", "aunt", "pal"]},
+        {"task": "retired_task", "primary": "gran"},
+        "not a row",
+    ]}, backup_places=2)
+    # "ghost" is nobody here; empty backups are dropped before the places are filled; "pal" has no place left
+    assert saved.choices == {"task": ("", ("gran", "aunt"))}
+    assert saved.skipped == ("ghost", "pal", "retired_task")
+
+
+def test_fit_saved_plan_with_nothing_saved():
+    s = make()
+    assert fit_saved_plan(s, None, backup_places=3).choices == {"task": ("", ("", "", ""))}
+    assert fit_saved_plan(s, {"assignments": []}).skipped == ()
+
+
+def test_fit_saved_plan_marks_unknown_backups_in_their_place():
+    saved = fit_saved_plan(make(), {"assignments": [
+        {"task": "task", "primary": "aunt", "backups": ["nobody", "gran"]}]})
+    assert saved.choices == {"task": ("aunt", ("", "gran"))} and saved.skipped == ("nobody",)
+
+
+def test_problems_by_task_keeps_order_and_separates_whole_load_problems():
+    one = PlanProblem("a", "gran", "no_backup", "One.")
+    two = PlanProblem(None, "gran", "overloaded", "Two.")
+    three = PlanProblem("b", None, "no_backup", "Three.")
+    four = PlanProblem("a", "aunt", "too_far", "Four.")
+    by_task, general = problems_by_task([one, two, three, four])
+    assert by_task == {"a": (one, four), "b": (three,)} and list(by_task) == ["a", "b"]
+    assert general == (two,)
+    assert problems_by_task([]) == ({}, ())

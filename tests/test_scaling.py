@@ -8,6 +8,7 @@ from fncoach.scaling import (
     ScaleError,
     check_ten_means,
     escalation_message,
+    has_scale_history,
     one_point_up_prompt,
     perspectives,
     reveal,
@@ -120,3 +121,13 @@ def test_history_falls_back_to_scaling_perspectives(tiny):
     first = tiny.meetings[0].model_copy(update={"scores": ()})
     changed = tiny.model_copy(update={"meetings": (first,) + tiny.meetings[1:]})
     assert {p.who for p in scale_history(changed) if p.week == 0} == {"zoe", "ciara", "gran", "sw_amara"}
+
+
+def test_scale_history_needs_more_than_one_week(tiny):
+    assert has_scale_history(tiny)  # week 0 and week 4
+    first_only = tiny.model_copy(update={"meetings": tiny.meetings[:1]})
+    assert not has_scale_history(first_only)
+    # two meetings in the same week are still one point in time
+    review_in_week_0 = tiny.meetings[1].model_copy(update={"week": 0})
+    same_week = tiny.model_copy(update={"meetings": (tiny.meetings[0], review_in_week_0)})
+    assert not has_scale_history(same_week)

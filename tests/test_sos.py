@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fncoach.model import SOS_COLUMNS
-from fncoach.sos import COLUMN_TITLES, check_sort, columns_for, near_miss_note
+from fncoach.sos import COLUMN_TITLES, check_sort, columns_for, fit_saved_sort, near_miss_note
 
 
 def model_placements(scenario) -> dict[str, str]:
@@ -93,3 +93,35 @@ def test_near_miss_note_only_for_the_pairs():
     assert {("strength", "existing_safety"), ("existing_safety", "strength"), ("harm", "danger"), ("danger", "harm"),
             ("complicating", "harm"), ("harm", "complicating")} <= pairs
     assert near_miss_note(None, "harm") == ""
+
+
+def test_card_verdicts_and_levels(tiny):
+    # c1 model harm: right; c2 model danger put under harm: near miss; c3 model complicating under strength: wrong;
+    # c4 not placed
+    placements = model_placements(tiny) | {"c2": "harm", "c3": "strength"}
+    del placements["c4"]
+    result = check_sort(tiny, placements)
+    verdicts = {c.card_id: (c.verdict, c.level) for c in result.cards}
+    assert verdicts["c1"] == ("Right", "good")
+    assert verdicts["c2"] == ("Near miss", "warn")
+    assert verdicts["c3"] == ("Not quite", "warn")
+    assert verdicts["c4"] == ("Not placed yet", "info")
+    assert result.level == "info"
+    assert check_sort(tiny, model_placements(tiny)).level == "good"
+
+
+def test_fit_saved_sort(tiny):
+    # "hunch" is not a column; c3 was never placed; "old_card" is not in this scenario
+    placed, skipped = fit_saved_sort(tiny, {"c1": "harm", "c2": "hunch", "c3": "", "old_card": "harm"})
+    assert list(placed) == [card.id for card in tiny.sos.cards]
+    assert (placed["c1"], placed["c2"], placed["c3"], placed["c4"]) == ("harm", "", "", "")
+    assert skipped == ("c2", "old_card")
+    assert fit_saved_sort(tiny, None) == ({card.id: "" for card in tiny.sos.cards}, ())
+
+
+def test_fit_saved_sort_drops_a_column_this_scenario_does_not_offer():
+    from fncoach.examples import example_scenario
+
+    s = example_scenario()  # no distractor cards, so no "not needed" column
+    assert "not_needed" not in columns_for(s)
+    assert fit_saved_sort(s, {"c1": "not_needed"}) == ({"c1": ""}, ("c1",))

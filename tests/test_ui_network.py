@@ -7,14 +7,7 @@ import json
 import pytest
 
 from fncoach.scenario import load_scenario
-from fncoach.ui.network import (
-    build_network_builder_panel,
-    build_whatif_panel,
-    change_from_data,
-    change_to_data,
-    strength_html,
-)
-from fncoach.whatif import AddPerson, AddTie, RemovePerson, RemoveTie, UpdatePerson, UpdateTie
+from fncoach.ui.network import build_network_builder_panel, build_whatif_panel, strength_html
 
 
 @pytest.fixture
@@ -182,22 +175,6 @@ def test_restore_skips_changes_that_no_longer_fit(builder):
                                  [{"kind": "RemovePerson", "person_id": "uncle_dev"}]]})
     assert "uncle_dev" not in [p.id for p in builder.scenario.people]
     assert "1 saved change could not be put back" in builder.message.value
-
-
-@pytest.mark.parametrize("change", [
-    AddPerson({"id": "x", "name": "X", "relationship": "Friend", "domain": "friends", "support": ["emotional"]}),
-    RemovePerson("gran"), UpdatePerson("gran", {"travel_minutes": 30}), AddTie({"a": "gran", "b": "uncle_dev"}),
-    RemoveTie("gran", "zoe"), UpdateTie("gran", "zoe", {"quality": "weak"}),
-])
-def test_change_data_round_trip(change):
-    data = change_to_data(change)
-    assert json.loads(json.dumps(data)) == data
-    assert change_to_data(change_from_data(data)) == data
-
-
-def test_unknown_change_kind():
-    with pytest.raises(ValueError, match="not a kind of change"):
-        change_from_data({"kind": "Explode"})
 
 
 def test_strength_html_names_every_part(tiny):

@@ -334,9 +334,8 @@ def _progress_html(learner: str, record: Record) -> str:
         f"<td>{'✓ Done' if r.done else 'Started'}</td><td>{html.escape(_when(r.saved_at))}</td></tr>"
         for r in rows
     )
-    total = sum(len(nb.exercises) for nb in _course.NOTEBOOKS)
-    done_ids = {r.exercise_id for r in rows if r.done}
-    return (f"<p><strong>{html.escape(progress.summary())}</strong> You have finished {len(done_ids)} of the "
+    done, total = _course.exercises_finished(rows)
+    return (f"<p><strong>{html.escape(progress.summary())}</strong> You have finished {done} of the "
             f"{total} exercises in the course for at least one case.</p>"
             "<table style='border-collapse:collapse' border='1' cellpadding='4'><tr><th scope='col'>Notebook</th>"
             "<th scope='col'>Exercise</th><th scope='col'>Case</th><th scope='col'>Status</th>"

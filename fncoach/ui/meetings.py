@@ -308,12 +308,9 @@ class DilemmasPanel(ExercisePanel):
         self._changed()
 
     def _summarise(self) -> None:
-        answered = {d: r.value for d, r in self.radios.items() if r.value}
-        if len(answered) == len(self.radios):
-            best = sum(meetings.check_dilemma(d, o).correct for d, o in answered.items())
-            self.show(f"You have chosen a response for all {len(self.radios)} situations; {best} of them are the "
-                      "strongest response. Read the key point under each one.", "good" if best == len(self.radios)
-                      else "info", "All answered")
+        summary = meetings.check_dilemmas({d: r.value for d, r in self.radios.items()}, list(self.radios))
+        if summary is not None:
+            self.show(summary.text, summary.level, "All answered")
 
     def answers(self) -> dict:
         return {"choices": {d: r.value for d, r in self.radios.items() if r.value}}

@@ -10,10 +10,15 @@ Three thin views over the core:
 * :func:`build_whatif_panel` — pick a change (someone leaves, moves away, a
   tie becomes stressful) and see the before/after strength and why.
 
-Every change goes through :func:`fncoach.whatif.apply_changes`, which checks it
-and explains any problem in plain words; the panels hold no rules of their own.
-The learner's work is plain data (the list of changes made), so the course can
-save it and put it back with ``restore``.
+The panels hold no rules of their own: what a form's values mean as changes
+(new ids, who counts as paid, the direction of help, the child-alone starting
+point, when a network can be saved) is in :mod:`fncoach.builder`; the
+ready-made what-ifs and saving and replaying changes are in
+:mod:`fncoach.whatif`; finding people is in :mod:`fncoach.finding`. Every
+change goes through :func:`fncoach.whatif.apply_changes`, which checks it and
+explains any problem in plain words. The learner's work is plain data (the
+list of changes made), so the course can save it and put it back with
+``restore``.
 
 Examples
 --------
@@ -31,38 +36,29 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import io
-import re
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Sequence
 
 import ipywidgets as widgets
 
-from ..model import (
-    CONTACT_FREQUENCIES,
-    DOMAINS,
-    SAFETY_STATUSES,
-    SUPPORT_KINDS,
-    TIE_QUALITIES,
-    Card,
-    Child,
-    Drills,
-    Meeting,
-    Meta,
-    Plan,
-    Scaling,
-    ScaleScore,
-    Scenario,
-    Sos,
-    Task,
-    TaskTime,
-)
-from ..scenario import load_scenario, save_scenario
+from ..builder import blank_scenario, orient_help, person_changes, save_problem, tie_between, tie_changes
+from ..model import SUPPORT_KINDS, Scenario
+from ..scenario import save_scenario
 from ..strength import StrengthReport, analyse_strength
-from ..whatif import AddPerson, AddTie, RemovePerson, RemoveTie, UpdatePerson, UpdateTie, apply_changes, what_if
+from ..whatif import (
+    WHAT_IF_PRESETS,
+    RemovePerson,
+    RemoveTie,
+    apply_changes,
+    change_to_data,
+    preset_changes,
+    replay_changes,
+    usable_tries,
+    what_if,
+)
 from ._common import ExercisePanel, button
 
 __all__ = [
@@ -72,8 +68,6 @@ __all__ = [
     "build_network_builder_panel",
     "build_finding_panel",
     "build_whatif_panel",
-    "change_to_data",
-    "change_from_data",
     "strength_html",
 ]
 
@@ -110,49 +104,6 @@ _HELP_WORDS = {"a_to_b": "First helps second", "b_to_a": "Second helps first", "
 _SUPPORT_WORDS = {"emotional": "Emotional (listens, comforts)", "practical": "Practical (lifts, meals, childcare)",
                   "information": "Information and advice"}
 _NEW = "__new__"
-_CHANGE_TYPES = {cls.__name__: cls for cls in (AddPerson, RemovePerson, UpdatePerson, AddTie, RemoveTie, UpdateTie)}
-
-
-# --------------------------------------------------------------------------- plain data for saving work
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "model_dump"):
-        value = value.model_dump(mode="json", exclude_defaults=True)
-    if isinstance(value, dict) or hasattr(value, "items"):
-        return {str(k): _plain(v) for k, v in dict(value).items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
-def change_to_data(change: Any) -> dict:
-    """A change as plain JSON-ready data (``{"kind": "AddPerson", ...}``).
-
-    Examples
-    --------
-    >>> change_to_data(RemoveTie("gran", "zoe"))
-    {'kind': 'RemoveTie', 'a': 'gran', 'b': 'zoe'}
-    """
-    data: dict[str, Any] = {"kind": type(change).__name__}
-    for field in dataclasses.fields(change):
-        data[field.name] = _plain(getattr(change, field.name))
-    return data
-
-
-def change_from_data(data: dict) -> Any:
-    """Turn :func:`change_to_data`'s output back into a change.
-
-    Examples
-    --------
-    >>> change_from_data({"kind": "RemovePerson", "person_id": "gran"})
-    RemovePerson(person_id='gran')
-    """
-    kind = data.get("kind")
-    if kind not in _CHANGE_TYPES:
-        raise ValueError(f"{kind!r} is not a kind of change the builder knows")
-    fields = {k: v for k, v in data.items() if k != "kind"}
-    return _CHANGE_TYPES[kind](**fields)
 
 
 # --------------------------------------------------------------------------- shared views
@@ -231,48 +182,6 @@ def _options(words: dict) -> list[tuple[str, Any]]:
     return [(label, key) for key, label in words.items()]
 
 
-def _child_alone(child_name: str = "Sam", age: int = 9) -> Scenario:
-    """A scenario with only the child in it (the starting point for building a network from scratch).
-
-    The other sections hold the least a scenario needs, written so a coach
-    can see what to fill in; it has no people yet, so it is only saved once
-    someone has been added.
-    """
-    child = Child(id="child", name=child_name, age=age, pronouns="they/them", lives_now="Not written yet")
-    return Scenario.model_construct(
-        meta=Meta(id="my_network", title=f"{child_name}'s network", summary="A network built in the network builder.",
-                  learning_goals=("Build a child's network and see what makes it strong.",)),
-        child=child,
-        people=(),
-        ties=(),
-        sos=Sos(cards=(Card(id="card_1", text=f"{child_name}'s network was drawn in the network builder.",
-                            column="not_needed",
-                            explanation="Written by the network builder. Before this case is used for SOS mapping, a "
-                                        "coach adds the case information as cards."),),
-                scaling=Scaling(ten_means="Write what 10 would look like for this child.",
-                                perspectives=(ScaleScore(who="child", score=5, reason="Not asked yet."),))),
-        plan=Plan(tasks=(Task(id="task_1", title="Weekly check-in", kind="phone_call",
-                              when=TaskTime(weekly=("mon",), start="18:00", end="18:15")),)),
-        drills=Drills(start_date="2026-01-05"),
-        meetings=(Meeting(id="m1", kind="initial", week=0, title="First Family Network Meeting"),),
-        discussion_questions=(),
-        facilitator=Scenario.model_fields["facilitator"].default_factory(),
-        settings=Scenario.model_fields["settings"].default_factory(),
-    )
-
-
-def _new_id(name: str, taken: Iterable[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "person"
-    if not base[0].isalpha():
-        base = "p_" + base
-    base = base[:50]
-    taken = set(taken)
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}_{number}", number + 1
-    return candidate
-
-
 # --------------------------------------------------------------------------- the network builder
 
 
@@ -293,7 +202,7 @@ class NetworkBuilderPanel(ExercisePanel):
 
     def __init__(self, scenario: Scenario | None = None, *, save_dir: str | Path | None = None):
         super().__init__()
-        self.base = scenario if scenario is not None else _child_alone()
+        self.base = scenario if scenario is not None else blank_scenario()
         self.scenario = self.base
         self.history: list[list[Any]] = []
         self._states: list[Scenario] = []
@@ -391,18 +300,10 @@ class NetworkBuilderPanel(ExercisePanel):
 
     def restore(self, answers: dict) -> None:
         """Replay saved actions from the starting scenario; a change that no longer fits is skipped with a note."""
-        self.scenario, self.history, self._states = self.base, [], []
-        skipped = 0
-        for group in (answers or {}).get("changes", []):
-            try:
-                changes = [change_from_data(item) for item in group]
-                new = apply_changes(self.scenario, changes)
-            except (ValueError, TypeError):
-                skipped += 1
-                continue
-            self._states.append(self.scenario)
-            self.history.append(changes)
-            self.scenario = new
+        replay = replay_changes(self.base, (answers or {}).get("changes", []))
+        self.scenario, self._states = replay.scenario, list(replay.states)
+        self.history = [list(group) for group in replay.history]
+        skipped = replay.skipped
         self._refresh()
         if skipped:
             self.show(f"{skipped} saved change{'s' if skipped != 1 else ''} could not be put back "
@@ -440,13 +341,9 @@ class NetworkBuilderPanel(ExercisePanel):
     def save(self) -> Path | None:
         """Save the network as a scenario file in ``save_dir`` (written safely, all at once)."""
         name = self.file_name.value.strip()
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_\-]*\.ya?ml", name):
-            self.show("Give the file a simple name ending in .yaml, using letters, numbers, - or _ "
-                      "(for example my_network.yaml).", "warn", "The file was not saved")
-            return None
-        if not self.scenario.people:
-            self.show("Add at least one person before saving: a scenario needs someone in the network.", "warn",
-                      "The file was not saved")
+        problem = save_problem(self.scenario, name)
+        if problem is not None:
+            self.show(problem, "warn", "The file was not saved")
             return None
         path = save_scenario(self.scenario, self.save_dir / name)
         self.show(f"Saved as {path}. You can open it again later or give it to your coach.", "good", "Saved")
@@ -457,33 +354,18 @@ class NetworkBuilderPanel(ExercisePanel):
             "name": self.person_name.value.strip(),
             "relationship": self.person_relationship.value.strip(),
             "domain": self.person_domain.value,
-            "paid": self.person_domain.value == "professional",
             "support": tuple(k for k, box in self.person_support.items() if box.value),
             "safety": {"status": self.person_safety.value, "reason": self.person_safety_reason.value.strip()},
         }
 
     def _save_person(self) -> None:
-        values = self._person_form_values()
-        if self.person_pick.value != _NEW:  # keep "paid" as it was unless they move in or out of professionals
-            old = self.scenario.person(self.person_pick.value)
-            if values["domain"] != "professional" and old.domain != "professional":
-                values["paid"] = old.paid
-        child_id = self.scenario.child.id
-        if not values["name"]:
-            self.show("Please write the person's name.", "warn", "That change was not made")
+        pick = None if self.person_pick.value == _NEW else self.person_pick.value
+        try:
+            pid, changes = person_changes(self.scenario, pick, self._person_form_values(),
+                                          closeness=self.person_closeness.value, contact=self.person_contact.value)
+        except ValueError as error:
+            self.show(str(error), "warn", "That change was not made")
             return
-        tie_values = {"closeness": self.person_closeness.value, "contact": self.person_contact.value,
-                      "help": "b_to_a" if values["support"] else "none"}
-        pick = self.person_pick.value
-        if pick == _NEW:
-            pid = _new_id(values["name"], [p.id for p in self.scenario.people] + [child_id])
-            changes = [AddPerson({"id": pid, **values}), AddTie({"a": child_id, "b": pid, **tie_values})]
-        else:
-            pid = pick
-            has_tie = any({t.a, t.b} == {child_id, pid} for t in self.scenario.ties)
-            tie_change = (UpdateTie(child_id, pid, tie_values) if has_tie
-                          else AddTie({"a": child_id, "b": pid, **tie_values}))
-            changes = [UpdatePerson(pid, values), tie_change]
         if self.apply(changes):
             self.person_pick.value = pid
 
@@ -494,28 +376,17 @@ class NetworkBuilderPanel(ExercisePanel):
             self.person_pick.value = _NEW
 
     def _save_tie(self) -> None:
-        a, b = self.tie_a.value, self.tie_b.value
         values = {"closeness": self.tie_closeness.value, "quality": self.tie_quality.value,
                   "contact": self.tie_contact.value, "help": self.tie_help.value}
-        if a == b:
-            self.show("Choose two different people for a tie.", "warn", "That change was not made")
+        try:
+            changes = tie_changes(self.scenario, self.tie_a.value, self.tie_b.value, values)
+        except ValueError as error:
+            self.show(str(error), "warn", "That change was not made")
             return
-        existing = self._tie_between(a, b)
-        if existing is not None:
-            if existing.a != a:  # keep the direction of help as the learner sees it
-                values["help"] = {"a_to_b": "b_to_a", "b_to_a": "a_to_b"}.get(values["help"], values["help"])
-            self.apply([UpdateTie(a, b, values)])
-        else:
-            self.apply([AddTie({"a": a, "b": b, **values})])
+        self.apply(changes)
 
     def _remove_tie(self) -> None:
         self.apply([RemoveTie(self.tie_a.value, self.tie_b.value)])
-
-    def _tie_between(self, a: str, b: str):
-        for tie in self.scenario.ties:
-            if {tie.a, tie.b} == {a, b}:
-                return tie
-        return None
 
     # -- keeping the forms and views in step
     def _on_pick(self, change: dict) -> None:
@@ -540,13 +411,13 @@ class NetworkBuilderPanel(ExercisePanel):
             box.value = kind in person.support
         self.person_safety.value = person.safety.status
         self.person_safety_reason.value = person.safety.reason
-        tie = self._tie_between(self.scenario.child.id, pick)
+        tie = tie_between(self.scenario, self.scenario.child.id, pick)
         if tie is not None:
             self.person_closeness.value = tie.closeness
             self.person_contact.value = tie.contact
 
     def _on_tie_pick(self, _change: dict) -> None:
-        tie = self._tie_between(self.tie_a.value, self.tie_b.value)
+        tie = tie_between(self.scenario, self.tie_a.value, self.tie_b.value)
         if tie is None:
             self.tie_save.description = "Add tie"
             return
@@ -554,8 +425,7 @@ class NetworkBuilderPanel(ExercisePanel):
         self.tie_closeness.value = tie.closeness
         self.tie_quality.value = tie.quality
         self.tie_contact.value = tie.contact
-        flip = tie.a != self.tie_a.value
-        self.tie_help.value = {"a_to_b": "b_to_a", "b_to_a": "a_to_b"}.get(tie.help, tie.help) if flip else tie.help
+        self.tie_help.value = orient_help(tie.help, tie, self.tie_a.value)
 
     def _refresh(self) -> None:
         from ..viz.ecomap import draw_ecomap
@@ -599,13 +469,6 @@ def build_network_builder_panel(scenario: Scenario | None = None, *, save_dir: s
 
 # --------------------------------------------------------------------------- what if?
 
-_WHATIF_KINDS = {
-    "leaves": "leaves the network",
-    "moves_away": "moves four hours away (in touch monthly, joins by video)",
-    "stressful": "has a stressful relationship with the child from now on",
-}
-
-
 class WhatIfPanel(ExercisePanel):
     """Pick a change and see the strength before and after, and why."""
 
@@ -618,7 +481,7 @@ class WhatIfPanel(ExercisePanel):
         self.tries: list[dict] = []
         people = [(p.name, p.id) for p in scenario.known_people]
         self.who = widgets.Dropdown(options=people, description="What if", layout=widgets.Layout(width="24em"))
-        self.kind = widgets.Dropdown(options=_options(_WHATIF_KINDS), value="leaves", description="",
+        self.kind = widgets.Dropdown(options=_options(WHAT_IF_PRESETS), value="leaves", description="",
                                      layout=widgets.Layout(width="34em"))
         self.try_button = button(description="Show me", button_style="primary", icon="question")
         self.headline = widgets.HTML()
@@ -633,21 +496,8 @@ class WhatIfPanel(ExercisePanel):
         self.try_button.on_click(self.safely(lambda _b: self.run()))
 
     def changes_for(self, person_id: str, kind: str) -> list[Any]:
-        """The changes that stand for the chosen what-if."""
-        child_id = self.scenario.child.id
-        tie = next((t for t in self.scenario.ties if {t.a, t.b} == {child_id, person_id}), None)
-        if kind == "leaves":
-            return [RemovePerson(person_id)]
-        if kind == "moves_away":
-            person = self.scenario.person(person_id)
-            changes: list[Any] = [UpdatePerson(person_id, {"travel_minutes": max(person.travel_minutes, 240),
-                                                           "joins_virtually": True})]
-            if tie is not None:
-                changes.append(UpdateTie(child_id, person_id, {"contact": "monthly"}))
-            return changes
-        if tie is None:
-            return [AddTie({"a": child_id, "b": person_id, "quality": "stressful"})]
-        return [UpdateTie(child_id, person_id, {"quality": "stressful"})]
+        """The changes that stand for the chosen what-if (see :func:`fncoach.whatif.preset_changes`)."""
+        return preset_changes(self.scenario, person_id, kind)
 
     def run(self) -> None:
         """Work out the chosen what-if and show it."""
@@ -675,8 +525,7 @@ class WhatIfPanel(ExercisePanel):
 
     def restore(self, answers: dict) -> None:
         """Show the last what-if the learner looked at again."""
-        tries = [t for t in (answers or {}).get("tries", [])
-                 if t.get("person") in {p.id for p in self.scenario.known_people} and t.get("kind") in _WHATIF_KINDS]
+        tries = usable_tries(self.scenario, (answers or {}).get("tries", []))
         self.tries = tries[:-1]
         if tries:
             self.who.value, self.kind.value = tries[-1]["person"], tries[-1]["kind"]
@@ -759,8 +608,7 @@ class FindingPanel(ExercisePanel):
 
         self.summary.value = f"<p><strong>{html.escape(self.result.summary)}</strong></p>"
         # people found are known now: drawn like everyone else (and highlighted when just found)
-        found = apply_changes(self.scenario, [UpdatePerson(f.person_id, {"not_yet_known": None})
-                                              for f in self.result.found]) if self.result.found else self.scenario
+        found = self._finding.with_found_known(self.scenario, self.result)
         _show_figure(self.image, self.alt, draw_ecomap(found, people=self.result.people, highlight=newly))
 
     def answers(self) -> dict:

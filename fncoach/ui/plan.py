@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 import ipywidgets as widgets
 
-from ..drills import apply_plan_change, compare_runs, simulate
+from ..drills import apply_plan_change, compare_runs, describe_plan_change, replay_plan_changes, simulate, starting_plan
 from ..model import WEEKDAYS, Assignment
 from ..plan import (
     RULES,
@@ -24,7 +24,8 @@ from ..plan import (
     assignments_from_answers,
     check_plan,
     describe_when,
-    model_assignments,
+    fit_saved_plan,
+    problems_by_task,
 )
 from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
 from ._common import ExercisePanel, button, message_html
@@ -125,12 +126,9 @@ class PlanPanel(ExercisePanel):
 
     def _on_check(self, _button: Any = None) -> None:
         self.problems = check_plan(self.scenario, self.assignments())
-        by_task: dict[str, list] = {}
-        general = []
-        for problem in self.problems:
-            (by_task.setdefault(problem.task_id, []) if problem.task_id else general).append(problem)
+        by_task, general = problems_by_task(self.problems)
         for task_id, box in self.feedback.items():
-            found = by_task.get(task_id, [])
+            found = by_task.get(task_id, ())
             if found:
                 box.value = "".join(message_html(p.message, "warn", RULES[p.rule]) for p in found)
             else:
@@ -158,29 +156,14 @@ class PlanPanel(ExercisePanel):
 
     def restore(self, answers: Mapping[str, Any]) -> None:
         """Put a saved plan back; unknown tasks or people are left out with a note."""
-        known = {value for _, value in _people_options(self.scenario)}
-        skipped: list[str] = []
-        rows = {row.get("task"): row for row in (answers or {}).get("assignments") or () if isinstance(row, Mapping)}
-        for task_id, primary in self.primary.items():
-            row = rows.pop(task_id, {})
-            value = row.get("primary") or ""
-            if value not in known:
-                skipped.append(str(value))
-                value = ""
-            primary.value = value
-            saved = [b for b in row.get("backups") or () if b]
-            for k, box in enumerate(self.backups[task_id]):
-                value = saved[k] if k < len(saved) else ""
-                if value not in known:
-                    skipped.append(str(value))
-                    value = ""
+        saved = fit_saved_plan(self.scenario, answers, BACKUP_SLOTS)
+        for task_id, (primary, backups) in saved.choices.items():
+            self.primary[task_id].value = primary
+            for box, value in zip(self.backups[task_id], backups):
                 box.value = value
-            if len(saved) > BACKUP_SLOTS:
-                skipped += saved[BACKUP_SLOTS:]
-        skipped += [str(t) for t in rows]
-        if skipped:
+        if saved.skipped:
             self.show("Some saved answers did not match this scenario and were left out: "
-                      + ", ".join(skipped) + ".", "info")
+                      + ", ".join(saved.skipped) + ".", "info")
 
 
 def build_plan_panel(scenario) -> PlanPanel:
@@ -195,14 +178,6 @@ def build_plan_panel(scenario) -> PlanPanel:
     {'assignments': [{'task': 't_school_run', 'primary': 'gran', 'backups': []}]}
     """
     return PlanPanel(scenario)
-
-
-def _starting_plan(scenario, assignments: Optional[Iterable[Assignment]], model_answers: bool
-                   ) -> tuple[Assignment, ...]:
-    """The learner's plan if given; the model plan only when asked for; otherwise an empty plan."""
-    if assignments is not None:
-        return tuple(assignments)
-    return model_assignments(scenario) if model_answers else ()
 
 
 # ---------------------------------------------------------------------------- drill
@@ -224,7 +199,7 @@ class DrillPanel(ExercisePanel):
         self.plan_panel = plan_panel
         if plan_panel is not None:
             assignments = plan_panel.assignments()
-        self.base_plan = _starting_plan(scenario, assignments, model_answers)
+        self.base_plan = starting_plan(scenario, assignments, model_answers=model_answers)
         self.plan = self.base_plan
         self.changes: list[dict] = []
         self.first_run = None
@@ -340,7 +315,7 @@ class DrillPanel(ExercisePanel):
         self.changes.append(change)
         self.plan_view.value = self._plan_html()
         self.rerun_button.disabled = self.first_run is None
-        self.show(f"Change made: {_describe_change(self.scenario, change, plan)}. "
+        self.show(f"Change made: {describe_plan_change(self.scenario, change, plan)}. "
                   + ("Now run the drill again with the same seed to compare." if self.first_run else
                      "Run the drill to see how it goes."), "info", "Plan changed")
         self._changed()
@@ -370,15 +345,8 @@ class DrillPanel(ExercisePanel):
         plan = self.plan_panel.assignments()
         if plan == self.base_plan:
             return
-        self.base_plan, self.scenario, self.plan = plan, self.base_scenario, plan
-        kept = []
-        for change in self.changes:
-            try:
-                self.scenario, self.plan = apply_plan_change(self.scenario, self.plan, change)
-                kept.append(change)
-            except Exception:
-                continue
-        self.changes = kept
+        replay = replay_plan_changes(self.base_scenario, plan, self.changes)
+        self.base_plan, self.scenario, self.plan, self.changes = plan, replay.scenario, replay.plan, list(replay.kept)
         self.plan_view.value = self._plan_html()
 
     def _on_run(self, _button: Any = None) -> None:
@@ -424,16 +392,11 @@ class DrillPanel(ExercisePanel):
     def restore(self, answers: Mapping[str, Any]) -> None:
         """Replay saved changes on the first plan; changes that no longer apply are left out with a note."""
         answers = answers or {}
-        self.scenario, self.plan, self.changes = self.base_scenario, self.base_plan, []
         if "seed" in answers:
             self.seed.value = int(answers["seed"])
-        skipped = []
-        for change in answers.get("changes") or ():
-            try:
-                self.scenario, self.plan = apply_plan_change(self.scenario, self.plan, change)
-                self.changes.append(dict(change))
-            except Exception:
-                skipped.append(str(change.get("kind", "?")))
+        replay = replay_plan_changes(self.base_scenario, self.base_plan, answers.get("changes") or ())
+        self.scenario, self.plan, self.changes = replay.scenario, replay.plan, list(replay.kept)
+        skipped = [str(change.get("kind", "?")) for change in replay.skipped]
         self.plan_view.value = self._plan_html()
         if skipped:
             self.show("Some saved changes did not fit this scenario and were left out: " + ", ".join(skipped) + ".",
@@ -446,19 +409,6 @@ def _plain_error(error: Exception) -> str:
         lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("For further")]
         text = "; ".join(lines[1:]) or text
     return text[:1].upper() + text[1:]
-
-
-def _describe_change(scenario, change: Mapping, plan: Iterable[Assignment] = ()) -> str:
-    title = next((t.title for t in scenario.plan.tasks if t.id == change.get("task")), change.get("task"))
-    name = scenario.name_of
-    if change["kind"] == "add_backup":
-        main = any(a.task == change.get("task") and a.primary == change["person"] for a in plan)
-        role = "the main person" if main else "a backup"
-        return f"{name(change['person'])} is now {role} for '{title}'"
-    if change["kind"] == "swap_person":
-        return f"{name(change['new'])} instead of {name(change['old'])} for '{title}'"
-    task = next(t for t in scenario.plan.tasks if t.id == change["task"])
-    return f"'{title}' now happens {describe_when(task.when)}"
 
 
 def _what_broke_html(scenario, run) -> str:
@@ -518,7 +468,7 @@ class ReviewPanel(ExercisePanel):
                  model_answers: bool = False):
         super().__init__()
         self.scenario = scenario
-        plan = _starting_plan(scenario, assignments, model_answers)
+        plan = starting_plan(scenario, assignments, model_answers=model_answers)
         self.plan = plan
         self.run = simulate(scenario, plan, seed=seed)
         self.evidence = evidence_log(scenario, self.run)

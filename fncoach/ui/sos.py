@@ -22,8 +22,8 @@ from typing import Any, Mapping
 
 import ipywidgets as widgets
 
-from ..scaling import ScaleError, check_ten_means, reveal, scale_history
-from ..sos import COLUMN_TITLES, check_sort, columns_for
+from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal
+from ..sos import COLUMN_TITLES, check_sort, columns_for, fit_saved_sort
 from ..statements import KINDS, check_statement, check_statement_set, compare_with_model
 from ._common import ExercisePanel, button, message_html
 
@@ -97,12 +97,8 @@ class CardSortPanel(ExercisePanel):
     def _on_check(self, _button: Any = None) -> None:
         self.result = check_sort(self.scenario, self.answers()["cards"])
         for card in self.result.cards:
-            level = "good" if card.right else ("info" if not card.placed else "warn")
-            title = "Right" if card.right else ("Not placed yet" if not card.placed else
-                                                "Near miss" if card.near_miss else "Not quite")
-            self.feedback[card.card_id].value = message_html(card.message(), level, title)
-        level = "good" if self.result.score == self.result.total else "info"
-        self.show(self.result.summary(), level, f"{self.result.score} of {self.result.total}")
+            self.feedback[card.card_id].value = message_html(card.message(), card.level, card.verdict)
+        self.show(self.result.summary(), self.result.level, f"{self.result.score} of {self.result.total}")
 
     def answers(self) -> dict:
         """``{"cards": {card_id: column}}`` for the cards the learner has placed."""
@@ -110,15 +106,9 @@ class CardSortPanel(ExercisePanel):
 
     def restore(self, answers: Mapping[str, Any]) -> None:
         """Put a saved sort back; unknown cards or columns are skipped with a note."""
-        placed = (answers or {}).get("cards") or {}
-        skipped = []
+        placed, skipped = fit_saved_sort(self.scenario, (answers or {}).get("cards") or {})
         for card_id, choice in self.choices.items():
-            value = placed.get(card_id, "")
-            if value and value not in self.columns:
-                skipped.append(card_id)
-                value = ""
-            choice.value = value or ""
-        skipped += [card_id for card_id in placed if card_id not in self.choices]
+            choice.value = placed.get(card_id, "")
         if skipped:
             self.show(f"Some saved answers did not match this scenario and were left out: {', '.join(skipped)}.", "info")
 
@@ -189,6 +179,9 @@ class _StatementBox(widgets.VBox):
 class StatementPanel(ExercisePanel):
     """Write harm statements, worry statements and one safety goal per worry, with coaching feedback."""
 
+    # Left here on purpose while the statement coach (fncoach.statements) is rewritten: how many boxes
+    # to offer (one to three, following the model), the ✓/✗/• marks on the coach's findings and
+    # "write at least one worry statement first" are statement rules that belong with the new coach.
     exercise_id = "sos_statements"
 
     def __init__(self, scenario):
@@ -342,7 +335,7 @@ class ScalingPanel(ExercisePanel):
         text_version = widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
                                     f"{html.escape(figure.description)}</p></details>")
         history = []
-        if len({point.week for point in scale_history(self.scenario)}) > 1:
+        if has_scale_history(self.scenario):
             from ..viz.sos import draw_scale_history
 
             over_time = draw_scale_history(self.scenario)
