@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from .words import people_in_words
+
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Scenario
     from .record import Progress
@@ -334,10 +336,6 @@ def exercises_finished(rows: Iterable[ProgressRow]) -> tuple[int, int]:
 # ---------------------------------------------------------------------------- the case as text
 
 
-def _names(scenario: "Scenario", ids: Iterable[str]) -> str:
-    return ", ".join(scenario.name_of(i) for i in ids)
-
-
 def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
     """The case in a few plain lines, as a learner may see it (no model answers).
 
@@ -384,9 +382,9 @@ def meeting_lines(scenario: "Scenario") -> tuple[str, ...]:
     for m in sorted(scenario.meetings, key=lambda m: m.week):
         parts = [f"Week {m.week}: {m.title}."]
         if m.joins:
-            parts.append(f"Joining: {_names(scenario, m.joins)}.")
+            parts.append(f"Joining: {people_in_words(scenario, m.joins)}.")
         if m.steps_back:
-            parts.append(f"Stepping back: {_names(scenario, m.steps_back)}.")
+            parts.append(f"Stepping back: {people_in_words(scenario, m.steps_back)}.")
         if m.facilitated_by:
             parts.append(f"Facilitated by {scenario.name_of(m.facilitated_by)}.")
         lines.append(" ".join(parts))
@@ -425,9 +423,9 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     def agreement(st) -> str:
         parts = []
         if st.agreed_by:
-            parts.append("agreed by " + _names(s, st.agreed_by))
+            parts.append("agreed by " + people_in_words(s, st.agreed_by))
         if st.disagreed_by:
-            parts.append("not agreed by " + _names(s, st.disagreed_by))
+            parts.append("not agreed by " + people_in_words(s, st.disagreed_by))
         return f" ({'; '.join(parts)})" if parts else ""
 
     add("Harm statements", (st.text + agreement(st) for st in s.sos.harm_statements))
@@ -441,7 +439,7 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     tasks = {t.id: t.title for t in s.plan.tasks}
     add("The model safety plan",
         (f"{tasks.get(a.task, a.task)}: {s.name_of(a.primary)}"
-         + (f"; backup {_names(s, a.backups)}" if a.backups else "; no backup") for a in s.plan.model_plan))
+         + (f"; backup {people_in_words(s, a.backups)}" if a.backups else "; no backup") for a in s.plan.model_plan))
     add("The meetings over time", (f"Week {m.week}, {m.title}: {m.summary}".rstrip(": ") for m in s.meetings))
     add("Facilitator notes", s.facilitator.notes)
     add("Mistakes to look out for", s.facilitator.common_mistakes)

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .model import FINDING_SOURCES, Person, Scenario
-from .strength import StrengthReport, analyse_strength, names_in_words as _names
+from .strength import StrengthReport, analyse_strength
+from .words import names_in_words as _names
 
 __all__ = [
     "Question",

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .errors import FncoachError
+from .words import names_in_words
 
 __all__ = [
     "ScaleError",
@@ -249,8 +250,7 @@ def spread(scores: Sequence[tuple[str, int]]) -> Spread:
 
 
 def _names(names: Sequence[str]) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names_in_words(names, limit=None)
 
 
 def one_point_up_prompt(perspective: Perspective) -> str:

@@ -36,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
+from .words import people_in_words
 from .model import SOS_COLUMNS
 from .scaling import ScaleError, spread, validate_score
 from .sos import QUESTIONS
@@ -84,8 +85,6 @@ class MapContent:
         return ((QUESTIONS[0], self.worried), (QUESTIONS[1], self.working_well), (QUESTIONS[2], self.needs_to_happen))
 
 
-def _names(scenario, ids) -> str:
-    return ", ".join(scenario.name_of(i) for i in ids)
 
 
 def _section(heading: str, items, notes=None) -> Optional[Section]:
@@ -147,9 +146,9 @@ def map_content(scenario, answers: Mapping[str, Any] | str | None = None) -> Map
             cards_by_column[card.column].append(card.text)
         agreement = []
         for worry in sos.worry_statements:
-            note = f"Agreed by {_names(scenario, worry.agreed_by)}" if worry.agreed_by else ""
+            note = f"Agreed by {people_in_words(scenario, worry.agreed_by)}" if worry.agreed_by else ""
             if worry.disagreed_by:
-                note += ("; " if note else "") + f"not agreed by {_names(scenario, worry.disagreed_by)}"
+                note += ("; " if note else "") + f"not agreed by {people_in_words(scenario, worry.disagreed_by)}"
             agreement.append(note)
         worry_number = {w.id: n for n, w in enumerate(sos.worry_statements, start=1)}
         goal_labels = [f"Answers worry {worry_number[g.worry]}" if g.worry in worry_number else "" for g in sos.safety_goals]

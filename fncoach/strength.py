@@ -83,6 +83,7 @@ import networkx as nx
 import yaml
 
 from .model import STRENGTH_COMPONENTS, SUPPORT_KINDS, Assignment, Person, Scenario, Tie
+from .words import names_in_words
 from .network import DIFFICULT_QUALITIES
 from .network import member_ids as _member_ids
 from .plan import backup_cover
@@ -102,7 +103,6 @@ __all__ = [
     "merge_weights",
     "load_weights",
     "single_points_of_failure",
-    "names_in_words",
 ]
 
 #: Default weight of each component. Support from two or more people and single points of failure
@@ -357,27 +357,6 @@ def load_weights(path: str | os.PathLike[str]) -> dict[str, float]:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def names_in_words(names: Sequence[str], limit: int | None = 4) -> str:
-    """Names as an English list: 'A', 'A and B', 'A, B and C', 'A, B, C, D and 3 others'.
-
-    ``limit=None`` lists every name.
-
-    Examples
-    --------
-    >>> names_in_words(["Gran", "Dev", "Niamh"])
-    'Gran, Dev and Niamh'
-    >>> names_in_words(["A", "B", "C", "D", "E", "F"])
-    'A, B, C, D and 2 others'
-    """
-    names = list(names)
-    if limit is not None and len(names) > limit:
-        rest = len(names) - limit
-        return ", ".join(names[:limit]) + f" and {rest} other{'s' if rest != 1 else ''}"
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _names = names_in_words

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from .model import Meeting, Scenario
-from .strength import StrengthReport, analyse_strength, names_in_words
+from .strength import StrengthReport, analyse_strength
+from .words import people_in_words
 
 __all__ = ["MeetingStep", "Timeline", "meetings_in_order", "network_at_meeting", "timeline_summary"]
 
@@ -123,7 +124,7 @@ def network_at_meeting(scenario: Scenario, meeting_id: str) -> tuple[str, ...]:
 
 
 def _names(scenario: Scenario, ids) -> str:
-    return names_in_words([scenario.name_of(i) for i in ids], limit=None)
+    return people_in_words(scenario, ids)
 
 
 def _people(n: int) -> str:

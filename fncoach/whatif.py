@@ -31,7 +31,8 @@ from typing import Any, Iterable, Mapping, Union
 from pydantic import ValidationError
 
 from .model import Person, Scenario, Tie
-from .strength import StrengthReport, analyse_strength, merge_weights, names_in_words
+from .strength import StrengthReport, analyse_strength, merge_weights
+from .words import names_in_words
 
 __all__ = [
     "AddPerson",

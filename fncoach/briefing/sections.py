@@ -27,7 +27,6 @@ False
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any, Iterable, Sequence
 
@@ -36,6 +35,8 @@ from markupsafe import Markup
 from ..finding import known_network
 from ..model import Assignment, Card, Scenario, Task
 from ..pages import png_data_uri, render
+from ..viz._common import png_bytes
+from ..words import people_in_words
 
 __all__ = [
     "AUDIENCES",
@@ -131,12 +132,10 @@ def figure_html(result: Any, caption: str = "", dpi: int = 130) -> Markup:
     >>> 'alt="A drawing of a house."' in html and "data:image/png;base64," in html
     True
     """
-    buffer = io.BytesIO()
     width_inches = float(result.figure.get_size_inches()[0]) if hasattr(result.figure, "get_size_inches") else 0.0
     if width_inches > 0:  # about 1400 pixels across is sharp on A4 and keeps big figures quick to save
         dpi = max(60, min(dpi, int(_MAX_FIGURE_PIXELS / width_inches)))
-    result.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    return fragment("figure", src=png_data_uri(buffer.getvalue()), alt=result.description, caption=caption)
+    return fragment("figure", src=png_data_uri(png_bytes(result.figure, dpi)), alt=result.description, caption=caption)
 
 
 def _figure_with_caption(result: Any) -> Markup:
@@ -181,8 +180,6 @@ def _column_label(column: str) -> str:
     return SOS_COLUMN_LABELS.get(column, (column, ""))[0]
 
 
-def _names(scenario: Scenario, ids: Iterable[str]) -> str:
-    return ", ".join(scenario.name_of(i) for i in ids)
 
 
 def table_class(kind: str, rows: int, limit: int) -> str:
@@ -385,9 +382,9 @@ def sos_map_section(map_html: Markup) -> Markup:
 def _statement(scenario: Scenario, statement: Any) -> dict[str, str]:
     who = ""
     if statement.agreed_by:
-        who += f"Agreed by {_names(scenario, statement.agreed_by)}. "
+        who += f"Agreed by {people_in_words(scenario, statement.agreed_by)}. "
     if statement.disagreed_by:
-        who += f"Not agreed by {_names(scenario, statement.disagreed_by)}."
+        who += f"Not agreed by {people_in_words(scenario, statement.disagreed_by)}."
     return {"text": statement.text, "who": who.strip()}
 
 
@@ -430,7 +427,7 @@ def model_plan_section(scenario: Scenario, assignments: Sequence[Assignment] | N
         a = by_task.get(task.id)
         rows.append({"title": task.title, "when": when_text(task),
                      "primary": scenario.name_of(a.primary) if a else "—",
-                     "backups": _names(scenario, a.backups) if a and a.backups else "none",
+                     "backups": people_in_words(scenario, a.backups) if a and a.backups else "none",
                      "gap": not (a and a.backups)})
     return fragment("model_plan_section", has_plan=bool(assignments), rows=rows)
 

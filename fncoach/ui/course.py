@@ -22,10 +22,8 @@ from :mod:`fncoach.record`.
 
 from __future__ import annotations
 
-import base64
 import datetime as _dt
 import html
-import io
 import logging
 import os
 from pathlib import Path
@@ -368,13 +366,9 @@ def progress_overview(learner: str | None = None, record: Record | None = None) 
 
 def figure_html(result: Any, *, dpi: int = 100) -> str:
     """A :class:`~fncoach.viz._common.FigureResult` as an ``<img>`` (alt text = its description) plus the description."""
-    buffer = io.BytesIO()
-    result.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    alt = html.escape(result.description, quote=True)
-    return (f"<figure style='margin:0.4em 0'><img src='data:image/png;base64,{data}' alt='{alt}' "
-            f"style='max-width:100%;height:auto'><figcaption style='max-width:48em;line-height:1.45'>"
-            f"<strong>What the picture shows:</strong> {html.escape(result.description)}</figcaption></figure>")
+    from ..pages import png_data_uri, render
+
+    return render("widget_figure.html.j2", src=png_data_uri(result.png(dpi)), description=result.description)
 
 
 # ---------------------------------------------------------------------------- the course session

@@ -37,7 +37,6 @@ Examples
 from __future__ import annotations
 
 import html
-import io
 import time
 from pathlib import Path
 from typing import Any, Sequence
@@ -144,11 +143,7 @@ _DPI = 96  # CSS pixels per inch: text shows at its true point size
 
 
 def _png(result: Any, dpi: int = _DPI) -> bytes:
-    buffer = io.BytesIO()
-    # "tight" keeps labels and reasons drawn beyond the axes inside the picture (they were cut off without it)
-    result.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None},
-                          pil_kwargs={"compress_level": 1})  # fast: these images are shown, not stored
-    return buffer.getvalue()
+    return result.png(dpi, fast=True)  # fast: these images are shown, not stored
 
 
 def _png_width(png: bytes) -> int:

@@ -63,13 +63,9 @@ def _people_options(scenario) -> list[tuple[str, str]]:
     return options
 
 
-def _png(result) -> bytes:
-    return result._repr_png_()
-
-
 def _figure_box(result) -> widgets.VBox:
     """A figure as an image with its text description underneath (for screen readers and print)."""
-    image = widgets.Image(value=_png(result), format="png", layout=widgets.Layout(max_width="100%"))
+    image = widgets.Image(value=result.png(), format="png", layout=widgets.Layout(max_width="100%"))
     description = widgets.HTML(f"<details><summary>Description of the figure</summary>"
                                f"<p style='max-width:46em'>{html.escape(result.description)}</p></details>")
     return widgets.VBox([image, description])

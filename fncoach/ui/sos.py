@@ -48,10 +48,6 @@ def _p(text: str, strong: bool = False) -> widgets.HTML:
     return widgets.HTML(f"<p style='margin:0.5em 0 0.2em;max-width:46em;line-height:1.45'>{inner}</p>")
 
 
-def _png(result) -> bytes:
-    return result._repr_png_()
-
-
 # ---------------------------------------------------------------------------- card sort
 
 
@@ -331,7 +327,7 @@ class ScalingPanel(ExercisePanel):
                  "<th>Who</th><th>Role</th><th>Number</th><th>Why</th><th>What would move them one point up</th>"
                  f"</tr></thead><tbody>{rows}</tbody></table>")
         figure = draw_scale_spread(self.scenario, own=result.own_score)
-        image = widgets.Image(value=_png(figure), format="png", layout=widgets.Layout(max_width="100%"))
+        image = widgets.Image(value=figure.png(), format="png", layout=widgets.Layout(max_width="100%"))
         text_version = widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
                                     f"{html.escape(figure.description)}</p></details>")
         history = []
@@ -341,7 +337,7 @@ class ScalingPanel(ExercisePanel):
             over_time = draw_scale_history(self.scenario)
             history = [
                 _p("How the numbers changed over the meetings in this case", strong=True),
-                widgets.Image(value=_png(over_time), format="png", layout=widgets.Layout(max_width="100%")),
+                widgets.Image(value=over_time.png(), format="png", layout=widgets.Layout(max_width="100%")),
                 widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
                              f"{html.escape(over_time.description)}</p></details>"),
             ]
@@ -415,7 +411,7 @@ class ThreeHousesPanel(ExercisePanel):
         self.scenario = scenario
         child = scenario.child.name
         figure = draw_three_houses(scenario)
-        self.image = widgets.Image(value=_png(figure), format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = widgets.Image(value=figure.png(), format="png", layout=widgets.Layout(max_width="100%"))
         self.description = widgets.HTML(f"<details><summary>Text version</summary><p style='max-width:46em'>"
                                          f"{html.escape(figure.description)}</p></details>")
         prompts = {

@@ -10,7 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg") if matplotlib.get_backend().lower() in ("", "agg") else None  # keep notebooks' inline backend
 
-__all__ = ["FigureResult", "DOMAIN_STYLE", "SAFETY_BADGE", "OKABE_ITO", "new_figure"]
+__all__ = ["FigureResult", "DOMAIN_STYLE", "SAFETY_BADGE", "OKABE_ITO", "new_figure", "png_bytes"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -65,15 +65,29 @@ class FigureResult:
             target.with_suffix(target.suffix + ".txt").write_text(self.description + "\n", encoding="utf-8")
         return target
 
-    def _repr_png_(self) -> bytes:  # shows in notebooks without printing an object repr
-        import io
+    def png(self, dpi: int = 100, fast: bool = False) -> bytes:
+        """The figure as PNG bytes (see :func:`png_bytes`)."""
+        return png_bytes(self.figure, dpi, fast=fast)
 
-        buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
-        return buffer.getvalue()
+    def _repr_png_(self) -> bytes:  # shows in notebooks without printing an object repr
+        return self.png()
 
     def __repr__(self) -> str:
         return f"FigureResult({self.description[:60]!r}…)"
+
+
+def png_bytes(figure: Any, dpi: int = 100, fast: bool = False) -> bytes:
+    """A figure as PNG bytes: cropped to what is drawn ("tight", so labels beyond the axes are kept) and
+    with no software or date stamp, so the same figure always gives the same bytes.
+
+    ``fast`` compresses less: for pictures shown on screen at once, not stored.
+    """
+    import io
+
+    buffer = io.BytesIO()
+    options: dict[str, Any] = {"pil_kwargs": {"compress_level": 1}} if fast else {}
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None}, **options)
+    return buffer.getvalue()
 
 
 def _metadata(path: Path) -> dict[str, Any] | None:

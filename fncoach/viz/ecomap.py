@@ -49,6 +49,7 @@ from matplotlib.text import Text
 from matplotlib.lines import Line2D
 
 from ..model import DOMAINS, Person, Scenario, Tie
+from ..words import names_in_words
 from ._common import DOMAIN_STYLE, OKABE_ITO, SAFETY_BADGE, FigureResult
 
 __all__ = ["draw_ecomap", "draw_ecomap_key", "label_overlaps", "RING_NAMES", "TIE_STYLE_WORDS", "BADGE_SHAPE"]
@@ -846,12 +847,7 @@ def _draw_legend(figure: Figure, child_name: str):
 
 
 def _names(people: Sequence[str]) -> str:
-    people = list(people)
-    if not people:
-        return "nobody"
-    if len(people) == 1:
-        return people[0]
-    return ", ".join(people[:-1]) + " and " + people[-1]
+    return names_in_words(people, limit=None, empty="nobody")
 
 
 def _describe(scenario: Scenario, nodes: list[_Node], child_ties: dict[str, Tie], other_ties: list[Tie],
