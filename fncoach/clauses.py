@@ -45,6 +45,7 @@ __all__ = [
     "verb_groups",
     "person_mentions",
     "people_of",
+    "everyday_name",
 ]
 
 #: Everyday words for family members and partners: a subject made of one of these is an adult, not the child.
@@ -509,7 +510,7 @@ class People:
     child_pronouns : frozenset of str
         The child's pronouns in lower case ("she", "her", "herself").
     of_worry : tuple of str
-        Display names of the people whose safety status is a worry.
+        Everyday names of the people whose safety status is a worry ("Ciara", "Nan Mo").
     aliases : dict
         Lower-case name or everyday name → ``("child" | "worry" | "to_explore" | "safe", display name)``.
     """
@@ -568,6 +569,23 @@ def _names_for(name: str) -> set[str]:
     return {n for n in found if n}
 
 
+def everyday_name(name: str) -> str:
+    """The name a family would use in a sentence: "Ciara O'Neill" → "Ciara", "Maureen Ashworth (Nan Mo)" → "Nan Mo".
+
+    Examples
+    --------
+    >>> everyday_name("Ciara O'Neill"), everyday_name("Mum (Donna)"), everyday_name("Uncle Dev")
+    ('Ciara', 'Donna', 'Uncle Dev')
+    """
+    inside = re.findall(r"\(([^)]*)\)", name)
+    if inside and inside[0].strip():
+        return " ".join(inside[0].split())
+    words = name.split()
+    if len(words) == 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[0].lower() not in _TITLES:
+        return words[0]
+    return " ".join(words)
+
+
 def people_of(scenario) -> People:
     """The child, the people of worry and everyone else in ``scenario``, under every name a statement may use.
 
@@ -605,5 +623,5 @@ def people_of(scenario) -> People:
     pronouns = frozenset(p.strip().lower() for p in child.pronouns.split("/"))
     reflexive = {"she": "herself", "he": "himself", "they": "themselves"}
     pronouns |= {reflexive[p] for p in pronouns if p in reflexive}
-    of_worry = tuple(p.name for p in scenario.people if p.safety.status == "worry")
+    of_worry = tuple(everyday_name(p.name) for p in scenario.people if p.safety.status == "worry")
     return People(child.name, pronouns, of_worry, aliases)

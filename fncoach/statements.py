@@ -5,12 +5,28 @@ statement met a criterion or not. It looks for the parts a good statement has:
 
 * **worry statement** — *who* is worried; what an adult might *do* (behaviour,
   not a label), ideally with what has happened before; and the *impact on the
-  child* if nothing changes;
-* **harm statement** — *what happened* and *how it affected the child*;
+  child* if nothing changes. **Whose behaviour**: the danger is what the person
+  who harms or exploits might do. A statement whose danger clause has a parent
+  being harmed or a protective adult as its subject ("Mum might not protect…",
+  "Nan might let him back in", "she fails to…") or the child ("Zara might go
+  missing", "he might put himself at risk") is never marked as having all its
+  parts, and the feedback suggests a rewrite around the person who harms;
+* **harm statement** — *what has already happened* (a "could hit" is a worry,
+  not a harm) and *how it affected the child*, however it is worded: what the
+  child did, said, felt or stopped doing since;
 * **safety goal** — *who will be doing what* (the family and network's own
   behaviour, in positive words, not "won't…" and not only "attend a course"),
-  *so that* the child experiences something, *how workers will see it*, and
-  *for how long*.
+  *so that* the child experiences something, *who will see it* (however it is
+  worded: "Gran will check how each visit went"), and *for how long*; like the
+  worries, it does not hand the job of keeping someone away to the adult being
+  harmed.
+
+The parts are read from the structure of each clause — its subject, modal,
+negation and tense (:mod:`fncoach.clauses`) — rather than from a list of
+sentences. Given the scenario, the coach recognises its people by name: the
+child, the people whose safety status is a worry (named in the suggestions),
+and the safe adults. :func:`check_agreement` gives feedback on the "who agrees /
+who does not" part of a worry statement.
 
 Every statement is also checked for labels and jargon ("neglectful",
 "substance misuse", "chaotic", "DV"…), with a suggestion of what to describe
@@ -528,20 +544,20 @@ def _read_worry(text: str, body_start: int, people: People | None) -> _Reading:
                                   or (danger.lemma == "keep" and re.search(r"\b(?:safe|away|out|from)\b", rest, re.I)))
     taking_back = danger.lemma in _RETURN and re.search(r"\bback\b", rest, re.I) and bool(objects)
     names_worry = people is not None and any(people.who(m)[0] == "worry" for m in objects)
+    # "go (weeks) without …", "go through …": what someone goes through, not what they do
+    experience = danger.lemma in {"go", "be"} and bool(re.match(r"(?:\w+ )?(?:without|through)\b", rest, re.I))
     if doer_role == "worry":
         problem = ""
-    elif permit or protect or taking_back or (doer_role in {"safe", "to_explore"} and names_worry
-                                              and (danger.lemma in _PERMIT | _PROTECT | _RETURN or danger.negated)):
+    elif permit or protect or taking_back or (doer_role in {"safe", "to_explore"} and names_worry):
         problem = "failure_to_protect"
+    elif experience and doer_role in {"child", ""}:
+        problem = "impact_only"  # "might go weeks without word from his mum": what the child goes through
     elif doer_role == "child" or (doer_role != "adult" and (
             (impacted and _same(doer, impacted, people))
             or _REFLEXIVE.search(rest) or _CHILD_RISK.search(rest) and danger.lemma in {"go", "run", "put", "stay"})):
         problem = "child_as_subject"
     else:
         problem = ""
-    if problem == "child_as_subject" and (danger.lemma in {"lose", "miss", "hear", "feel", "grow", "end", "suffer"}
-                                          or re.match(r"(?:\w+ )?(?:without|through)\b", rest, re.I)):
-        problem = "impact_only"  # "might go weeks without word from his mum": what the child goes through
     if problem in {"child_as_subject", "impact_only"} and people is None:
         child = doer if re.match(r"[A-Z]", doer) and doer.lower() not in {"he", "she", "they"} else "the young person"
     return _Reading(danger, danger.subject or doer, doer_role, child, problem, harmer)
@@ -869,6 +885,101 @@ def check_statement(text: str, kind: str, scenario=None) -> StatementCheck:
     findings = rubric(text, people) + [_plain_words(text), _readable(text)]
     ok = all(f.met for f in findings if f.required)
     return StatementCheck(ok, tuple(findings), kind)
+
+
+_AGREEMENT_IN_TEXT = re.compile(
+    r"\b(?:does not|doesn't|do not|don't|did not|didn't|does|do) (?:\w+ )?agree\b|\bdisagree\w*|\bagree(?:s|d)?\b"
+    r"|\bexcept\b|\bsees? (?:it|this) differently\b",
+    re.IGNORECASE,
+)
+_EVERYONE = re.compile(r"^(?:everyone|everybody|all of us|all|the whole network|the network|nobody|no one|no-one|none)$",
+                       re.IGNORECASE)
+_ROLES = re.compile(r"\b(?:social worker|worker|teacher|nurse|health visitor|doctor|gp|officer|school|police|carer"
+                    r"|foster carer|iro|guardian|advocate|coach|head|tutor|key worker|me|i|myself)\b", re.IGNORECASE)
+
+
+def _names_in(value: str) -> list[str]:
+    parts = re.split(r"[,;/&+]|\band\b|\bor\b", str(value or ""))
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def check_agreement(agreed: str, disagreed: str, statement: str = "", scenario=None) -> tuple[Finding, ...]:
+    """Feedback on the "who agrees / who does not" part of a worry statement.
+
+    Where the family and the workers see a worry differently, the statement says who agrees and who does not:
+    the different views stay in the open and can be talked about. When ``scenario`` is given, names are checked
+    against its people, and the learner is asked what the person the worry is about thinks.
+
+    Parameters
+    ----------
+    agreed, disagreed : str
+        The names written under "Who agrees?" and "Who does not?" (commas or "and" between them).
+    statement : str, optional
+        The worry statement itself: a statement that already says who agrees ("Dad does not agree…") counts.
+    scenario : Scenario, optional
+        The case, to recognise its people by name.
+
+    Returns
+    -------
+    tuple of Finding
+        The first finding (criterion ``agreement``) says whether the part is there; further findings point
+        out a name in both boxes, a name not in the case, or the person of worry's view. All are tips
+        (``required=False``) except a name in both boxes.
+
+    Examples
+    --------
+    >>> [f.met for f in check_agreement("Gran, Amara", "Mum")]
+    [True]
+    >>> check_agreement("", "")[0].met
+    False
+    >>> check_agreement("Gran", "Gran")[1].message
+    "Gran is under both 'Who agrees?' and 'Who does not?'. Each person's view goes in one box."
+    """
+    yes, no = _names_in(agreed), _names_in(disagreed)
+    in_text = bool(_AGREEMENT_IN_TEXT.search(statement or ""))
+    findings: list[Finding] = []
+    if yes and no:
+        findings.append(Finding("agreement", True,
+                                f"You say who agrees ({', '.join(yes)}) and who does not ({', '.join(no)}). Different "
+                                "views stay in the open, where they can be talked about: a worry statement starts a "
+                                "conversation, it is not a verdict.", required=False))
+    elif yes:
+        findings.append(Finding("agreement", True,
+                                f"You say who agrees ({', '.join(yes)}). If anyone sees it differently, add them under "
+                                "'Who does not?'; if everyone agrees, that is worth saying too.", required=False))
+    elif no:
+        findings.append(Finding("agreement", True,
+                                f"You say who does not agree ({', '.join(no)}). Add who does agree, so the statement "
+                                "shows whose worry it is.", required=False))
+    elif in_text:
+        findings.append(Finding("agreement", True, "Your statement says who agrees and who does not. Good: different "
+                                                   "views stay in the open.", required=False))
+    else:
+        findings.append(Finding("agreement", False,
+                                "Tip: say who agrees with this worry and who does not. Where the family and the workers "
+                                "see it differently, the statement says so, and everyone can talk about it.",
+                                required=False))
+    both = [n for n in yes if n.lower() in {m.lower() for m in no}]
+    if both:
+        findings.append(Finding("agreement", False, f"{', '.join(both)} {'is' if len(both) == 1 else 'are'} under both "
+                                                    "'Who agrees?' and 'Who does not?'. Each person's view goes in one box."))
+    if scenario is not None:
+        people = people_of(scenario)
+        unknown = [n for n in yes + no if not people.who(n)[0] and not _EVERYONE.match(n) and not _ROLES.search(n)]
+        if unknown:
+            findings.append(Finding(
+                "agreement_names", False,
+                f"I could not find {', '.join(repr(n) for n in unknown)} among the people in {people.child}'s case. "
+                "Check the spelling, or use the name the family uses.", required=False))
+        said = {people.who(n)[1] for n in yes + no if people.who(n)[0]}
+        about = [m for m in _mentions_in(statement or "") if people.who(m)[0] == "worry"]
+        missing = [m for m in about if people.who(m)[1] not in said]
+        if (yes or no) and missing and not in_text:
+            findings.append(Finding(
+                "agreement_names", False,
+                f"What does {missing[0]} think? The person the worry is about often sees it differently, and "
+                "saying so keeps the conversation honest.", required=False))
+    return tuple(findings)
 
 
 # --------------------------------------------------------------------------- comparing and sets

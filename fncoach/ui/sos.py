@@ -23,7 +23,7 @@ import ipywidgets as widgets
 
 from ..scaling import ScaleError, check_ten_means, reveal, scale_history
 from ..sos import COLUMN_TITLES, check_sort, columns_for
-from ..statements import KINDS, check_statement, check_statement_set, compare_with_model
+from ..statements import KINDS, check_agreement, check_statement, check_statement_set, compare_with_model
 from ._common import ExercisePanel, button, message_html
 
 __all__ = [
@@ -143,7 +143,7 @@ class _StatementBox(widgets.VBox):
     """One statement: a text box, a check button, feedback and the model to compare."""
 
     def __init__(self, panel: "StatementPanel", kind: str, label: str, agreement: bool = False):
-        self.panel, self.kind = panel, kind
+        self.panel, self.kind, self.agreement = panel, kind, agreement
         self.text = widgets.Textarea(placeholder=f"Write your {KINDS[kind]} here", layout=_BOX)
         self.check = button(description="Check", icon="check", tooltip=f"Check this {KINDS[kind]}")
         self.compare = button(description="Compare with the model", icon="eye", disabled=True)
@@ -164,9 +164,12 @@ class _StatementBox(widgets.VBox):
                                                width="min(100%, 48em)"))
 
     def _on_check(self, _button: Any = None) -> None:
-        result = check_statement(self.text.value, self.kind)
+        scenario = self.panel.scenario
+        result = check_statement(self.text.value, self.kind, scenario)
+        extra = check_agreement(self.agreed.value, self.disagreed.value, self.text.value, scenario) \
+            if self.agreement and self.text.value.strip() else ()
         lines = [result.summary()]
-        for finding in result.findings:
+        for finding in result.findings + extra:
             mark = "✓" if finding.met else ("✗" if finding.required else "•")
             lines.append(f"{mark} {finding.message}")
         self.feedback.value = message_html("\n".join(lines), "good" if result.ok else "warn",
