@@ -374,9 +374,9 @@ def _follow_chain(toks: list[Token], j: int, info: dict) -> int:
     return j
 
 
-def _subject(toks: list[Token], i: int, floor: int = 0) -> tuple[int, list[Token]]:
-    """The subject words before token ``i``: read backwards to a clause boundary or ``floor`` (at most 8 words)."""
-    words: list[Token] = []
+def _subject(toks: list[Token], i: int, floor: int = 0) -> tuple[int, list[int]]:
+    """The subject words (their places) before token ``i``: read backwards to a clause boundary or ``floor``."""
+    words: list[int] = []
     k = i - 1
     while k >= floor and len(words) < 8:
         tok = toks[k]
@@ -394,7 +394,7 @@ def _subject(toks: list[Token], i: int, floor: int = 0) -> tuple[int, list[Token
                 before = toks[k - 1]
                 first = k - 1 == 0 or toks[k - 2].text in _HARD_STOP
                 if _is_person_word(before, first) and not _only_verb(before.low) and before.low not in _PRONOUNS:
-                    words.insert(0, tok)
+                    words.insert(0, k)
                     k -= 1
                     continue
             break
@@ -405,15 +405,16 @@ def _subject(toks: list[Token], i: int, floor: int = 0) -> tuple[int, list[Token
                 break
             k -= 1
             continue
-        words.insert(0, tok)
+        words.insert(0, k)
         k -= 1
-    return (words[0] and toks.index(words[0])) if words else i, words
+    return (words[0] if words else i), words
 
 
-def _head(words: list[Token], toks: list[Token], start: int) -> str:
-    for offset in range(len(words) - 1, -1, -1):
-        tok = words[offset]
-        index = start + offset
+def _head(places: list[int], toks: list[Token]) -> str:
+    """The word of the subject that names who does it: the last name, family word or pronoun, else the last noun."""
+    words = [toks[n] for n in places]
+    for index in reversed(places):
+        tok = toks[index]
         first = index == 0 or toks[index - 1].text in _HARD_STOP
         if tok.low in _SUBJECT_PRONOUNS or (_is_person_word(tok, first) and not tok.low.endswith("'s")):
             return tok.text
@@ -471,12 +472,14 @@ def verb_groups(text: str) -> tuple[VerbGroup, ...]:
             continue
         first, main, info = found
         main = _follow_chain(toks, main, info)
-        start, _words = _subject(toks, first, spans[-1][2] + 1 if spans else 0)
+        start, words = _subject(toks, first, spans[-1][2] + 1 if spans else 0)
+        info["subject"] = words
         spans.append((start, first, main, info))
         i = main + 1
     groups: list[VerbGroup] = []
     for n, (start, first, main, info) in enumerate(spans):
-        words = toks[start:first]
+        places = info["subject"]
+        words = [toks[p] for p in places]
         # the object: words after the verb up to the next clause (its subject) or a hard stop
         stop = spans[n + 1][0] if n + 1 < len(spans) else len(toks)
         end = main + 1
@@ -487,7 +490,7 @@ def verb_groups(text: str) -> tuple[VerbGroup, ...]:
         verb = toks[main].text
         groups.append(VerbGroup(
             subject=text[words[0].start: words[-1].end] if words else "",
-            head=_head(words, toks, start),
+            head=_head(places, toks),
             modal=info["modal"], negated=info["negated"], verb=verb,
             lemma=_verb_lemma(verb.lower()) or verb.lower(), tense=info["tense"], passive=info["passive"],
             rest=rest, start=toks[start].start if words else toks[first].start, end=toks[main].end,

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Sequence
 
 from .clauses import KIN_WORDS, People, VerbGroup, people_of, person_mentions, verb_groups
@@ -435,6 +436,13 @@ def _behaviour(text: str, start: int) -> tuple[bool, int, str]:
 
 # --------------------------------------------------------------------------- whose behaviour (read from the clauses)
 
+
+@lru_cache(maxsize=256)
+def _mentions(text: str) -> tuple[tuple[int, str], ...]:
+    """:func:`fncoach.clauses.person_mentions`, kept: a statement's pronouns each look back through them."""
+    return tuple(person_mentions(text))
+
+
 # Verbs of letting someone in or near: "might let Craig back in", "keeps allowing him to visit".
 _PERMIT = frozenset({"let", "allow", "permit", "invite"})
 # Verbs of protecting; with "not" or "fail to" they make the protective adult the subject of the worry.
@@ -479,7 +487,7 @@ def _role(mention: str, people: People | None) -> str:
 def _antecedent(text: str, position: int, people: People | None, pronoun: str, after: int = 0) -> str:
     """Whom a pronoun at ``position`` most likely means: the child when it is their pronoun, else the last name
     mentioned between ``after`` (the start of the worry, so not the people who are worried) and it."""
-    earlier = [m for at, m in person_mentions(text) if after <= at < position]
+    earlier = [m for at, m in _mentions(text) if after <= at < position]
     if people is not None and pronoun.lower() in people.child_pronouns:
         if not earlier or people.who(earlier[-1])[0] in ("child", ""):
             return people.child
@@ -497,7 +505,7 @@ def _same(a: str, b: str, people: People | None) -> bool:
 
 
 def _mentions_in(words: str) -> list[str]:
-    return [m for _, m in person_mentions(words)] + [w for w in re.findall(r"\b(?:him|her|them)\b", words, re.IGNORECASE)]
+    return [m for _, m in _mentions(words)] + [w for w in re.findall(r"\b(?:him|her|them)\b", words, re.IGNORECASE)]
 
 
 def _read_worry(text: str, body_start: int, people: People | None) -> _Reading:
@@ -739,7 +747,7 @@ def _watcher(text: str, people: People | None) -> VerbGroup | None:
     groups = [g for g in verb_groups(text) if g.start >= after]
     child = people.child if people is not None else ""
     if not child and so:
-        mentions = [m for at, m in person_mentions(text) if at >= so.start()]
+        mentions = [m for at, m in _mentions(text) if at >= so.start()]
         child = mentions[0] if mentions else ""
     for group in groups:
         if group.modal not in {"will", "can", "shall"} or not group.subject or group.passive:
