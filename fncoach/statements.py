@@ -551,12 +551,18 @@ def _read_worry(text: str, body_start: int, people: People | None) -> _Reading:
                                   or (danger.lemma in {"stop", "supervise", "watch"} and bool(objects))
                                   or (danger.lemma == "keep" and re.search(r"\b(?:safe|away|out|from)\b", rest, re.I)))
     taking_back = danger.lemma in _RETURN and re.search(r"\bback\b", rest, re.I) and bool(objects)
+    # keeping company with the person who harms: "might keep seeing her ex", "might move in with Dean"
+    together = not danger.negated and bool(objects) and _role(objects[0], people) != "child" and (
+        (danger.lemma in {"see", "meet", "date", "marry"} and rest.lower().startswith(objects[0].lower()))
+        or (danger.lemma in {"see", "meet", "date", "marry"} and re.match(r"(?:her|his|their) ", rest, re.I)
+            and objects[0].lower() in rest.lower()[:40])
+        or (danger.lemma in {"live", "move", "stay", "go", "get"} and bool(re.match(r"(?:back )?(?:in )?with\b", rest, re.I))))
     names_worry = people is not None and any(people.who(m)[0] == "worry" for m in objects)
     # "go (weeks) without …", "go through …": what someone goes through, not what they do
     experience = danger.lemma in {"go", "be"} and bool(re.match(r"(?:\w+ )?(?:without|through)\b", rest, re.I))
     if doer_role == "worry":
         problem = ""
-    elif permit or protect or taking_back or (doer_role in {"safe", "to_explore"} and names_worry):
+    elif permit or protect or taking_back or together or (doer_role in {"safe", "to_explore"} and names_worry):
         problem = "failure_to_protect"
     elif experience and doer_role in {"child", ""}:
         problem = "impact_only"  # "might go weeks without word from his mum": what the child goes through

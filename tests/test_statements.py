@@ -349,6 +349,9 @@ def test_child_as_subject_is_flagged():
     "The school is worried that Mum fails to stop Shane shouting at Kai, as happened in June, and Kai could be scared.",
     "Gran is worried that Mum won't keep Shane away from the house, as happened in June, and Kai could be scared.",
     "Gran is worried that Mum might take Shane back, as she did in June, and that Kai could see him hurt her again.",
+    "Grandad is worried that Priya might keep seeing her ex-boyfriend, as she did in March, and that baby Amir "
+    "could be hurt.",
+    "Gran is worried that Mum might move in with Dean again, as she did in May, and that Leo could be hurt.",
     "His carer is worried that Leon might put himself at risk at parties, as he did in May, and could be hurt.",
     "Dee is worried that Maya might run away again, as she did in May, and that Maya could be hurt.",
 ])
@@ -365,6 +368,9 @@ def test_a_blaming_or_child_as_subject_worry_never_has_all_its_parts(text):
     "could be hurt.",
     "Gran is worried that Shane might not let Mum leave the flat, as happened in June, and that Kai could be scared.",
     "Dee is worried that Dad might stop Maya seeing her friends, as he did in May, and that Maya could be lonely.",
+    "Gran is worried that Dad might see Leo without Gran there, as he did in May, and that Leo could be hurt.",
+    "Gran is worried that Dad might stay at Nan's house and miss the school run, as he did in May, and Leo could "
+    "be late.",
 ])
 def test_the_person_who_harms_as_subject_is_fine(text):
     check = check_statement(text, "worry")
