@@ -453,6 +453,7 @@ _REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|themself)\b", re.IGNOR
 # The few everyday ways of saying a child's own behaviour is the danger.
 _CHILD_RISK = re.compile(r"^(?:missing|off with|out all night|out at night|away|off)\b|^\w+ (?:\w+ )?at risk\b",
                          re.IGNORECASE)
+_CHILD_WORDS = frozenset({"baby", "children", "child", "boys", "girls", "twins", "kids", "son", "daughter", "toddler"})
 _IMPACT_LEMMAS = frozenset({"be", "feel", "lose", "miss", "grow", "end", "get", "become", "learn", "think", "believe",
                             "struggle", "fall", "have", "go", "see", "hear", "keep", "stop", "start", "wake", "cry",
                             "hide", "need", "want", "live"})
@@ -468,6 +469,7 @@ class _Reading:
     child: str          # the child (from the scenario, or the one the impact is about)
     problem: str        # "" / "failure_to_protect" / "child_as_subject"
     harmer: str         # the person who harms or exploits, when it can be named
+    impacted: str = ""  # who a later "could be…" clause is about, when it is someone other than the doer
 
 
 def _role(mention: str, people: People | None) -> str:
@@ -574,7 +576,9 @@ def _read_worry(text: str, body_start: int, people: People | None) -> _Reading:
         problem = ""
     if problem in {"child_as_subject", "impact_only"} and people is None:
         child = doer if re.match(r"[A-Z]", doer) and doer.lower() not in {"he", "she", "they"} else "the young person"
-    return _Reading(danger, danger.subject or doer, doer_role, child, problem, harmer)
+    other = impacted if impacted and not _same(impacted, doer, people) and _role(impacted, people) in {"child", ""} \
+        and (people is not None or re.match(r"[A-Z]", impacted) or impacted.lower() in _CHILD_WORDS) else ""
+    return _Reading(danger, danger.subject or doer, doer_role, child, problem, harmer, other)
 
 
 def _whose_behaviour(text: str, who: str, reading: _Reading) -> Finding:
@@ -659,7 +663,7 @@ def _check_worry(text: str, people: People | None = None) -> list[Finding]:
         findings.append(Finding("history", False,
                                 "Tip: add what has happened before, e.g. 'as happened last March when…'.", required=False))
     later = text[position:] if acts else text[body_start:]
-    if _EFFECT.search(later):
+    if _EFFECT.search(later) or (acts and reading.impacted):
         findings.append(Finding("impact", True, "You say what it would mean for the child if nothing changes. That keeps the child at the centre."))
     else:
         findings.append(Finding("impact", False,
@@ -700,8 +704,7 @@ def _effect_clause(text: str, groups: Sequence[VerbGroup], people: People | None
             return group
         if people is not None and role:
             continue
-        named = bool(re.match(r"[A-Z]", head)) or head.lower() in {"baby", "children", "child", "boys", "girls", "twins",
-                                                                    "kids", "son", "daughter", "toddler"}
+        named = bool(re.match(r"[A-Z]", head)) or head.lower() in _CHILD_WORDS
         if role != "adult" and named:
             return group
     return None
