@@ -890,6 +890,10 @@ def check_statement(text: str, kind: str, scenario=None) -> StatementCheck:
     True
     >>> [f.criterion for f in check_statement("Mum will attend a parenting course.", "goal").findings if not f.met]
     ['who_does_what', 'child_experience', 'who_will_see', 'timescale']
+    >>> blaming = check_statement("Gran is worried that Mum might not protect Leo from Dad, as happened in May, "
+    ...                           "and that Leo could be hurt.", "worry")
+    >>> blaming.ok, [f.criterion for f in blaming.missing if f.required]
+    (False, ['whose_behaviour'])
     """
     if kind not in KINDS:
         raise ValueError(f"the kind of statement must be one of: {', '.join(KINDS)} (not {kind!r})")

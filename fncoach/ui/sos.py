@@ -201,8 +201,9 @@ class StatementPanel(ExercisePanel):
         n_worry = min(3, max(1, len(scenario.sos.worry_statements)))
         self.harm = [_StatementBox(self, "harm", f"Harm statement {i}: what has happened to {child}, and how it "
                                    "affected them") for i in range(1, n_harm + 1)]
-        self.worries = [_StatementBox(self, "worry", f"Worry statement {i}: who is worried, what an adult might do, "
-                                      f"and what it would mean for {child}", agreement=True) for i in range(1, n_worry + 1)]
+        self.worries = [_StatementBox(self, "worry", f"Worry statement {i}: who is worried, what the person who harms "
+                                      f"might do, and what it would mean for {child}", agreement=True)
+                        for i in range(1, n_worry + 1)]
         self.goals = [_StatementBox(self, "goal", f"Safety goal {i} (answers worry {i}): who will be doing what, so "
                                     f"that {child}…, who will see it, for how long") for i in range(1, n_worry + 1)]
         self.set_button = button(description="Check the whole set", icon="tasks")
