@@ -27,8 +27,8 @@ CORPUS = Path(__file__).resolve().parent / "statements_corpus.yaml"
 HELDOUT = Path(__file__).resolve().parent / "statements_heldout.yaml"
 #: Agreement measured on each set with this rubric (python benchmarks/statements.py prints both). A change that
 #: lowers either is a regression: look at what it now gets wrong before lowering a number.
-CORPUS_AGREEMENT = 1.00
-HELDOUT_AGREEMENT = 0.00
+CORPUS_AGREEMENT = 1.00  # 124 of 124
+HELDOUT_AGREEMENT = 0.90  # 79 of 87 (90.8%) after the issue-12 rubric; 61 of 87 (70.1%) before it
 
 
 def unmet(check: StatementCheck, required_only: bool = True) -> set[str]:
