@@ -5,12 +5,28 @@ statement met a criterion or not. It looks for the parts a good statement has:
 
 * **worry statement** — *who* is worried; what an adult might *do* (behaviour,
   not a label), ideally with what has happened before; and the *impact on the
-  child* if nothing changes;
-* **harm statement** — *what happened* and *how it affected the child*;
+  child* if nothing changes. **Whose behaviour**: the danger is what the person
+  who harms or exploits might do. A statement whose danger clause has a parent
+  being harmed or a protective adult as its subject ("Mum might not protect…",
+  "Nan might let him back in", "she fails to…") or the child ("Zara might go
+  missing", "he might put himself at risk") is never marked as having all its
+  parts, and the feedback suggests a rewrite around the person who harms;
+* **harm statement** — *what has already happened* (a "could hit" is a worry,
+  not a harm) and *how it affected the child*, however it is worded: what the
+  child did, said, felt or stopped doing since;
 * **safety goal** — *who will be doing what* (the family and network's own
   behaviour, in positive words, not "won't…" and not only "attend a course"),
-  *so that* the child experiences something, *how workers will see it*, and
-  *for how long*.
+  *so that* the child experiences something, *who will see it* (however it is
+  worded: "Gran will check how each visit went"), and *for how long*; like the
+  worries, it does not hand the job of keeping someone away to the adult being
+  harmed.
+
+The parts are read from the structure of each clause — its subject, modal,
+negation and tense (:mod:`fncoach.clauses`) — rather than from a list of
+sentences. Given the scenario, the coach recognises its people by name: the
+child, the people whose safety status is a worry (named in the suggestions),
+and the safe adults. :func:`check_agreement` gives feedback on the "who agrees /
+who does not" part of a worry statement.
 
 Every statement is also checked for labels and jargon ("neglectful",
 "substance misuse", "chaotic", "DV"…), with a suggestion of what to describe
@@ -35,7 +51,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Sequence
+
+from .clauses import KIN_WORDS, People, VerbGroup, people_of, person_mentions, verb_groups
 
 __all__ = [
     "KINDS",
@@ -44,6 +63,7 @@ __all__ = [
     "StatementCheck",
     "LABELS",
     "check_statement",
+    "check_agreement",
     "find_labels",
     "reading_grade",
     "compare_with_model",
@@ -414,10 +434,195 @@ def _behaviour(text: str, start: int) -> tuple[bool, int, str]:
     return False, start, ""
 
 
+# --------------------------------------------------------------------------- whose behaviour (read from the clauses)
+
+
+@lru_cache(maxsize=256)
+def _mentions(text: str) -> tuple[tuple[int, str], ...]:
+    """:func:`fncoach.clauses.person_mentions`, kept: a statement's pronouns each look back through them."""
+    return tuple(person_mentions(text))
+
+
+# Verbs of letting someone in or near: "might let Craig back in", "keeps allowing him to visit".
+_PERMIT = frozenset({"let", "allow", "permit", "invite"})
+# Verbs of protecting; with "not" or "fail to" they make the protective adult the subject of the worry.
+_PROTECT = frozenset({"protect", "shield", "stop", "prevent", "safeguard", "believe", "keep", "supervise", "watch"})
+# Verbs that, with "back", take a partner back: "might take him back", "go back to Dad".
+_RETURN = frozenset({"take", "have", "go", "get", "move", "welcome"})
+_REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|themself)\b", re.IGNORECASE)
+# The few everyday ways of saying a child's own behaviour is the danger.
+_CHILD_RISK = re.compile(r"^(?:missing|off with|out all night|out at night|away|off)\b|^\w+ (?:\w+ )?at risk\b",
+                         re.IGNORECASE)
+_CHILD_WORDS = frozenset({"baby", "children", "child", "boys", "girls", "twins", "kids", "son", "daughter", "toddler"})
+_IMPACT_LEMMAS = frozenset({"be", "feel", "lose", "miss", "grow", "end", "get", "become", "learn", "think", "believe",
+                            "struggle", "fall", "have", "go", "see", "hear", "keep", "stop", "start", "wake", "cry",
+                            "hide", "need", "want", "live"})
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """Who a worry statement says might do what, and to whom."""
+
+    danger: VerbGroup | None
+    doer: str           # the danger clause's subject as written
+    doer_role: str      # child / worry / to_explore / safe / adult / ""
+    child: str          # the child (from the scenario, or the one the impact is about)
+    problem: str        # "" / "failure_to_protect" / "child_as_subject"
+    harmer: str         # the person who harms or exploits, when it can be named
+    impacted: str = ""  # who a later "could be…" clause is about, when it is someone other than the doer
+
+
+def _role(mention: str, people: People | None) -> str:
+    """``child`` / ``worry`` / ``to_explore`` / ``safe`` for a scenario's person, ``adult`` for family words."""
+    if not mention:
+        return ""
+    if people is not None:
+        status, _name = people.who(mention)
+        if status:
+            return status
+    last = mention.lower().replace("'s", "").split()[-1]
+    if last in KIN_WORDS:
+        return "adult"
+    return ""
+
+
+def _antecedent(text: str, position: int, people: People | None, pronoun: str, after: int = 0) -> str:
+    """Whom a pronoun at ``position`` most likely means: the child when it is their pronoun, else the last name
+    mentioned between ``after`` (the start of the worry, so not the people who are worried) and it."""
+    earlier = [m for at, m in _mentions(text) if after <= at < position]
+    if people is not None and pronoun.lower() in people.child_pronouns:
+        if not earlier or people.who(earlier[-1])[0] in ("child", ""):
+            return people.child
+    return earlier[-1] if earlier else ""
+
+
+def _same(a: str, b: str, people: People | None) -> bool:
+    if not a or not b:
+        return False
+    if a.lower() == b.lower():
+        return True
+    if people is not None:
+        return people.who(a) == people.who(b) and people.who(a)[0] != ""
+    return False
+
+
+def _mentions_in(words: str) -> list[str]:
+    return [m for _, m in _mentions(words)] + [w for w in re.findall(r"\b(?:him|her|them)\b", words, re.IGNORECASE)]
+
+
+def _read_worry(text: str, body_start: int, people: People | None) -> _Reading:
+    """Find the danger clause of a worry statement and judge whose behaviour it is about."""
+    groups = [g for g in verb_groups(text) if g.end > body_start and g.lemma not in {"worry", "concern"}]
+    actions = [g for g in groups if not g.passive and g.lemma not in {"be", "feel", "seem", "appear", "become"}]
+    if not actions:
+        return _Reading(None, "", "", people.child if people else "", "", "")
+    danger = actions[0]
+    doer = danger.head or danger.subject
+    if doer.lower() in {"he", "she", "they", "him", "her", "them"}:
+        doer = _antecedent(text, danger.start, people, doer, body_start) or doer
+    doer_role = _role(doer, people)
+    later = [g for g in groups if g.start > danger.end]
+    impact = [g for g in later if g.looks_ahead and (g.passive or g.lemma in _IMPACT_LEMMAS)]
+    heads = []
+    for g in impact:
+        head = g.head
+        if not g.subject and re.search(r"\b(?:and|or|but)\s*$", text[:g.verb_start]):
+            head = doer  # "…and could be hurt": the same subject carries on
+        elif head.lower() in {"he", "she", "they"}:
+            head = _antecedent(text, g.start, people, head, body_start) or head
+        if head:
+            heads.append(head)
+    # the child is whoever the impact is about; when every impact is about the doer, the doer is the child
+    others = [h for h in heads if not _same(h, doer, people)]
+    impacted = others[0] if others else (heads[0] if heads else "")
+    child = people.child if people else impacted
+    # the person who harms: a person of worry named in the statement, else one named in the danger clause
+    harmer = ""
+    if people is not None:
+        named = [m for m in _mentions_in(text) if people.who(m)[0] == "worry"]
+        harmer = named[0] if named else " or ".join(people.of_worry[:3])
+    if not harmer and people is None:
+        others = [m for m in _mentions_in(danger.rest) if m.lower() not in {"him", "her", "them"}
+                  and not _same(m, child, people) and not _same(m, doer, people)]
+        harmer = others[0] if others else ""
+    # failure-to-protect framing: the danger is what a protective adult might let happen or not prevent
+    rest = danger.rest
+    objects = [m for m in _mentions_in(rest) if not _same(m, child, people) and not _same(m, doer, people)]
+    permit = danger.lemma in _PERMIT and not danger.negated and bool(objects)
+    protect = danger.negated and (danger.lemma in {"protect", "shield", "safeguard", "prevent", "believe"}
+                                  or (danger.lemma in {"stop", "supervise", "watch"} and bool(objects))
+                                  or (danger.lemma == "keep" and re.search(r"\b(?:safe|away|out|from)\b", rest, re.I)))
+    taking_back = danger.lemma in _RETURN and re.search(r"\bback\b", rest, re.I) and bool(objects)
+    # keeping company with the person who harms: "might keep seeing her ex", "might move in with Dean"
+    together = not danger.negated and bool(objects) and _role(objects[0], people) != "child" and (
+        (danger.lemma in {"see", "meet", "date", "marry"} and rest.lower().startswith(objects[0].lower()))
+        or (danger.lemma in {"see", "meet", "date", "marry"} and re.match(r"(?:her|his|their) ", rest, re.I)
+            and objects[0].lower() in rest.lower()[:40])
+        or (danger.lemma in {"live", "move", "stay", "go", "get"} and bool(re.match(r"(?:back )?(?:in )?with\b", rest, re.I))))
+    names_worry = people is not None and any(people.who(m)[0] == "worry" for m in objects)
+    # "go (weeks) without …", "go through …": what someone goes through, not what they do
+    experience = danger.lemma in {"go", "be"} and bool(re.match(r"(?:\w+ )?(?:without|through)\b", rest, re.I))
+    if doer_role == "worry":
+        problem = ""
+    elif permit or protect or taking_back or together or (doer_role in {"safe", "to_explore"} and names_worry):
+        problem = "failure_to_protect"
+    elif experience and doer_role in {"child", ""}:
+        problem = "impact_only"  # "might go weeks without word from his mum": what the child goes through
+    elif doer_role == "child" or (doer_role != "adult" and (
+            (impacted and _same(doer, impacted, people))
+            or _REFLEXIVE.search(rest) or _CHILD_RISK.search(rest) and danger.lemma in {"go", "run", "put", "stay"})):
+        problem = "child_as_subject"
+    else:
+        problem = ""
+    if problem in {"child_as_subject", "impact_only"} and people is None:
+        child = doer if re.match(r"[A-Z]", doer) and doer.lower() not in {"he", "she", "they"} else "the young person"
+    other = impacted if impacted and not _same(impacted, doer, people) and _role(impacted, people) in {"child", ""} \
+        and (people is not None or re.match(r"[A-Z]", impacted) or impacted.lower() in _CHILD_WORDS) else ""
+    return _Reading(danger, danger.subject or doer, doer_role, child, problem, harmer, other)
+
+
+def _whose_behaviour(text: str, who: str, reading: _Reading) -> Finding:
+    """The finding on whose behaviour the worry is about, with a rewrite to try when it is the wrong person's."""
+    danger = reading.danger
+    child = reading.child or "the child"
+    harmer = reading.harmer
+    who = who or "(who is worried)"
+    are = "are" if re.search(r"\band\b", who) else "is"
+    if reading.problem == "failure_to_protect":
+        named = harmer or "the person who harms"
+        return Finding(
+            "whose_behaviour", False,
+            f"This puts the worry on {reading.doer} ('{danger.phrase}'), as the one who might not keep {child} safe. "
+            f"In Signs of Safety a worry statement names what the person who harms might do, so the burden does not "
+            f"fall on a parent who is being hurt or is trying to protect. Try building it around {named}: "
+            f"'{who} {are} worried that {named} might … (what {named} did before), and that {child} could …'. "
+            f"What {reading.doer} does to keep {child} safe belongs in the strengths and the safety goal.")
+    if reading.problem == "child_as_subject":
+        named = harmer or "the adults who harm or exploit them"
+        what = " ".join(f"{danger.phrase} {re.split(r',|;| as | and | like ', danger.rest)[0]}".split()[:7])
+        return Finding(
+            "whose_behaviour", False,
+            f"This makes {child}'s own behaviour the danger ('{what}'). Written like "
+            f"that, it can hide the adults who harm or exploit {child} and can sound like blame. Say what {named} "
+            f"might do (for example, who might take {child} somewhere, or give {child} drink, drugs or a place to "
+            f"stay), and keep what {child} could go through as the impact.")
+    if reading.problem == "impact_only":
+        named = harmer or "an adult"
+        return Finding(
+            "whose_behaviour", False,
+            f"This says what {child} might go through, which is the impact. A worry statement also says what "
+            f"{named} might do that would cause it; if nobody's behaviour causes it, it may be a complicating "
+            "factor rather than a worry.")
+    doer = reading.doer
+    return Finding("whose_behaviour", True,
+                   f"The worry is about what {doer} might do, not about {child} or someone trying to protect "
+                   f"{child}. That keeps it fair and clear.")
+
+
 # --------------------------------------------------------------------------- the three rubrics
 
 
-def _check_worry(text: str) -> list[Finding]:
+def _check_worry(text: str, people: People | None = None) -> list[Finding]:
     findings: list[Finding] = []
     match = _WORRY_VERB.search(text)
     subject = _clause_before(text, match.start()).strip(" ,") if match else ""
@@ -437,13 +642,20 @@ def _check_worry(text: str) -> list[Finding]:
                                 "It shows whose worry it is, and lets others say if they agree."))
     body_start = match.end() if match else 0
     acts, position, verb = _behaviour(text, body_start)
+    reading = _read_worry(text, body_start, people)
+    if reading.danger is not None and not acts and not reading.danger.passive and reading.problem:
+        acts, position, verb = True, reading.danger.end, reading.danger.verb
     if acts:
+        doer = reading.doer if reading.danger is not None else ""
+        what = f"what {doer} might do" if doer else "something someone might do"
         findings.append(Finding("behaviour", True,
-                                f"You describe something an adult might do ('{verb}'), not just a label. That gives everyone something to watch for."))
+                                f"You describe {what} ('{verb}'), not just a label. That gives everyone something to watch for."))
     else:
         findings.append(Finding("behaviour", False,
                                 "Describe what an adult might actually do, e.g. 'Dad might shout and throw things when he has been drinking', "
                                 "rather than what they are or have ('Dad is aggressive')."))
+    if reading.danger is not None and acts:
+        findings.append(_whose_behaviour(text, subject if named else "", reading))
     if _HISTORY.search(text):
         findings.append(Finding("history", True, "You link the worry to something that has happened before, which makes it concrete.",
                                 required=False))
@@ -451,7 +663,7 @@ def _check_worry(text: str) -> list[Finding]:
         findings.append(Finding("history", False,
                                 "Tip: add what has happened before, e.g. 'as happened last March when…'.", required=False))
     later = text[position:] if acts else text[body_start:]
-    if _EFFECT.search(later):
+    if _EFFECT.search(later) or (acts and reading.impacted):
         findings.append(Finding("impact", True, "You say what it would mean for the child if nothing changes. That keeps the child at the centre."))
     else:
         findings.append(Finding("impact", False,
@@ -460,9 +672,49 @@ def _check_worry(text: str) -> list[Finding]:
     return findings
 
 
-def _check_harm(text: str) -> list[Finding]:
+def _without_looking_ahead(text: str, groups: Sequence[VerbGroup]) -> str:
+    """``text`` with every 'might / could / will …' verb group blanked out ("could hit" is not something that happened)."""
+    chars = list(text)
+    for group in groups:
+        if group.looks_ahead and group.verb_start >= 0:
+            chars[group.verb_start: group.end] = " " * (group.end - group.verb_start)
+    return "".join(chars)
+
+
+def _effect_clause(text: str, groups: Sequence[VerbGroup], people: People | None) -> VerbGroup | None:
+    """A clause about the child after what happened: what they did, said, felt or stopped doing since.
+
+    The child is the scenario's child when it is known; otherwise someone other than the person who did the harm,
+    named as a child would be (not 'Mum', 'Dad' or 'Gran'), or a pronoun that does not point back at that person.
+    """
+    events = [g for g in groups if not g.looks_ahead]
+    if len(events) < 2:
+        return None
+    doer = events[0].head
+    previous = doer
+    for group in events[1:]:
+        head = group.head if group.subject else previous
+        if head.lower() in {"he", "she", "they"}:
+            head = _antecedent(text, group.start, people, head) or head
+        previous = head or previous
+        if not head or _same(head, doer, people) or head.lower() in {"it", "i", "we", "you"}:
+            continue
+        role = _role(head, people)
+        if role == "child":
+            return group
+        if people is not None and role:
+            continue
+        named = bool(re.match(r"[A-Z]", head)) or head.lower() in _CHILD_WORDS
+        if role != "adult" and named:
+            return group
+    return None
+
+
+def _check_harm(text: str, people: People | None = None) -> list[Finding]:
     findings: list[Finding] = []
-    past_hits = [m.group(0) for m in _PAST.finditer(text) if m.group(0).lower() not in _NOT_PAST_ED]
+    groups = verb_groups(text)
+    settled = _without_looking_ahead(text, groups)
+    past_hits = [m.group(0) for m in _PAST.finditer(settled) if m.group(0).lower() not in _NOT_PAST_ED]
     looks_ahead = bool(_FUTURE.search(text)) and not past_hits
     if past_hits:
         findings.append(Finding("what_happened", True, "You say what has already happened. That is the heart of a harm statement."))
@@ -473,7 +725,8 @@ def _check_harm(text: str) -> list[Finding]:
     else:
         findings.append(Finding("what_happened", False,
                                 "Say what actually happened and when, e.g. 'Last month Zoë walked to school alone at 7am…'."))
-    if _EFFECT.search(text):
+    effect = _effect_clause(text, groups, people)
+    if _EFFECT.search(settled) or effect is not None:
         findings.append(Finding("effect_on_child", True, "You say how it affected the child, so everyone understands why it matters."))
     else:
         findings.append(Finding("effect_on_child", False,
@@ -492,7 +745,63 @@ def _doing_part(text: str) -> tuple[str, str, str]:
     return doer, doing, text[match.end() + (so.start() if so else len(rest)):]
 
 
-def _check_goal(text: str) -> list[Finding]:
+def _watcher(text: str, people: People | None) -> VerbGroup | None:
+    """Someone who will see the goal happening: a 'will …' clause after what the child will experience.
+
+    It has a subject of its own that is not the child ("Nan and his form tutor will check in with Callum",
+    "Bev will write down how every handover went"), however the seeing is worded.
+    """
+    so = _SO_THAT.search(text)
+    after = so.end() if so else (text.find(";") if ";" in text else len(text))
+    groups = [g for g in verb_groups(text) if g.start >= after]
+    child = people.child if people is not None else ""
+    if not child and so:
+        mentions = [m for at, m in _mentions(text) if at >= so.start()]
+        child = mentions[0] if mentions else ""
+    for group in groups:
+        if group.modal not in {"will", "can", "shall"} or not group.subject or group.passive:
+            continue
+        head = group.head
+        if head.lower() in {"he", "she", "they"}:
+            head = _antecedent(text, group.start, people, head)
+        if not head or _same(head, child, people) or _role(head, people) == "child":
+            continue
+        if group.lemma in {"be", "feel", "have", "know"} and not re.search(r"\b(?:know|hear|see)\b", group.verb, re.I):
+            continue
+        return group
+    return None
+
+
+def _goal_whose_behaviour(text: str, people: People | None) -> Finding:
+    """Safety goals follow the worry statements' rule: the burden is not put on the adult being harmed or the child."""
+    groups = [g for g in verb_groups(text) if g.modal in {"will", "shall"} or g.chain]
+    doing = groups[0] if groups else None
+    if doing is None:
+        return Finding("whose_behaviour", True, "The goal is about what the adults will be doing.")
+    doer = doing.head or doing.subject
+    role = _role(doer, people)
+    objects = [m for m in _mentions_in(doing.rest) if not _same(m, doer, people)]
+    child = people.child if people is not None else ""
+    others = [m for m in objects if not _same(m, child, people) and _role(m, people) != "child"]
+    keeps_away = (doing.lemma in {"keep", "protect", "shield", "stop", "prevent"}
+                  and re.search(r"\b(?:away|out|from)\b", doing.rest, re.I) and others)
+    shuts_out = doing.lemma in _PERMIT and doing.negated and others
+    names_worry = people is not None and any(people.who(m)[0] == "worry" for m in others)
+    if role != "worry" and (keeps_away or shuts_out) and (people is None or names_worry or role in {"safe", "to_explore"}):
+        harmer = next((people.who(m)[1] for m in others if people is not None and people.who(m)[0] == "worry"), others[0])
+        return Finding("whose_behaviour", False,
+                       f"This goal puts the job of keeping {harmer} away on {doer}. Like the worry statements, a safety "
+                       f"goal starts with what the person who harms will be doing (for example, '{harmer} will be …'), "
+                       f"then what the network will do to back it up and check it.")
+    if role == "child":
+        return Finding("whose_behaviour", False,
+                       f"This goal asks {doer} to change. A safety goal is about what the adults around {doer} will be "
+                       "doing, so that the child can feel safe; say who will be doing what.")
+    return Finding("whose_behaviour", True, "The goal is about what the adults will be doing, not the child or someone "
+                                            "being harmed.")
+
+
+def _check_goal(text: str, people: People | None = None) -> list[Finding]:
     findings: list[Finding] = []
     doer, doing, rest = _doing_part(text)
     services = [m.group(0) for m in _SERVICE.finditer(doing)]
@@ -529,7 +838,13 @@ def _check_goal(text: str) -> list[Finding]:
     else:
         findings.append(Finding("child_experience", False,
                                 "Add what the child will experience, e.g. '…so that Zoë feels safe and gets to school on time'."))
-    if _EVIDENCE.search(rest) or _EVIDENCE.search(text.split(";", 1)[1] if ";" in text else ""):
+    watcher = None if (_EVIDENCE.search(rest) or _EVIDENCE.search(text.split(";", 1)[1] if ";" in text else "")) \
+        else _watcher(text, people)
+    if watcher is not None:
+        who = watcher.subject
+        findings.append(Finding("who_will_see", True, f"You say who will see it ({who} will {watcher.verb} …). "
+                                                      "That makes the goal checkable."))
+    elif _EVIDENCE.search(rest) or _EVIDENCE.search(text.split(";", 1)[1] if ";" in text else ""):
         findings.append(Finding("who_will_see", True, "You say how people will know it is happening. That makes the goal checkable."))
     else:
         findings.append(Finding("who_will_see", False,
@@ -539,10 +854,11 @@ def _check_goal(text: str) -> list[Finding]:
     else:
         findings.append(Finding("timescale", False,
                                 "Add for how long it needs to be seen before everyone feels confident, e.g. '…for the next six months'."))
+    findings.append(_goal_whose_behaviour(text, people))
     return findings
 
 
-def check_statement(text: str, kind: str) -> StatementCheck:
+def check_statement(text: str, kind: str, scenario=None) -> StatementCheck:
     """Check a harm statement, worry statement or safety goal against the rubric.
 
     Parameters
@@ -551,6 +867,9 @@ def check_statement(text: str, kind: str) -> StatementCheck:
         The learner's statement.
     kind : {'worry', 'harm', 'goal'}
         Which rubric to use.
+    scenario : Scenario, optional
+        The case the statement is about. When given, its people are recognised by name: the child, the people
+        whose safety status is a worry (named in the suggestions) and the safe adults.
 
     Returns
     -------
@@ -571,6 +890,10 @@ def check_statement(text: str, kind: str) -> StatementCheck:
     True
     >>> [f.criterion for f in check_statement("Mum will attend a parenting course.", "goal").findings if not f.met]
     ['who_does_what', 'child_experience', 'who_will_see', 'timescale']
+    >>> blaming = check_statement("Gran is worried that Mum might not protect Leo from Dad, as happened in May, "
+    ...                           "and that Leo could be hurt.", "worry")
+    >>> blaming.ok, [f.criterion for f in blaming.missing if f.required]
+    (False, ['whose_behaviour'])
     """
     if kind not in KINDS:
         raise ValueError(f"the kind of statement must be one of: {', '.join(KINDS)} (not {kind!r})")
@@ -579,9 +902,105 @@ def check_statement(text: str, kind: str) -> StatementCheck:
         finding = Finding("written", False, f"Write your {KINDS[kind]} in the box first, then check it.")
         return StatementCheck(False, (finding,), kind)
     rubric = {"worry": _check_worry, "harm": _check_harm, "goal": _check_goal}[kind]
-    findings = rubric(text) + [_plain_words(text), _readable(text)]
+    people = people_of(scenario) if scenario is not None else None
+    findings = rubric(text, people) + [_plain_words(text), _readable(text)]
     ok = all(f.met for f in findings if f.required)
     return StatementCheck(ok, tuple(findings), kind)
+
+
+_AGREEMENT_IN_TEXT = re.compile(
+    r"\b(?:does not|doesn't|do not|don't|did not|didn't|does|do) (?:\w+ )?agree\b|\bdisagree\w*|\bagree(?:s|d)?\b"
+    r"|\bexcept\b|\bsees? (?:it|this) differently\b",
+    re.IGNORECASE,
+)
+_EVERYONE = re.compile(r"^(?:everyone|everybody|all of us|all|the whole network|the network|nobody|no one|no-one|none)$",
+                       re.IGNORECASE)
+_ROLES = re.compile(r"\b(?:social worker|worker|teacher|nurse|health visitor|doctor|gp|officer|school|police|carer"
+                    r"|foster carer|iro|guardian|advocate|coach|head|tutor|key worker|me|i|myself)\b", re.IGNORECASE)
+
+
+def _names_in(value: str) -> list[str]:
+    parts = re.split(r"[,;/&+]|\band\b|\bor\b", str(value or ""))
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def check_agreement(agreed: str, disagreed: str, statement: str = "", scenario=None) -> tuple[Finding, ...]:
+    """Feedback on the "who agrees / who does not" part of a worry statement.
+
+    Where the family and the workers see a worry differently, the statement says who agrees and who does not:
+    the different views stay in the open and can be talked about. When ``scenario`` is given, names are checked
+    against its people, and the learner is asked what the person the worry is about thinks.
+
+    Parameters
+    ----------
+    agreed, disagreed : str
+        The names written under "Who agrees?" and "Who does not?" (commas or "and" between them).
+    statement : str, optional
+        The worry statement itself: a statement that already says who agrees ("Dad does not agree…") counts.
+    scenario : Scenario, optional
+        The case, to recognise its people by name.
+
+    Returns
+    -------
+    tuple of Finding
+        The first finding (criterion ``agreement``) says whether the part is there; further findings point
+        out a name in both boxes, a name not in the case, or the person of worry's view. All are tips
+        (``required=False``) except a name in both boxes.
+
+    Examples
+    --------
+    >>> [f.met for f in check_agreement("Gran, Amara", "Mum")]
+    [True]
+    >>> check_agreement("", "")[0].met
+    False
+    >>> check_agreement("Gran", "Gran")[1].message
+    "Gran is under both 'Who agrees?' and 'Who does not?'. Each person's view goes in one box."
+    """
+    yes, no = _names_in(agreed), _names_in(disagreed)
+    in_text = bool(_AGREEMENT_IN_TEXT.search(statement or ""))
+    findings: list[Finding] = []
+    if yes and no:
+        findings.append(Finding("agreement", True,
+                                f"You say who agrees ({', '.join(yes)}) and who does not ({', '.join(no)}). Different "
+                                "views stay in the open, where they can be talked about: a worry statement starts a "
+                                "conversation, it is not a verdict.", required=False))
+    elif yes:
+        findings.append(Finding("agreement", True,
+                                f"You say who agrees ({', '.join(yes)}). If anyone sees it differently, add them under "
+                                "'Who does not?'; if everyone agrees, that is worth saying too.", required=False))
+    elif no:
+        findings.append(Finding("agreement", True,
+                                f"You say who does not agree ({', '.join(no)}). Add who does agree, so the statement "
+                                "shows whose worry it is.", required=False))
+    elif in_text:
+        findings.append(Finding("agreement", True, "Your statement says who agrees and who does not. Good: different "
+                                                   "views stay in the open.", required=False))
+    else:
+        findings.append(Finding("agreement", False,
+                                "Tip: say who agrees with this worry and who does not. Where the family and the workers "
+                                "see it differently, the statement says so, and everyone can talk about it.",
+                                required=False))
+    both = [n for n in yes if n.lower() in {m.lower() for m in no}]
+    if both:
+        findings.append(Finding("agreement", False, f"{', '.join(both)} {'is' if len(both) == 1 else 'are'} under both "
+                                                    "'Who agrees?' and 'Who does not?'. Each person's view goes in one box."))
+    if scenario is not None:
+        people = people_of(scenario)
+        unknown = [n for n in yes + no if not people.who(n)[0] and not _EVERYONE.match(n) and not _ROLES.search(n)]
+        if unknown:
+            findings.append(Finding(
+                "agreement_names", False,
+                f"I could not find {', '.join(repr(n) for n in unknown)} among the people in {people.child}'s case. "
+                "Check the spelling, or use the name the family uses.", required=False))
+        said = {people.who(n)[1] for n in yes + no if people.who(n)[0]}
+        about = [m for m in _mentions_in(statement or "") if people.who(m)[0] == "worry"]
+        missing = [m for m in about if people.who(m)[1] not in said]
+        if (yes or no) and missing and not in_text:
+            findings.append(Finding(
+                "agreement_names", False,
+                f"What does {missing[0]} think? The person the worry is about often sees it differently, and "
+                "saying so keeps the conversation honest.", required=False))
+    return tuple(findings)
 
 
 # --------------------------------------------------------------------------- comparing and sets

@@ -77,6 +77,20 @@ def test_statement_check_feedback_and_model(tiny):
     assert "This has all the parts" in goal.feedback.value
 
 
+def test_statement_check_uses_the_scenario_people(tiny):
+    panel = build_statement_panel(tiny)
+    worry = panel.worries[0]
+    worry.text.value = ("Niamh is worried that Gran might not keep Zoë safe at weekends, as happened last month, "
+                        "and that Zoë could be frightened.")
+    worry.check.click()
+    assert "Nearly there" in worry.feedback.value
+    assert "Ciara" in worry.feedback.value  # the scenario's person of worry, named in the suggestion
+    assert "Who does not?" in worry.feedback.value or "who agrees" in worry.feedback.value
+    worry.agreed.value, worry.disagreed.value = "Niamh", "Bob"
+    worry.check.click()
+    assert "could not find &#x27;Bob&#x27;" in worry.feedback.value
+
+
 def test_statement_answers_restore_and_set_prompts(tiny):
     panel = build_statement_panel(tiny)
     panel.worries[0].text.value = "Gran is worried that Ciara might sleep in again and Zoë could be alone."

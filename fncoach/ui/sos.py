@@ -24,7 +24,7 @@ import ipywidgets as widgets
 
 from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal
 from ..sos import COLUMN_TITLES, check_sort, columns_for, fit_saved_sort
-from ..statements import KINDS, check_statement, check_statement_set, compare_with_model
+from ..statements import KINDS, check_agreement, check_statement, check_statement_set, compare_with_model
 from ._common import ExercisePanel, button, message_html
 
 __all__ = [
@@ -130,7 +130,7 @@ class _StatementBox(widgets.VBox):
     """One statement: a text box, a check button, feedback and the model to compare."""
 
     def __init__(self, panel: "StatementPanel", kind: str, label: str, agreement: bool = False):
-        self.panel, self.kind = panel, kind
+        self.panel, self.kind, self.agreement = panel, kind, agreement
         self.text = widgets.Textarea(placeholder=f"Write your {KINDS[kind]} here", layout=_BOX)
         self.check = button(description="Check", icon="check", tooltip=f"Check this {KINDS[kind]}")
         self.compare = button(description="Compare with the model", icon="eye", disabled=True)
@@ -151,9 +151,12 @@ class _StatementBox(widgets.VBox):
                                                width="min(100%, 48em)"))
 
     def _on_check(self, _button: Any = None) -> None:
-        result = check_statement(self.text.value, self.kind)
+        scenario = self.panel.scenario
+        result = check_statement(self.text.value, self.kind, scenario)
+        extra = check_agreement(self.agreed.value, self.disagreed.value, self.text.value, scenario) \
+            if self.agreement and self.text.value.strip() else ()
         lines = [result.summary()]
-        for finding in result.findings:
+        for finding in result.findings + extra:
             mark = "✓" if finding.met else ("✗" if finding.required else "•")
             lines.append(f"{mark} {finding.message}")
         self.feedback.value = message_html("\n".join(lines), "good" if result.ok else "warn",
@@ -188,8 +191,9 @@ class StatementPanel(ExercisePanel):
         n_worry = min(3, max(1, len(scenario.sos.worry_statements)))
         self.harm = [_StatementBox(self, "harm", f"Harm statement {i}: what has happened to {child}, and how it "
                                    "affected them") for i in range(1, n_harm + 1)]
-        self.worries = [_StatementBox(self, "worry", f"Worry statement {i}: who is worried, what an adult might do, "
-                                      f"and what it would mean for {child}", agreement=True) for i in range(1, n_worry + 1)]
+        self.worries = [_StatementBox(self, "worry", f"Worry statement {i}: who is worried, what the person who harms "
+                                      f"might do, and what it would mean for {child}", agreement=True)
+                        for i in range(1, n_worry + 1)]
         self.goals = [_StatementBox(self, "goal", f"Safety goal {i} (answers worry {i}): who will be doing what, so "
                                     f"that {child}…, who will see it, for how long") for i in range(1, n_worry + 1)]
         self.set_button = button(description="Check the whole set", icon="tasks")
