@@ -51,7 +51,9 @@ def draw_room_spread(numbers: Sequence[int]) -> FigureResult:
     ax.set_yticks([])
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    ax.set_xlabel("0: harm is certain          10: safe enough for professionals to step back", fontsize=11)
+    ax.text(0, -0.32, "0: harm is certain", transform=ax.transAxes, ha="left", va="top", fontsize=11)
+    ax.text(1, -0.32, "10: safe enough for professionals to step back", transform=ax.transAxes, ha="right",
+            va="top", fontsize=11)
     ax.set_title("The room's safety-scale numbers (one dot each; the count above each column)", fontsize=12)
     figure.tight_layout()
     return FigureResult(figure, describe_room_spread(numbers))
