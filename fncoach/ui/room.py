@@ -261,7 +261,7 @@ def _coach_summary(scenario: Any) -> Callable[[str, str], str]:
     from ..statements import check_statement
 
     def summary(kind: str, text: str) -> str:
-        check = check_statement(text, kind)
+        check = check_statement(text, kind, scenario=scenario)
         if check.ok:
             return "The coach finds every part."
         return "The coach would ask about: " + "; ".join(f.message for f in check.missing[:3])
