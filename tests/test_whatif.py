@@ -169,3 +169,13 @@ def test_parts_that_change_for_the_same_reason_are_told_once():
     assert len(reasons) == 1 and "parts went down" in reasons[0]
     text = " ".join(result.explanation)
     assert text.count("There is nobody yet in Sam's network") == 1
+
+
+@pytest.mark.parametrize("removed, about", [("kwame", ()), ("siobhan", ("kwame",))])
+def test_removing_the_person_an_own_commitment_belongs_to_or_its_checker_ends_the_commitment(removed, about):
+    from netbuild import bundled_scenario_files
+
+    path = next(p for p in bundled_scenario_files() if p.stem == "long_term_foster_links")
+    new = apply_changes(load_scenario(path), RemovePerson(removed))
+    task = next(t for t in new.plan.tasks if t.id == "t_dad_call")
+    assert task.about == about and task.own_commitment is False
