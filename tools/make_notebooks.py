@@ -299,7 +299,10 @@ first review: what if Gran is on holiday, or someone is ill?""")
     cells += case_header()
     cells += [
         md("## Who does what\n\nFor each job, choose a main person and at least one backup, then check the plan: "
-           "are they free at that time, near enough, able to do it, and safe for it?"),
+           "are they free at that time, near enough, able to do it, and safe for it? Someone the workers are "
+           "worried about is never given a job, as main person or as a backup. A foster carer is a carer, not a "
+           "professional who steps back, and can be a lasting relationship for the child; a placement can end, "
+           "though, so give their jobs a backup from the wider network too."),
         code('course.exercise(build_plan_panel, "safety_plan")'),
         md("## Drill the plan\n\nRun the four weeks to the first review. Some people will be away or ill, as in real "
            "life. The drill uses the plan you made above. See which jobs would be missed, then go back and "
@@ -377,7 +380,8 @@ over facilitating, and professionals step back.""")
 - **One plan** per network: written down in the network's own words, with a *Words and Pictures* version for the
   child, and shared with everyone who took part.
 - **Professionals step back** when everyone's safety-scale numbers — including the child's — say the network can
-  keep the child safe without them.
+  keep the child safe without them. Foster carers are not among them: they are carers, and often a lasting, even
+  lifelong, relationship for the child.
 """),
         md("## Looking back"),
         code('course.reflection("handover_reflection")'),
