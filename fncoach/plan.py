@@ -607,8 +607,7 @@ def _carer_or_professional(scenario: Scenario, task: Task, person: Person, who: 
                             "network could do it.")]
     if person.is_paid_carer and assignment.primary == person.id:
         child = scenario.child.name
-        wider = [people[b].name for b in assignment.backups
-                 if b in people and b != person.id and not people[b].paid and people[b].domain != "professional"]
+        wider = [people[b].name for b in assignment.backups if b in people and people[b].is_natural]
         backup = (f"it matters that {_names_in_words(wider)} can step in from the wider network."
                   if wider else f"give '{task.title}' a backup from the wider network who would carry on if it did.")
         return [PlanProblem(task.id, person.id, "paid_carer",
