@@ -116,7 +116,8 @@ class PlanPanel(ExercisePanel):
             "<p style='max-width:46em;line-height:1.45'>For each job in the safety plan, choose the main person and "
             "at least one backup: who steps in if the main person is ill or away? Then check the plan. The check "
             "looks at when people are free, how far away they live, what they can do, whether their safety has been "
-            "agreed, and how many hours they have offered.</p>")
+            "agreed, and how many hours they have offered. Someone the workers are worried about is never given a "
+            "job, and nobody is the safeguard against their own behaviour: you will be told at once.</p>")
         self.children = (intro, *rows, self.check_button, self.message)
 
     def _on_choice(self, change: Any) -> None:
