@@ -349,7 +349,9 @@ def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
     """
     child = scenario.child
     known = scenario.known_people
-    natural = [p for p in known if not p.paid and p.domain != "professional"]
+    natural = [p for p in known if p.network_kind == "natural"]
+    carers = [p for p in known if p.network_kind == "carer"]
+    professionals = [p for p in known if p.network_kind == "professional"]
     lines = [
         scenario.meta.title,
         f"{child.name}, aged {child.age} ({child.pronouns}). {child.lives_now}",
@@ -359,8 +361,10 @@ def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
         lines.append(f"What matters to {child.name}: " + "; ".join(f"“{w}”" for w in child.what_matters) + ".")
     hidden = len(scenario.people) - len(known)
     lines.append(
-        f"Known so far: {len(natural)} people in the family and wider network and "
-        f"{len(known) - len(natural)} professionals"
+        f"Known so far: {len(natural)} people in the family and wider network"
+        + (f", {len(carers)} {'carer' if len(carers) == 1 else 'carers'} in {child.name}'s everyday life"
+           if carers else "")
+        + f" and {len(professionals)} {'professional' if len(professionals) == 1 else 'professionals'}"
         + (f"; {hidden} more {'person is' if hidden == 1 else 'people are'} still to be found." if hidden else ".")
     )
     if scenario.meta.content_notes:

@@ -52,7 +52,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 import numpy as np
 
 from .model import WEEKDAYS, Assignment, Scenario, Task
-from .plan import clock, describe_availability, describe_when, is_free
+from .plan import UnsafePlanChange, clock, describe_availability, describe_when, is_free, unsafe_changes
 
 __all__ = [
     "Occurrence",
@@ -695,6 +695,18 @@ def apply_plan_change(scenario: Scenario, assignments: Iterable[Assignment],
                       change: Mapping) -> tuple[Scenario, tuple[Assignment, ...]]:
     """Apply one plain-data change (see :data:`PLAN_CHANGE_KINDS`) and return the new scenario and plan.
 
+    The change goes through the plan check (:func:`fncoach.plan.unsafe_changes`)
+    like every other way of changing a plan: a change that would give a job to
+    someone the workers are worried about, or make someone the safeguard
+    against their own behaviour, is refused with the reason.
+
+    Raises
+    ------
+    fncoach.plan.UnsafePlanChange
+        When the change would put the child at risk (its message says why, naming the person and the job).
+    ValueError
+        When the change does not fit the scenario (an unknown task or person, a time that is not HH:MM).
+
     Examples
     --------
     >>> from fncoach.plan import example_scenario
@@ -702,7 +714,22 @@ def apply_plan_change(scenario: Scenario, assignments: Iterable[Assignment],
     ...                             {"kind": "add_backup", "task": "call", "person": "dev"})
     >>> plan[0].backups
     ('dev',)
+    >>> apply_plan_change(example_scenario(), [Assignment(task="sleepover", primary="gran")],
+    ...                   {"kind": "add_backup", "task": "sleepover", "person": "dev"})
+    Traceback (most recent call last):
+    ...
+    fncoach.plan.UnsafePlanChange: That change cannot be made. Dev (backup): their safety is still to be explored (Not met yet), so they cannot host an overnight stay until that has been looked at with them and agreed.
     """
+    assignments = tuple(assignments)
+    new_scenario, new_plan = _changed_plan(scenario, assignments, change)
+    unsafe = unsafe_changes(scenario, assignments, new_plan, scenario_after=new_scenario)
+    if unsafe:
+        raise UnsafePlanChange(unsafe)
+    return new_scenario, new_plan
+
+
+def _changed_plan(scenario: Scenario, assignments: Iterable[Assignment],
+                  change: Mapping) -> tuple[Scenario, tuple[Assignment, ...]]:
     kind = change.get("kind")
     assignments = tuple(assignments)
     if kind in PLAN_CHANGE_KINDS and change.get("task") not in {t.id for t in scenario.plan.tasks}:

@@ -17,8 +17,8 @@ Examples
 >>> child = Child(id="maya", name="Maya", age=9, lives_now="With her mum")
 >>> gran = Person(id="gran", name="Gran Ada", relationship="Grandmother",
 ...               domain="family")
->>> gran.is_natural
-True
+>>> gran.is_natural, gran.network_kind
+(True, 'natural')
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ __all__ = [
     "TIE_QUALITIES",
     "CONTACT_FREQUENCIES",
     "SAFETY_STATUSES",
+    "NETWORK_KINDS",
     "SOS_COLUMNS",
     "FINDING_SOURCES",
     "TASK_KINDS",
@@ -114,6 +115,11 @@ CONTACT_FREQUENCIES: tuple[str, ...] = get_args(ContactFrequency)
 
 SafetyStatusName = Literal["safe", "to_explore", "worry"]
 SAFETY_STATUSES: tuple[str, ...] = get_args(SafetyStatusName)
+
+#: The three kinds of people around a child (:attr:`Person.network_kind`): the natural network (not paid
+#: to be there), paid carers who are part of the child's everyday life (foster carers, Staying Put and
+#: supported-lodgings hosts) and professionals, who support the network but step back.
+NETWORK_KINDS: tuple[str, ...] = ("natural", "carer", "professional")
 
 SosColumn = Literal["harm", "danger", "complicating", "strength", "existing_safety", "not_needed"]
 SOS_COLUMNS: tuple[str, ...] = get_args(SosColumn)
@@ -293,14 +299,39 @@ class Person(_Model):
     )
 
     @property
+    def is_paid_carer(self) -> bool:
+        """True for a paid carer who is part of the child's everyday life: paid, and in the child's household.
+
+        Foster carers, Staying Put hosts and supported-lodgings hosts (written with ``paid: true`` and
+        ``domain: household``). They are paid, yet can be a lasting, even lifelong, relationship: they are
+        neither professionals who step back nor simply the natural network.
+
+        Examples
+        --------
+        >>> carer = Person(id="siobhan", name="Siobhan", relationship="Long-term foster carer",
+        ...                domain="household", paid=True)
+        >>> carer.is_paid_carer, carer.is_professional, carer.is_natural
+        (True, False, False)
+        """
+        return self.paid and self.domain == "household"
+
+    @property
     def is_professional(self) -> bool:
-        """True for professionals (paid workers who cannot stay for life)."""
-        return self.domain == "professional"
+        """True for professionals: the professional domain, or anyone else paid to be there who is not a carer
+        (a teacher, a teaching assistant). They support the network but cannot stay for life."""
+        return self.domain == "professional" or (self.paid and not self.is_paid_carer)
 
     @property
     def is_natural(self) -> bool:
         """True for the natural network: everyone not paid to be there."""
-        return not (self.paid or self.is_professional)
+        return not (self.paid or self.domain == "professional")
+
+    @property
+    def network_kind(self) -> str:
+        """One of :data:`NETWORK_KINDS`: ``natural``, ``carer`` or ``professional`` (exactly one is true)."""
+        if self.is_natural:
+            return "natural"
+        return "carer" if self.is_paid_carer else "professional"
 
     @property
     def is_known(self) -> bool:
@@ -428,7 +459,25 @@ class Task(_Model):
     trigger: str = Field("", description="What sets the rule off, e.g. 'If Mum has not answered by 8am'.")
     red_flags: tuple[str, ...] = Field((), description="Signs that mean act now.")
     checked_by: Optional[str] = Field(None, description="Id of the person who checks it has happened.")
+    about: tuple[str, ...] = Field(
+        (), description="Ids of the people whose behaviour this job is about: the person it checks on, supervises "
+        "or keeps the child safe from. They can never hold the job themselves, unless it is their own commitment.")
+    own_commitment: bool = Field(
+        False, description="True when the job is a promise the people in 'about' make themselves (e.g. Dad leaves "
+        "the house and rings his brother when an argument builds). It can then be theirs, and checked_by must "
+        "name someone else who checks it.")
     child_words: str = Field("", description="The task as the child would say it, for the Words and Pictures plan.")
+
+    @model_validator(mode="after")
+    def _own_commitment_is_checked(self) -> "Task":
+        if self.checked_by is not None and self.checked_by in self.about:
+            raise ValueError(f"checked_by is {self.checked_by!r}, but the job is about {self.checked_by!r}: nobody "
+                             "checks on themselves. Name someone else in the network in checked_by")
+        if self.own_commitment and not self.about:
+            raise ValueError("an own commitment needs 'about': the ids of the people who make the promise")
+        if self.own_commitment and not self.checked_by:
+            raise ValueError("an own commitment needs checked_by: someone else in the network who checks it is kept")
+        return self
 
 
 class Assignment(_Model):

@@ -72,6 +72,7 @@ def _person_attributes(person: Person) -> dict:
         "gender": person.gender,
         "family_side": person.family_side,
         "natural": person.is_natural,
+        "network_kind": person.network_kind,
         "safety": person.safety.status,
         "safety_reason": person.safety.reason,
         "support": person.support,
@@ -111,7 +112,8 @@ def build_graph(scenario: Scenario, *, people: Iterable[str] | None = None, incl
     networkx.Graph
         Nodes are ids with attributes ``kind`` ("child", "person" or
         "professional"), ``name``, ``relationship``, ``domain``, ``gender``,
-        ``family_side``, ``natural``, ``safety``, ``safety_reason``, ``support``,
+        ``family_side``, ``natural``, ``network_kind`` ("natural", "carer" or
+        "professional", see :data:`fncoach.model.NETWORK_KINDS`), ``safety``, ``safety_reason``, ``support``,
         ``travel_minutes``, ``known`` and ``person`` (the model object). Edges
         carry ``a`` and ``b`` (the tie's ends as written, for the direction of
         help), ``closeness``, ``quality``, ``contact``, ``help``, ``years_known``,

@@ -17,23 +17,43 @@ explains every problem in plain words, naming the people and times:
 ``lacks_capability``
     the task needs something the person cannot do (drive, a spare bed …);
 ``safety``
-    the person's safety status is a worry or still to be explored, so they
-    cannot supervise contact, host an overnight stay or give respite;
+    the person is someone the workers are worried about (safety status
+    ``worry``): they are never given a job that keeps the child safe, takes
+    them anywhere, has them in their care or checks on anyone — as main
+    person or as a backup — unless it is their own commitment (below). Every
+    kind of job does at least one of those things (:func:`job_roles`). A
+    person still to be explored cannot yet supervise contact, host an
+    overnight stay or give respite;
+``to_explore`` (a caution)
+    the person's safety is still to be explored: talk it through and agree
+    it before they take the job on;
 ``overloaded``
     the weekly hours of all the tasks they hold as primary come to more than
     the hours a week they said they could give;
 ``professional_role``
-    a professional or a paid person holds a network role;
+    a professional (or someone there as part of their paid work, such as a
+    teacher) holds a network role;
+``paid_carer`` (a caution)
+    a foster carer (or another paid carer who is part of the child's everyday
+    life, :attr:`fncoach.model.Person.is_paid_carer`) is the main person: they
+    are carers, not professionals who step back, and can be a lasting
+    relationship — but a placement can end, so a backup from the wider
+    network matters;
 ``no_backup``
     a task has no backup;
 ``about_themselves``
-    the person is the one the task's worry statement is about (for example
-    "… are worried that Mum might …" and Mum is named for the task), or
-    they are named to supervise contact with themselves ("Saturday time with
-    Mum", and Mum is named). Nobody can be the safeguard against their own
-    behaviour: someone else in the network has to do it. A task that is the
-    person's own time with the child ("Sunday video call with Dad", not
-    supervised contact) is theirs to take part in, so it is not flagged;
+    the job is about the person's own behaviour (the task's ``about``): it
+    checks on them, supervises them or keeps the child safe from them, and
+    nobody can do that for themselves. Decided from the task's data, never
+    from names in its title;
+``own_commitment``
+    a job that is a person's own promise (``own_commitment: true``, for
+    example Dad leaves the house and rings his brother when an argument
+    builds) is theirs, and someone else checks it: the main person must be
+    one of the people who made the promise;
+``checker``
+    the person named to check the job (``checked_by``) is someone the
+    workers are worried about, or the person the job is about;
 ``worry_not_covered``
     a worry statement that tasks in the scenario answer has none of those
     tasks given to anybody, so nothing in the plan keeps the child safe from it;
@@ -48,9 +68,13 @@ Examples
 >>> plan = [Assignment(task="call", primary="gran", backups=("dev",)),
 ...         Assignment(task="sleepover", primary="dev")]
 >>> for problem in check_plan(scenario, plan):
-...     print(problem.rule, "-", problem.person_id)
-safety - dev
-no_backup - dev
+...     print(problem.level, problem.rule, "-", problem.person_id)
+caution to_explore - dev
+problem safety - dev
+problem no_backup - dev
+
+Cautions (``level == "caution"``) are things to talk about; problems are
+things to fix before the plan can be used.
 """
 
 from __future__ import annotations
@@ -66,6 +90,11 @@ from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
 
 __all__ = [
     "RULES",
+    "CAUTIONS",
+    "SAFETY_RULES",
+    "job_roles",
+    "UnsafePlanChange",
+    "unsafe_changes",
     "worry_subjects",
     "everyday_name",
     "EARLY_START",
@@ -103,17 +132,26 @@ RULES: dict[str, str] = {
     "not_available": "Not free at that time",
     "too_far": "Too far away for that time of day",
     "lacks_capability": "Cannot do what the task needs",
-    "safety": "Safety not yet agreed for this task",
+    "safety": "Not safe for this job",
+    "to_explore": "Talk it through first",
     "overloaded": "More hours than they can give",
     "professional_role": "A role for the network",
+    "paid_carer": "A carer, and a backup matters",
     "no_backup": "No backup",
-    "about_themselves": "The worry is about them",
+    "about_themselves": "The job is about them",
+    "own_commitment": "Their own promise",
+    "checker": "Who checks it",
     "worry_not_covered": "A worry nobody is covering",
     "unassigned": "Nobody assigned",
     "unknown_person": "Unknown person",
     "unknown_task": "Unknown task",
     "repeated_person": "Same person twice",
 }
+
+#: Rules that are cautions (things to talk about), not problems to fix.
+CAUTIONS: frozenset[str] = frozenset({"to_explore", "paid_carer"})
+#: Rules about keeping the child safe: a change that brings one of these is refused (:func:`unsafe_changes`).
+SAFETY_RULES: frozenset[str] = frozenset({"safety", "about_themselves", "own_commitment", "checker"})
 
 #: A task starting before this time counts as early morning (HH:MM).
 EARLY_START = "08:00"
@@ -161,6 +199,11 @@ class PlanProblem:
         One of :data:`RULES`.
     message : str
         The problem in plain words, naming the people and times.
+
+    Examples
+    --------
+    >>> PlanProblem("call", "gran", "to_explore", "Talk it through with Gran.").level
+    'caution'
     """
 
     task_id: Optional[str]
@@ -168,9 +211,14 @@ class PlanProblem:
     rule: str
     message: str
 
+    @property
+    def level(self) -> str:
+        """``"caution"`` for something to talk about (:data:`CAUTIONS`), ``"problem"`` for something to fix."""
+        return "caution" if self.rule in CAUTIONS else "problem"
+
     def to_dict(self) -> dict:
-        """Plain data for JSON."""
-        return {"task": self.task_id, "person": self.person_id, "rule": self.rule, "message": self.message}
+        """Plain data for JSON: ``{"task", "person", "kind", "message"}`` (``kind`` is the rule)."""
+        return {"task": self.task_id, "person": self.person_id, "kind": self.rule, "message": self.message}
 
 
 # --------------------------------------------------------------------------- time helpers
@@ -416,7 +464,9 @@ def worry_subjects(scenario: Scenario, worry_id: Optional[str]) -> tuple[str, ..
     Worry statements follow the pattern "*who* are worried that *someone*
     might *do something* …": the people named between "worried" and "might"
     (or "will", "could" …) are the ones it is about. The people who are
-    worried, and the child, are not.
+    worried, and the child, are not. A reading aid for scenario authors: the
+    plan check never uses it, because whose behaviour a job is about comes
+    from the task's own ``about`` field, not from names in any text.
 
     Examples
     --------
@@ -436,34 +486,148 @@ def worry_subjects(scenario: Scenario, worry_id: Optional[str]) -> tuple[str, ..
     return _people_named(scenario, clause[:end.start()] if end else clause)
 
 
-def _about_themselves(scenario: Scenario, task: Task, person: Person, who: str) -> list[PlanProblem]:
-    child = scenario.child.name
-    if task.kind == "supervise_contact" and person.id in _people_named(scenario, task.title):
-        return [PlanProblem(task.id, person.id, "about_themselves",
-                            f"{who} is named to supervise '{task.title}', but that is their own time with {child}. "
-                            "Nobody can supervise contact with themselves: someone else in the network needs to be "
-                            f"there, so the time is safe for {child} and {person.name} can simply enjoy it.")]
-    # A task that is the person's own time with the child ("Sunday video call with Dad") is theirs to do.
-    if person.id in worry_subjects(scenario, task.worry) and person.id not in _people_named(scenario, task.title):
-        return [PlanProblem(task.id, person.id, "about_themselves",
-                            f"'{task.title}' answers a worry about {person.name} themselves, so {who} cannot be the "
-                            f"one who keeps {child} safe from it. Ask someone else in the network to do it — and "
-                            f"think about who could support {person.name} too.")]
+# --------------------------------------------------------------------------- what a job puts someone in charge of
+
+_TAKES_KINDS = {"transport", "school_run", "appointment"}
+_TAKES_NEEDS = {"drive", "school_runs"}
+_CARE_KINDS = {"overnight", "respite", "meal", "activity", "visit"}
+_CARE_NEEDS = {"host_overnight", "childcare", "personal_care"}
+_CHECK_KINDS = {"phone_call", "monitoring", "visit"}
+_SAFE_KINDS = {"supervise_contact", "monitoring", "overnight", "respite"}
+#: Jobs a person still to be explored cannot take on until that has been done (kind or need → words).
+_EXPLORE_FIRST_KINDS = {"supervise_contact": "supervise contact", "overnight": "host an overnight stay",
+                        "respite": "give respite care"}
+_EXPLORE_FIRST_NEEDS = {"supervise_contact": "supervise contact", "host_overnight": "host an overnight stay"}
+
+
+def _object_pronoun(scenario: Scenario) -> str:
+    parts = [p.strip() for p in scenario.child.pronouns.split("/")]
+    return parts[1] if len(parts) > 1 and parts[1] else scenario.child.name
+
+
+def _names_in_words(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def job_roles(scenario: Scenario, task: Task) -> tuple[str, ...]:
+    """What a job puts its holder in charge of, in plain words, read from the task's data.
+
+    From the task's kind, what it requires, the worry it answers and whose
+    behaviour it is about (``about``): it *takes the child somewhere*, *has
+    the child in their care*, *checks on* someone, *keeps the child safe*.
+    Every kind of job does at least one of these, which is why a person the
+    workers are worried about is never given one (unless it is their own
+    commitment).
+
+    Examples
+    --------
+    >>> s = example_scenario()
+    >>> job_roles(s, s.plan.tasks[0])   # the evening call
+    ('checks on Sam',)
+    >>> job_roles(s, s.plan.tasks[1])   # the sleepover
+    ('has Sam in their care', 'is there to keep them safe')
+    """
+    needs = set(task.requires)
+    roles: list[str] = []
+    named = [False]  # whether the last role named the child, so "her" is clear
+
+    def child() -> str:
+        word = _object_pronoun(scenario) if named[0] else scenario.child.name
+        named[0] = True
+        return word
+
+    if task.kind in _TAKES_KINDS or needs & _TAKES_NEEDS:
+        roles.append(f"takes {child()} somewhere")
+    if task.kind in _CARE_KINDS or needs & _CARE_NEEDS:
+        roles.append(f"has {child()} in their care")
+    if task.kind in _CHECK_KINDS:
+        if task.about:
+            roles.append("checks on " + _names_in_words([everyday_name(scenario.name_of(p)) for p in task.about]))
+            named[0] = False
+        else:
+            roles.append(f"checks on {child()}")
+    if task.worry is not None or task.kind in _SAFE_KINDS or "supervise_contact" in needs:
+        roles.append(f"is there to keep {child()} safe")
+    if not roles:  # every kind is covered above; kept so a new kind is never silently allowed
+        roles.append(f"has {child()} in their care")
+    return tuple(roles)
+
+
+def _roles_sentence(scenario: Scenario, task: Task) -> str:
+    roles = list(job_roles(scenario, task))
+    return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " and " + roles[-1]
+
+
+def _reason(person: Person) -> str:
+    return f" ({person.safety.reason.rstrip('.')})" if person.safety.reason else ""
+
+
+def _is_own_commitment_of(task: Task, person: Person) -> bool:
+    return task.own_commitment and person.id in task.about
+
+
+def _safety_problems(scenario: Scenario, task: Task, person: Person, who: str) -> list[PlanProblem]:
+    """The person of worry, the person still to be explored, and the job about the person themselves."""
+    if _is_own_commitment_of(task, person):
+        return []  # their own promise: it is theirs, and someone else checks it
+    found: list[PlanProblem] = []
+    title, roles = task.title, _roles_sentence(scenario, task)
+    if person.safety.status == "worry":
+        found.append(PlanProblem(
+            task.id, person.id, "safety",
+            f"{who}: the workers are worried about {everyday_name(person.name)}{_reason(person)}. '{title}' {roles}, and "
+            f"someone the workers are worried about is never given a job like that, as main person or as a "
+            f"backup. Ask someone safe in the network to do it."))
+    elif person.safety.status == "to_explore":
+        needs = [w for k, w in _EXPLORE_FIRST_KINDS.items() if task.kind == k]
+        needs += [w for c, w in _EXPLORE_FIRST_NEEDS.items() if c in task.requires and w not in needs]
+        if needs:
+            found.append(PlanProblem(
+                task.id, person.id, "safety",
+                f"{who}: their safety is still to be explored{_reason(person)}, so they cannot "
+                f"{' or '.join(needs)} until that has been looked at with them and agreed."))
+        else:
+            found.append(PlanProblem(
+                task.id, person.id, "to_explore",
+                f"{who}: their safety is still to be explored{_reason(person)}. '{title}' {roles}, so talk it "
+                f"through with {everyday_name(person.name)} and agree it with the workers before they take it on."))
+    if person.id in task.about:
+        found.append(PlanProblem(
+            task.id, person.id, "about_themselves",
+            f"'{title}' is about {everyday_name(person.name)}'s own behaviour: it {roles}. Nobody can be the "
+            f"safeguard against their own behaviour, so {who} cannot do it: ask someone else in the network, and "
+            f"think about who could support {everyday_name(person.name)} too."))
+    return found
+
+
+def _carer_or_professional(scenario: Scenario, task: Task, person: Person, who: str,
+                           assignment: Assignment, people: Mapping[str, Person]) -> list[PlanProblem]:
+    if person.is_professional:
+        what = "a professional" if person.domain == "professional" else "there as part of their paid work"
+        return [PlanProblem(task.id, person.id, "professional_role",
+                            f"{who} is {what}, so '{task.title}' is a role for the network: professionals step "
+                            "back, and the plan has to keep working when they do. Ask who in the family or wider "
+                            "network could do it.")]
+    if person.is_paid_carer and assignment.primary == person.id:
+        child = scenario.child.name
+        wider = [people[b].name for b in assignment.backups if b in people and people[b].is_natural]
+        backup = (f"it matters that {_names_in_words(wider)} can step in from the wider network."
+                  if wider else f"give '{task.title}' a backup from the wider network who would carry on if it did.")
+        return [PlanProblem(task.id, person.id, "paid_carer",
+                            f"{who} is {child}'s {person.relationship[:1].lower() + person.relationship[1:]}: a "
+                            f"carer, not a professional who steps back, and they can be a lasting relationship for "
+                            f"{child}. A placement can end, though, so " + backup)]
     return []
 
 
 # --------------------------------------------------------------------------- checking a plan
 
 
-def _person_problems(scenario: Scenario, task: Task, person: Person, role: str) -> list[PlanProblem]:
+def _person_problems(scenario: Scenario, task: Task, person: Person, role: str, assignment: Assignment,
+                     people: Mapping[str, Person]) -> list[PlanProblem]:
     found: list[PlanProblem] = []
     who = f"{person.name} ({role})"
-    if person.is_professional or person.paid:
-        what = "a professional" if person.is_professional else "paid to be there"
-        found.append(PlanProblem(task.id, person.id, "professional_role",
-                                 f"{who} is {what}, so '{task.title}' is a role for the network: professionals "
-                                 "move on, and the plan has to keep working when they do. Ask who in the family "
-                                 "or wider network could do it."))
+    found.extend(_carer_or_professional(scenario, task, person, who, assignment, people))
     missing = [d for d in task_weekdays(task) if not is_free(person, d, task.when)]
     if missing:
         found.append(PlanProblem(task.id, person.id, "not_available",
@@ -485,21 +649,31 @@ def _person_problems(scenario: Scenario, task: Task, person: Person, role: str) 
                                      f"{who} lives {person.travel_minutes} minutes away, too far for '{task.title}' "
                                      f"{when} (at {clock(task.when.start)}): the most it allows is {limit} minutes."
                                      + extra))
-    found.extend(_about_themselves(scenario, task, person, who))
     lacking = [c for c in task.requires if c not in person.can_do]
     if lacking:
         words = " or ".join(_CAPABILITY_WORDS.get(c, c) for c in lacking)
         found.append(PlanProblem(task.id, person.id, "lacks_capability",
                                  f"'{task.title}' needs someone who can {words}, and {who} has not said they can."))
-    if person.safety.status != "safe":
-        needs = [w for k, w in _SAFETY_KINDS.items() if task.kind == k]
-        needs += [w for c, w in _SAFETY_CAPABILITIES.items() if c in task.requires and w not in needs]
-        if needs:
-            status = "a worry" if person.safety.status == "worry" else "still to be explored"
-            reason = f" ({person.safety.reason.rstrip('.')})" if person.safety.reason else ""
-            found.append(PlanProblem(task.id, person.id, "safety",
-                                     f"{who}: their safety is {status}{reason}, so they cannot {' or '.join(needs)} "
-                                     "until that has been looked at with them and agreed."))
+    found.extend(_safety_problems(scenario, task, person, who))
+    return found
+
+
+def _task_problems(scenario: Scenario, task: Task, assignment: Assignment,
+                   people: Mapping[str, Person]) -> list[PlanProblem]:
+    """Who checks the job, and whose promise an own commitment is."""
+    found: list[PlanProblem] = []
+    checker = people.get(task.checked_by or "")
+    if checker is not None and checker.safety.status == "worry":
+        found.append(PlanProblem(task.id, checker.id, "checker",
+                                 f"{checker.name} is named to check '{task.title}', but the workers are worried about "
+                                 f"{checker.name}{_reason(checker)}, and someone they are worried about never checks "
+                                 "on anyone. Ask someone safe in the network to check it."))
+    if task.own_commitment and assignment.primary not in task.about and assignment.primary in people:
+        owners = _names_in_words([scenario.name_of(pid) for pid in task.about])
+        found.append(PlanProblem(task.id, assignment.primary, "own_commitment",
+                                 f"'{task.title}' is {owners}'s own promise, so {owners} should be the main person, "
+                                 f"with {scenario.name_of(task.checked_by or '')} checking it is kept. "
+                                 f"{scenario.name_of(assignment.primary)} could be a backup who steps in instead."))
     return found
 
 
@@ -515,7 +689,8 @@ def check_plan(scenario: Scenario, assignments: Iterable[Assignment]) -> tuple[P
     Returns
     -------
     tuple of PlanProblem
-        Empty when the plan has no problems.
+        Empty when the plan has no problems. Cautions (``level == "caution"``)
+        are included: things to talk about, not to fix.
 
     Examples
     --------
@@ -558,9 +733,10 @@ def check_plan(scenario: Scenario, assignments: Iterable[Assignment]) -> tuple[P
                                             f"'{person_id}' is named for '{task.title}' but is not one of the people "
                                             "in this scenario."))
                 continue
-            problems.extend(_person_problems(scenario, task, person, role))
+            problems.extend(_person_problems(scenario, task, person, role, a, people))
             if position == 0:
                 hours.setdefault(person_id, []).append((task, weekly_hours(scenario, task)))
+        problems.extend(_task_problems(scenario, task, a, people))
         if not a.backups:
             problems.append(PlanProblem(task.id, a.primary, "no_backup",
                                         f"'{task.title}' has no backup: if {scenario.name_of(a.primary)} is ill or "
@@ -593,6 +769,48 @@ def _uncovered_worries(scenario: Scenario, by_task: Mapping[str, Assignment]) ->
                                  f"Nobody has been given {titles}, so nothing in the plan answers the worry "
                                  f"\"{_short(worry.text)}\". Every worry needs at least one named person."))
     return found
+
+
+class UnsafePlanChange(FncoachError, ValueError):
+    """A change to a plan that would put the child at risk; ``problems`` says why, naming the person and the job."""
+
+    def __init__(self, problems: Sequence[PlanProblem]):
+        self.problems = tuple(problems)
+        super().__init__("That change cannot be made. " + " ".join(p.message for p in self.problems))
+
+
+def unsafe_changes(scenario: Scenario, before: Iterable[Assignment], after: Iterable[Assignment], *,
+                   scenario_after: Optional[Scenario] = None) -> tuple[PlanProblem, ...]:
+    """The safety problems (:data:`SAFETY_RULES`) a change to a plan brings that the plan did not have before.
+
+    Every way of changing a plan (the plan exercise, the drill's "what would
+    you do?" changes, the review) uses this with :func:`check_plan`, so an
+    unsafe change is refused with the reason.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario the plan was made for.
+    before, after : iterable of Assignment
+        The plan before and after the change.
+    scenario_after : Scenario, optional
+        The scenario after the change, when the change moved a task's time.
+
+    Examples
+    --------
+    >>> s = example_scenario()                  # Dev is still to be explored
+    >>> before = [Assignment(task="sleepover", primary="gran")]
+    >>> [p.rule for p in unsafe_changes(s, before, [Assignment(task="sleepover", primary="gran", backups=("dev",))])]
+    ['safety']
+    >>> unsafe_changes(s, before, [Assignment(task="sleepover", primary="gran", backups=("sw",))])
+    ()
+    """
+    def key(p: PlanProblem) -> tuple:
+        return (p.task_id, p.person_id, p.rule)
+
+    had = {key(p) for p in check_plan(scenario, before) if p.rule in SAFETY_RULES}
+    now = check_plan(scenario_after or scenario, after)
+    return tuple(p for p in now if p.rule in SAFETY_RULES and key(p) not in had)
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -353,7 +353,8 @@ def _tasks_to_look_at(run) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Optional[Sequence[Evidence]] = None) -> ReviewFeedback:
+def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Optional[Sequence[Evidence]] = None,
+                 unsafe: Sequence = ()) -> ReviewFeedback:
     """Feedback on the trainee's review decision, drawing on the drill's actual data.
 
     Parameters
@@ -363,6 +364,10 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
     run : DrillRun
     evidence : sequence of Evidence, optional
         The evidence log; record-keeping gaps are mentioned when given.
+    unsafe : sequence of PlanProblem, optional
+        The plan check's safety problems with the plan under review
+        (:data:`fncoach.plan.SAFETY_RULES`): whatever the drill shows, those
+        jobs must change, so a decision that keeps them is never "good".
 
     Returns
     -------
@@ -393,6 +398,13 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
     elif uncovered_tasks and not missed:
         points.append("You picked every job that went uncovered: " + ", ".join(f"'{title(t)}'" for t in uncovered_tasks)
                       + ".")
+    if unsafe:
+        concerns += 1
+        points.insert(0, "Whatever the drill shows, the plan cannot stay as it is: " + " ".join(
+            dict.fromkeys(p.message for p in unsafe)))
+        keep = [t for t in dict.fromkeys(p.task_id for p in unsafe if p.task_id) if t not in chosen]
+        if keep:
+            points.insert(1, "Put these jobs on your list to change: " + ", ".join(f"'{title(t)}'" for t in keep) + ".")
     steady = [t for t in chosen if t in run.per_task and run.per_task[t] >= 1 and t not in uncovered_tasks]
     single = {t for p in run.single_points for t in p.tasks}
     for t in steady:

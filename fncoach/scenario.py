@@ -274,6 +274,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("sos.scaling.perspectives.*.who", "member"),
     ("plan.tasks.*.worry", "worry"),
     ("plan.tasks.*.checked_by", "member"),
+    ("plan.tasks.*.about.*", "person"),
     ("plan.model_plan.*.task", "task"),
     ("plan.model_plan.*.primary", "person"),
     ("plan.model_plan.*.backups.*", "person"),

@@ -40,7 +40,10 @@ The components (value 1 is strong)
     community/faith) in the safe natural network ÷ :data:`DOMAIN_TARGET` (4), at most 1.
 ``professional_reliance``
     Each member who is not a worry weighs one per kind of support they give
-    (at least one); the share of that weight held by the natural network.
+    (at least one); 1 minus the share of that weight held by professionals.
+    Foster carers and other paid carers in the child's everyday life
+    (``Person.is_paid_carer``) are carers, not professionals who step back:
+    their support does not count as leaning on professionals.
 ``interconnection``
     Among safe natural members, child left out, counting ties that are not cut
     off and not "never" in touch: half is density ÷ :data:`DENSITY_TARGET`
@@ -583,18 +586,27 @@ def _domain_spread(ctx: _Context) -> tuple[float, str, str]:
 def _professional_reliance(ctx: _Context) -> tuple[float, str, str]:
     counted = [p for p in ctx.members if _is_safe(p)]
     total = sum(max(1, len(p.support)) for p in counted)
-    natural = sum(max(1, len(p.support)) for p in counted if p.is_natural)
-    value = natural / total if total else 0.0
-    paid = [p for p in counted if not p.is_natural]
-    if not paid:
-        reason = "Nobody in the network is paid to be there: all the support comes from the natural network."
+    professionals = [p for p in counted if p.is_professional]
+    carers = [p for p in counted if p.is_paid_carer]
+    leaning = sum(max(1, len(p.support)) for p in professionals)
+    value = 1 - leaning / total if total else 0.0
+    carer_names = _names([p.name for p in carers])
+    one = len(carers) == 1
+    carers_sentence = (f" {carer_names} {'is a carer' if one else 'are carers'} in {ctx.child}'s everyday life, "
+                       f"not {'a professional who steps' if one else 'professionals who step'} back, so their "
+                       "support is not counted as leaning on professionals: they can be a lasting relationship for "
+                       f"{ctx.child}, though a placement can end." if carers else "")
+    if not professionals:
+        reason = ("No professional gives support here: it all comes from the natural network"
+                  + (" and from carers." if carers else ".") + carers_sentence)
         suggestion = "Keep it that way: professionals can help find people but cannot stay for life."
     else:
         share = round(100 * (1 - value))
-        reason = (f"{_names([p.name for p in paid])} {'is' if len(paid) == 1 else 'are'} paid to be there and "
-                  f"{'gives' if len(paid) == 1 else 'give'} about {share}% of the support.")
+        reason = (f"{_names([p.name for p in professionals])} {'is a professional and gives' if len(professionals) == 1 else 'are professionals and give'} "
+                  f"about {share}% of the support.") + carers_sentence
+        others = [*ctx.safe_natural, *carers]
         kinds_only_paid = [k for k in SUPPORT_KINDS
-                           if any(k in p.support for p in paid) and not any(k in p.support for p in ctx.safe_natural)]
+                           if any(k in p.support for p in professionals) and not any(k in p.support for p in others)]
         if kinds_only_paid:
             reason += f" {_names([_SUPPORT_WORDS[k] for k in kinds_only_paid]).capitalize()} comes only from professionals."
             suggestion = (f"Who in the family or community could take over {_SUPPORT_WORDS[kinds_only_paid[0]]} "

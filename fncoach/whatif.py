@@ -278,6 +278,9 @@ class _Draft:
         for task in plan["tasks"]:
             if task.get("checked_by") == pid:
                 task["checked_by"] = None
+            task["about"] = tuple(p for p in task.get("about", ()) if p != pid)
+            if task.get("own_commitment") and not (task["about"] and task["checked_by"]):
+                task["own_commitment"] = False  # nobody left to keep the promise, or to check it
         assignments = []
         for assignment in plan["model_plan"]:
             backups = [b for b in assignment["backups"] if b != pid]

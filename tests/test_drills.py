@@ -357,3 +357,27 @@ def test_describe_a_moved_time_reads_the_new_time(scenario):
     moved = move_task(scenario, "call", weekly=["sat"], start="10:00", end="10:15")
     assert describe_plan_change(moved, {"kind": "move_task", "task": "call"}) == (
         "'Evening call' now happens Saturdays, 10am to 10.15am")
+
+
+def test_a_plan_change_that_gives_a_job_to_a_person_of_worry_is_refused(tiny):
+    from fncoach.drills import apply_plan_change
+    from fncoach.plan import UnsafePlanChange
+
+    plan = model_assignments(tiny)
+    with pytest.raises(UnsafePlanChange) as refused:
+        apply_plan_change(tiny, plan, {"kind": "swap_person", "task": "t_school_run", "old": "gran", "new": "ciara"})
+    rules = {(p.rule, p.person_id) for p in refused.value.problems}
+    assert rules == {("safety", "ciara"), ("about_themselves", "ciara")}
+    assert "Wednesday school pick-up" in str(refused.value) and "Ciara" in str(refused.value)
+    # Swapping in someone safe is fine, and moving a time is never a safety change.
+    _, safe = apply_plan_change(tiny, plan, {"kind": "swap_person", "task": "t_school_run", "old": "uncle_dev",
+                                             "new": "aunt_niamh"})
+    assert next(a for a in safe if a.task == "t_school_run").backups == ("aunt_niamh",)
+
+
+def test_a_change_to_a_plan_that_was_already_unsafe_is_judged_on_what_it_adds(tiny):
+    from fncoach.drills import apply_plan_change
+
+    unsafe = (Assignment(task="t_school_run", primary="ciara"),)
+    _, plan = apply_plan_change(tiny, unsafe, {"kind": "add_backup", "task": "t_school_run", "person": "gran"})
+    assert plan[0].backups == ("gran",)

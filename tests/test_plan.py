@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from fncoach.model import Assignment, Scenario, TaskTime
+from netbuild import bundled_scenario_files
 from fncoach.plan import (
     DEFAULT_MAX_TRAVEL,
     EARLY_LATE_MAX_TRAVEL,
@@ -135,14 +136,17 @@ def test_lacks_a_required_capability(requires, can_do, word):
 def test_unsafe_or_unexplored_person_cannot_supervise_or_host(status, kind):
     s = make({"safety": {"status": status, "reason": "Not assessed."}}, {"kind": kind})
     problems = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
-    assert [(p.rule, p.person_id) for p in problems] == [("safety", "aunt")]
-    assert ("a worry" if status == "worry" else "still to be explored") in problems[0].message
+    assert [(p.rule, p.person_id, p.level) for p in problems] == [("safety", "aunt", "problem")]
+    assert ("workers are worried about Aunt" if status == "worry" else "still to be explored") in problems[0].message
 
 
-def test_safety_status_does_not_block_a_phone_call():
+def test_someone_still_to_be_explored_gets_a_caution_for_a_phone_call():
     s = make({"safety": {"status": "to_explore", "reason": "Not met yet."}},
              {"kind": "phone_call", "in_person": False})
-    assert rules(s) == []
+    (problem,) = check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
+    assert (problem.rule, problem.level) == ("to_explore", "caution")
+    assert "Aunt Jo (main person)" in problem.message and "Not met yet" in problem.message
+    assert "'Afternoon visit' checks on Kid" in problem.message and "talk it through with Aunt Jo" in problem.message
 
 
 def test_safety_applies_to_a_task_requiring_supervision():
@@ -171,6 +175,37 @@ def test_professional_given_a_network_role():
     problems = check_plan(s, [Assignment(task="task", primary="sw", backups=("gran",))])
     assert [(p.rule, p.person_id) for p in problems] == [("professional_role", "sw")]
     assert "role for the network" in problems[0].message
+
+
+def test_a_teacher_is_there_as_part_of_their_paid_work():
+    s = make(extra_people=[{"id": "ms_k", "name": "Ms K", "relationship": "Class teacher", "domain": "school_work",
+                            "paid": True}])
+    (problem,) = check_plan(s, [Assignment(task="task", primary="ms_k", backups=("gran",))])
+    assert problem.rule == "professional_role" and "part of their paid work" in problem.message
+
+
+FOSTER_CARER = {"id": "fc", "name": "Siobhan", "relationship": "Long-term foster carer", "domain": "household",
+                "paid": True}
+
+
+def test_a_foster_carer_is_a_carer_not_a_professional_who_moves_on():
+    s = make(extra_people=[FOSTER_CARER])
+    (problem,) = check_plan(s, [Assignment(task="task", primary="fc", backups=("gran",))])
+    assert (problem.rule, problem.level) == ("paid_carer", "caution")
+    assert "professional" not in problem.message.replace("not a professional who steps back", "")
+    assert "move on" not in problem.message
+    assert "lasting relationship" in problem.message and "placement can end" in problem.message
+    assert "Gran can step in from the wider network" in problem.message
+
+
+def test_a_foster_carer_with_no_backup_from_the_wider_network_is_asked_for_one():
+    other = {**FOSTER_CARER, "id": "fc2", "name": "Dariusz"}
+    s = make(extra_people=[FOSTER_CARER, other])
+    problems = check_plan(s, [Assignment(task="task", primary="fc", backups=("fc2",))])
+    assert [(p.rule, p.person_id) for p in problems] == [("paid_carer", "fc")]
+    assert "backup from the wider network" in problems[0].message
+    # As a backup, a carer brings no message at all.
+    assert rules(s, primary="gran", backups=("fc",)) == []
 
 
 def test_no_backup():
@@ -261,51 +296,195 @@ def test_example_scenario_start_is_a_monday():
     assert example_scenario().drills.start_date == dt.date(2026, 1, 5)
 
 
-def _with_worry(text: str, **task_updates) -> Scenario:
-    data = copy.deepcopy(BASE)
-    data["sos"]["worry_statements"] = [{"id": "w1", "text": text}]
-    data["plan"]["tasks"][0].update(task_updates)
-    return Scenario.model_validate(data)
+WORRY = {"status": "worry", "reason": "Pushed Kid's mum in March"}
 
 
-def test_worry_about_the_person_assigned_is_flagged_for_main_person_and_backup():
-    s = _with_worry("Gran is worried that Aunt Jo might drink in the afternoon and leave Kid alone.")
+def _about(about=("aunt",), **task_updates) -> Scenario:
+    return make(task_updates={"about": list(about), **task_updates})
+
+
+@pytest.mark.parametrize("kind", ["phone_call", "visit", "monitoring", "supervise_contact", "transport", "school_run",
+                                  "respite", "overnight", "meal", "activity", "appointment"])
+@pytest.mark.parametrize("worry", [None, "w1"])
+def test_a_person_of_worry_is_never_given_any_kind_of_job(kind, worry):
+    s = make({"safety": WORRY}, {"kind": kind, "worry": worry})
+    for primary, backups, role in (("aunt", ("gran",), "main person"), ("gran", ("aunt",), "backup")):
+        (problem,) = [p for p in check_plan(s, [Assignment(task="task", primary=primary, backups=backups)])
+                      if p.rule == "safety"]
+        assert problem.person_id == "aunt" and problem.level == "problem"
+        assert f"Aunt Jo ({role})" in problem.message and "'Afternoon visit'" in problem.message
+        assert "Pushed Kid's mum in March" in problem.message and "never given a job like that" in problem.message
+
+
+def test_job_roles_come_from_the_task_data_not_its_title():
+    from fncoach.plan import job_roles
+
+    s = make(task_updates={"kind": "transport", "requires": ["drive"], "title": "Phone call"})
+    assert job_roles(s, s.plan.tasks[0]) == ("takes Kid somewhere", "is there to keep them safe")
+    s = _about(kind="phone_call", worry=None)
+    assert job_roles(s, s.plan.tasks[0]) == ("checks on Aunt Jo",)
+    s = make(task_updates={"kind": "meal", "worry": None, "requires": ["host_overnight"]})
+    assert job_roles(s, s.plan.tasks[0]) == ("has Kid in their care",)
+
+
+def test_the_person_a_job_is_about_cannot_hold_it_as_main_person_or_backup():
+    s = _about()
     assert ("about_themselves", "aunt") in rules(s, primary="aunt", backups=("gran",))
     assert ("about_themselves", "aunt") in rules(s, primary="gran", backups=("aunt",))
-    assert not [r for r in rules(s, primary="gran", backups=()) if r[0] == "about_themselves"]
+    assert rules(s, primary="gran", backups=()) == [("no_backup", "gran")]
     (problem,) = [p for p in check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
                   if p.rule == "about_themselves"]
-    assert "worry about Aunt Jo themselves" in problem.message and "someone else in the network" in problem.message
+    assert "about Aunt Jo's own behaviour" in problem.message and "someone else in the network" in problem.message
 
 
-def test_the_people_who_are_worried_are_not_what_the_worry_is_about():
-    s = _with_worry("Aunt Jo is worried Kid will be left alone.")
-    assert not [r for r in rules(s, primary="aunt") if r[0] == "about_themselves"]
+def test_about_themselves_is_read_from_the_task_data_never_from_names_in_the_title():
+    # The title names Aunt Jo and the worry statement is about her, but the task says it is about Gran.
+    data = copy.deepcopy(BASE)
+    data["sos"]["worry_statements"] = [{"id": "w1", "text": "Gran is worried that Aunt Jo might drink."}]
+    data["plan"]["tasks"][0].update({"title": "Saturday time with Aunt Jo", "kind": "supervise_contact",
+                                     "about": ["gran"]})
+    s = Scenario.model_validate(data)
+    assert [r for r in rules(s, primary="aunt", backups=("gran",)) if r[0] == "about_themselves"] == [
+        ("about_themselves", "gran")]
 
 
-def test_supervising_contact_with_themselves_is_flagged():
-    s = _with_worry("Gran is worried Kid will be left alone.", kind="supervise_contact",
-                    title="Saturday time with Aunt Jo")
-    problems = [p for p in check_plan(s, [Assignment(task="task", primary="aunt", backups=("gran",))])
-                if p.rule == "about_themselves"]
-    assert [p.person_id for p in problems] == ["aunt"]
-    assert "supervise contact with themselves" in problems[0].message
-    assert not [r for r in rules(s, primary="gran", backups=()) if r[0] == "about_themselves"]
+def test_an_own_commitment_can_be_theirs_and_someone_else_checks_it():
+    s = make({"safety": WORRY}, {"about": ["aunt"], "own_commitment": True, "checked_by": "gran",
+                                 "title": "Leave the house and ring Gran when an argument builds"})
+    assert rules(s, primary="aunt", backups=("gran",)) == []
+    # Given to someone else as main person, it is not their promise to keep.
+    (problem,) = [p for p in check_plan(s, [Assignment(task="task", primary="gran", backups=("aunt",))])
+                  if p.rule == "own_commitment"]
+    assert "Aunt Jo's own promise" in problem.message and "Gran checking it" in problem.message
 
 
-def test_own_time_with_the_child_is_not_flagged():
-    # "Sunday call with Aunt Jo" is her own time with Kid: the worry is about her, but the task is hers to do.
-    s = _with_worry("Gran is worried that Aunt Jo might stop calling Kid.", title="Sunday call with Aunt Jo")
-    assert not [r for r in rules(s, primary="aunt") if r[0] == "about_themselves"]
+def test_an_own_commitment_of_one_person_does_not_let_another_person_of_worry_in():
+    uncle = {"id": "uncle", "name": "Uncle Ray", "relationship": "Uncle", "domain": "family", "safety": WORRY}
+    s = make(task_updates={"about": ["aunt"], "own_commitment": True, "checked_by": "gran"}, extra_people=[uncle])
+    assert ("safety", "uncle") in rules(s, primary="aunt", backups=("uncle",))
 
 
-def test_worry_subjects_in_the_tiny_scenario(tiny):
-    from fncoach.plan import worry_subjects
+@pytest.mark.parametrize("task_updates, message", [
+    ({"own_commitment": True, "checked_by": "gran"}, "needs 'about'"),
+    ({"own_commitment": True, "about": ["aunt"]}, "needs checked_by"),
+    ({"about": ["aunt"], "checked_by": "aunt"}, "nobody checks on themselves"),
+])
+def test_an_own_commitment_or_checker_that_cannot_work_is_a_scenario_error(task_updates, message):
+    with pytest.raises(ValueError, match=message):
+        make(task_updates=task_updates)
 
-    assert worry_subjects(tiny, "w1") == ("ciara",)
-    assert worry_subjects(tiny, "nope") == ()
+
+def test_a_person_of_worry_never_checks_a_job():
+    s = make({"safety": WORRY}, {"checked_by": "aunt"})
+    (problem,) = [p for p in check_plan(s, [Assignment(task="task", primary="gran", backups=())])
+                  if p.rule == "checker"]
+    assert problem.person_id == "aunt" and "'Afternoon visit'" in problem.message and "never checks" in problem.message
+
+
+def test_the_about_field_is_checked_as_a_reference(tmp_path):
+    import yaml
+
+    from fncoach.scenario import ScenarioError, load_scenario
+
+    data = copy.deepcopy(BASE)
+    data["plan"]["tasks"][0]["about"] = ["nobody_here"]
+    path = tmp_path / "t.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(path)
+    assert "plan.tasks[0].about[0]" in str(error.value) or "about" in str(error.value)
+
+
+def test_the_tiny_scenario_morning_call_is_about_ciara(tiny):
     problems = check_plan(tiny, [Assignment(task="t_morning_call", primary="ciara", backups=("gran",))])
-    assert ("about_themselves", "ciara") in [(p.rule, p.person_id) for p in problems]
+    assert {("about_themselves", "ciara"), ("safety", "ciara")} <= {(p.rule, p.person_id) for p in problems}
+
+
+def test_unsafe_changes_are_the_new_safety_problems_only():
+    from fncoach.plan import unsafe_changes
+
+    s = make({"safety": WORRY})
+    before = [Assignment(task="task", primary="aunt")]
+    # Already unsafe before: adding a safe backup brings nothing new.
+    assert unsafe_changes(s, before, [Assignment(task="task", primary="aunt", backups=("gran",))]) == ()
+    (new,) = unsafe_changes(s, [Assignment(task="task", primary="gran")],
+                            [Assignment(task="task", primary="gran", backups=("aunt",))])
+    assert (new.rule, new.person_id) == ("safety", "aunt")
+
+
+# --------------------------------------------------------------------------- the bundled cases
+
+
+def _bundled(name):
+    from fncoach.scenario import load_scenario
+
+    return load_scenario(next(p for p in bundled_scenario_files() if p.stem == name))
+
+
+@pytest.mark.parametrize("scenario, task, person, words", [
+    ("care_leaver_adult_network", "t_gp", "jordan", ["Jordan (main person)", "takes Shania somewhere"]),
+    ("uasc_family_abroad", "t_cousin_visit", "gaz", ["Gaz (main person)", "'Cousin Filmon's visit'"]),
+    ("no_one_fathers_side", "t_evening_call", "gemma", ["Gemma Thornton (main person)", "checks on Gemma"]),
+])
+def test_the_cases_from_the_issue_are_refused_with_the_reason(scenario, task, person, words):
+    s = _bundled(scenario)
+    model = next(a for a in s.plan.model_plan if a.task == task)
+    plan = [a for a in s.plan.model_plan if a.task != task] + [Assignment(task=task, primary=person,
+                                                                          backups=(model.primary,))]
+    problems = [p for p in check_plan(s, plan) if p.person_id == person and p.level == "problem"]
+    assert "safety" in {p.rule for p in problems}
+    message = next(p.message for p in problems if p.rule == "safety")
+    for word in words:
+        assert word in message
+    title = next(t.title for t in s.plan.tasks if t.id == task)
+    assert f"'{title}'" in message
+
+
+def test_gemma_making_her_own_evening_check_call_is_about_herself():
+    s = _bundled("no_one_fathers_side")
+    problems = check_plan(s, [Assignment(task="t_evening_call", primary="gemma", backups=("marcia",))])
+    assert ("about_themselves", "gemma") in {(p.rule, p.person_id) for p in problems}
+
+
+def _every_job_for_every_person_of_worry():
+    from fncoach.scenario import load_scenario
+
+    for path in bundled_scenario_files():
+        s = load_scenario(path)
+        for person in s.people:
+            if person.safety.status == "worry":
+                for task in s.plan.tasks:
+                    yield pytest.param(s, task, person, id=f"{s.meta.id}-{task.id}-{person.id}")
+
+
+@pytest.mark.parametrize("scenario, task, person", list(_every_job_for_every_person_of_worry()))
+def test_every_job_given_to_a_person_of_worry_in_a_bundled_case_is_flagged(scenario, task, person):
+    other = next(p.id for p in scenario.people if p.safety.status == "safe" and p.id != person.id)
+    for plan in ([Assignment(task=task.id, primary=person.id, backups=(other,))],
+                 [Assignment(task=task.id, primary=other, backups=(person.id,))]):
+        found = {(p.rule, p.person_id) for p in check_plan(scenario, plan)}
+        if task.own_commitment and person.id in task.about:
+            assert ("safety", person.id) not in found  # their own promise, checked by someone else
+        else:
+            assert ("safety", person.id) in found
+
+
+def test_bundled_model_plans_hold_no_safety_problem(bundled_path):
+    from fncoach.scenario import load_scenario
+
+    s = load_scenario(bundled_path)
+    assert [p.message for p in check_plan(s, s.plan.model_plan) if p.rule in {"safety", "about_themselves",
+                                                                             "own_commitment", "checker"}] == []
+
+
+def test_kwames_sunday_call_is_his_own_commitment_checked_by_siobhan():
+    s = _bundled("long_term_foster_links")
+    task = next(t for t in s.plan.tasks if t.id == "t_dad_call")
+    assert task.own_commitment and task.about == ("kwame",) and task.checked_by == "siobhan"
+    found = check_plan(s, [Assignment(task="t_dad_call", primary="kwame", backups=("shannon",))])
+    assert [p for p in found if p.person_id == "kwame"] == []
+    chloe = check_plan(s, [Assignment(task="t_dad_call", primary="chloe", backups=("shannon",))])
+    assert ("safety", "chloe") in {(p.rule, p.person_id) for p in chloe}
 
 
 def test_backup_cover_by_hand():

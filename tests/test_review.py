@@ -157,3 +157,19 @@ def test_feedback_on_an_empty_plan_says_nothing_was_covered():
     run = simulate(s, [], seed=0)
     feedback = check_review({"working": "no", "change": ["call", "sleepover"], "reconvene": True}, run)
     assert "no job was covered at all" in feedback.text and "0%" not in feedback.text
+
+
+def test_a_review_of_a_plan_with_a_person_of_worry_in_it_is_never_good(tiny):
+    from fncoach.plan import SAFETY_RULES, check_plan
+
+    plan = [Assignment(task="t_morning_call", primary="gran", backups=("aunt_niamh",)),
+            Assignment(task="t_school_run", primary="ciara", backups=("gran",))]
+    run = simulate(tiny, plan, seed=0)
+    unsafe = [p for p in check_plan(tiny, plan) if p.rule in SAFETY_RULES]
+    decision = {"working": expected_verdict(run), "change": [u.task for u in run.uncovered], "reconvene": True}
+    feedback = check_review(decision, run, unsafe=unsafe)
+    assert feedback.level == "warn"
+    assert feedback.points[0].startswith("Whatever the drill shows") and "Ciara" in feedback.points[0]
+    assert "Put these jobs on your list to change: 'Wednesday school pick-up'" in feedback.points[1]
+    chosen = {**decision, "change": [*decision["change"], "t_school_run"]}
+    assert not any("Put these jobs" in p for p in check_review(chosen, run, unsafe=unsafe).points)

@@ -88,8 +88,30 @@ def test_professional_reliance_weighs_support_given():
     ])
     c = analyse_strength(s).component("professional_reliance")
     assert c.value == pytest.approx(2 / 3)  # a weighs 2, Sue weighs 1, the worry is not counted
-    assert "Sue is paid to be there" in c.reason and "Information and advice comes only from professionals" in c.reason
+    assert "Sue is a professional" in c.reason and "Information and advice comes only from professionals" in c.reason
     assert value(scenario([person("a")]), "professional_reliance") == 1.0
+
+
+def test_foster_carers_support_is_not_leaning_on_professionals():
+    carer = person("fc", "Siobhan", domain="household", paid=True, relationship="Long-term foster carer",
+                   support=("emotional", "practical", "information"))
+    s = scenario([person("a", support=("emotional",)), carer,
+                  person("sw", "Sue", domain="professional", support=("information",))])
+    c = analyse_strength(s).component("professional_reliance")
+    assert c.value == pytest.approx(4 / 5)  # a 1 + Siobhan 3 on the network's side, Sue 1 leaning: 1 - 1/5
+    assert "Sue is a professional and gives about 20% of the support" in c.reason
+    assert "Siobhan is a carer in Sam's everyday life, not a professional who steps back" in c.reason
+    assert "lasting relationship" in c.reason and "placement can end" in c.reason
+    assert "comes only from professionals" not in c.reason  # Siobhan gives information and advice too
+    # With no professional at all, a carer's support leaves the value at 1.
+    alone = analyse_strength(scenario([person("a"), carer])).component("professional_reliance")
+    assert alone.value == 1.0 and "no professional" in alone.reason.lower() and "from carers" in alone.reason
+
+
+def test_a_teacher_paid_to_be_there_counts_as_a_professional():
+    teacher = person("ms_k", "Ms K", domain="school_work", paid=True, relationship="Class teacher")
+    c = analyse_strength(scenario([person("a"), teacher])).component("professional_reliance")
+    assert c.value == pytest.approx(0.5) and "Ms K is a professional" in c.reason
 
 
 # --------------------------------------------------------------------------- interconnection and failure points

@@ -47,7 +47,7 @@ def test_plan_panel_clean_plan(tiny):
     panel.primary["t_morning_call"].value = "gran"
     panel.backups["t_morning_call"][0].value = "aunt_niamh"
     panel.primary["t_school_run"].value = "gran"
-    panel.backups["t_school_run"][0].value = "ciara"
+    panel.backups["t_school_run"][0].value = "aunt_niamh"
     panel.check_button.click()
     problems = {(p.task_id, p.rule) for p in panel.problems}
     assert ("t_morning_call", "not_available") not in problems
@@ -236,3 +236,84 @@ def test_drill_panel_can_build_a_plan_from_empty(tiny):
     drill.change_person.value = "aunt_niamh"
     drill.change_button.click()
     assert "is now a backup" in drill.message.value
+
+
+# ------------------------------------------------------------------- every way of changing a plan uses the plan check
+
+
+def _bundled(name):
+    from fncoach.scenario import load_scenario
+    from netbuild import bundled_scenario_files
+
+    return load_scenario(next(p for p in bundled_scenario_files() if p.stem == name))
+
+
+def test_plan_panel_says_at_once_when_a_choice_is_not_safe():
+    case = _bundled("care_leaver_adult_network")
+    panel = build_plan_panel(case)
+    panel.primary["t_gp"].value = "jordan"
+    assert "Not safe for this job" in panel.feedback["t_gp"].value and "Jordan (main person)" in panel.feedback["t_gp"].value
+    panel.primary["t_gp"].value = "aunty_bev"
+    assert panel.feedback["t_gp"].value == ""
+
+
+def test_plan_panel_shows_cautions_as_things_to_talk_about_not_to_fix():
+    case = _bundled("care_leaver_adult_network")
+    panel = build_plan_panel(case)
+    panel.restore({"assignments": [{"task": a.task, "primary": a.primary, "backups": list(a.backups)}
+                                   for a in case.plan.model_plan]})
+    panel.backups["t_gp"][1].value = "lorraine"  # a former foster carer, still to be explored
+    panel.check_button.click()
+    assert "Talk it through first" in panel.feedback["t_gp"].value
+    assert "No problems found" in panel.message.value and "1 thing(s) to talk about" in panel.message.value
+
+
+def test_drill_panel_refuses_an_unsafe_change_with_the_reason():
+    case = _bundled("uasc_family_abroad")
+    panel = build_drill_panel(case, seed=0, model_answers=True)
+    before = panel.plan
+    panel.change_kind.value = "swap_person"
+    panel.change_task.value = "t_cousin_visit"
+    panel.change_old.value = "filmon"
+    panel.change_person.value = "gaz"
+    panel.change_button.click()
+    assert panel.plan == before and panel.changes == []
+    assert "not safe for Dawit" in panel.message.value
+    assert "Gaz (main person)" in panel.message.value and "Cousin Filmon&#x27;s visit" in panel.message.value
+    # A safe change still goes through.
+    panel.change_person.value = "senait"
+    panel.change_button.click()
+    assert next(a for a in panel.plan if a.task == "t_cousin_visit").primary == "senait"
+
+
+def test_drill_panel_refuses_an_unsafe_added_backup_and_skips_it_when_restoring():
+    case = _bundled("no_one_fathers_side")
+    panel = build_drill_panel(case, model_answers=True)
+    panel.change_kind.value = "add_backup"
+    panel.change_task.value = "t_evening_call"
+    panel.change_person.value = "gemma"
+    panel.change_button.click()
+    assert "not safe for Elijah" in panel.message.value and "Gemma" in panel.message.value
+    assert "gemma" not in next(a for a in panel.plan if a.task == "t_evening_call").backups
+    panel.restore({"changes": [{"kind": "add_backup", "task": "t_evening_call", "person": "gemma"}]})
+    assert panel.changes == [] and "left out" in panel.message.value
+
+
+def test_review_of_an_unsafe_plan_says_it_must_change_whatever_the_drill_shows():
+    case = _bundled("care_leaver_adult_network")
+    plan = [a if a.task != "t_gp" else Assignment(task="t_gp", primary="jordan", backups=("ruth",))
+            for a in case.plan.model_plan]
+    panel = build_review_panel(case, assignments=plan)
+    assert "Jordan (main person)" in panel.log_view.value
+    from fncoach.review import expected_verdict
+
+    panel.working.value = expected_verdict(panel.run)
+    for task_id in {u.task for u in panel.run.uncovered}:
+        panel.change[task_id].value = True
+    panel.reconvene.value = True
+    panel.check_button.click()
+    assert panel.feedback.level == "warn"
+    assert "cannot stay as it is" in panel.message.value and "Going with Shania to register" in panel.message.value
+    panel.change["t_gp"].value = True
+    panel.check_button.click()
+    assert "Put these jobs on your list" not in panel.message.value

@@ -242,3 +242,13 @@ def test_replay_puts_back_what_fits_and_counts_the_rest(tiny):
     assert replay.states[0] == tiny and "bee" in [p.id for p in replay.states[1].people]
     assert [p.id for p in replay.scenario.people] == ["ciara", "gran", "sw_amara", "aunt_niamh", "bee"]
     assert not any("bee" in (t.a, t.b) for t in replay.scenario.ties)  # the action with a bad change is left out whole
+
+
+@pytest.mark.parametrize("removed, about", [("kwame", ()), ("siobhan", ("kwame",))])
+def test_removing_the_person_an_own_commitment_belongs_to_or_its_checker_ends_the_commitment(removed, about):
+    from netbuild import bundled_scenario_files
+
+    path = next(p for p in bundled_scenario_files() if p.stem == "long_term_foster_links")
+    new = apply_changes(load_scenario(path), RemovePerson(removed))
+    task = next(t for t in new.plan.tasks if t.id == "t_dad_call")
+    assert task.about == about and task.own_commitment is False

@@ -22,6 +22,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "scenario_cmds",
     "sos_cmds",
     "drill_cmds",
+    "plan_check_cmds",
     "brief_cmds",
     "ecomap_cmds",
     "network_cmds",

@@ -20,6 +20,8 @@ from ..drills import apply_plan_change, compare_runs, describe_plan_change, repl
 from ..model import WEEKDAYS, Assignment
 from ..plan import (
     RULES,
+    SAFETY_RULES,
+    UnsafePlanChange,
     answers_from_assignments,
     assignments_from_answers,
     check_plan,
@@ -111,13 +113,18 @@ class PlanPanel(ExercisePanel):
             "<p style='max-width:46em;line-height:1.45'>For each job in the safety plan, choose the main person and "
             "at least one backup: who steps in if the main person is ill or away? Then check the plan. The check "
             "looks at when people are free, how far away they live, what they can do, whether their safety has been "
-            "agreed, and how many hours they have offered.</p>")
+            "agreed, and how many hours they have offered. Someone the workers are worried about is never given a "
+            "job, and nobody is the safeguard against their own behaviour: you will be told at once.</p>")
         self.children = (intro, *rows, self.check_button, self.message)
 
     def _on_choice(self, change: Any) -> None:
+        """Say at once when a choice is not safe for the child (the same plan check as the button)."""
         for task_id, boxes in self.backups.items():
             if change["owner"] is self.primary[task_id] or change["owner"] in boxes:
-                self.feedback[task_id].value = ""
+                unsafe = [p for p in check_plan(self.scenario, self.assignments())
+                          if p.task_id == task_id and p.rule in SAFETY_RULES]
+                self.feedback[task_id].value = "".join(message_html(p.message, "warn", RULES[p.rule])
+                                                       for p in unsafe)
         self._changed()
 
     def _on_check(self, _button: Any = None) -> None:
@@ -126,14 +133,19 @@ class PlanPanel(ExercisePanel):
         for task_id, box in self.feedback.items():
             found = by_task.get(task_id, ())
             if found:
-                box.value = "".join(message_html(p.message, "warn", RULES[p.rule]) for p in found)
+                box.value = "".join(message_html(p.message, "warn" if p.level == "problem" else "info",
+                                                 RULES[p.rule]) for p in found)
             else:
                 box.value = message_html("No problems found for this job.", "good", "Looks workable")
-        if not self.problems:
-            self.show("Every job has a main person and a backup who can do it. Next, test the plan in a drill.",
+        to_fix = [p for p in self.problems if p.level == "problem"]
+        if not to_fix:
+            talk = len(self.problems)
+            self.show("Every job has a main person and a backup who can do it. Next, test the plan in a drill."
+                      + (f" There {'is' if talk == 1 else 'are'} {talk} thing(s) to talk about, shown under "
+                         "the jobs." if talk else ""),
                       "good", "No problems found")
         else:
-            lines = [f"{len(self.problems)} thing(s) to look at; each is shown under its job."]
+            lines = [f"{len(to_fix)} thing(s) to fix; each is shown under its job."]
             lines += [p.message for p in general]
             self.show("\n".join(lines), "warn", "Have another look")
 
@@ -304,6 +316,10 @@ class DrillPanel(ExercisePanel):
         change = self._change_from_widgets()
         try:
             scenario, plan = apply_plan_change(self.scenario, self.plan, change)
+        except UnsafePlanChange as error:  # the plan check refuses it, and says why
+            self.show("\n".join(p.message for p in error.problems), "warn", "That change is not safe for "
+                      f"{self.scenario.child.name}")
+            return
         except Exception as error:  # validation errors from the model become a plain message
             self.show(_plain_error(error), "warn", "That change could not be made")
             return
@@ -467,12 +483,16 @@ class ReviewPanel(ExercisePanel):
         plan = starting_plan(scenario, assignments, model_answers=model_answers)
         self.plan = plan
         self.run = simulate(scenario, plan, seed=seed)
+        #: The plan check's safety problems with this plan: they must change whatever the drill shows.
+        self.unsafe = tuple(p for p in check_plan(scenario, plan) if p.rule in SAFETY_RULES)
         self.evidence = evidence_log(scenario, self.run)
         self.prompts = review_prompts(scenario, self.run, self.evidence)
         self.feedback = None
         empty = (message_html("There is no plan yet, so in this log every job was missed. Make your plan in the "
                               "plan exercise first, then come back to review it.", "info") if not plan else "")
-        self.log_view = widgets.HTML(empty + _evidence_html(scenario, self.evidence))
+        unsafe = (message_html("\n".join(p.message for p in self.unsafe), "warn", "Not safe for "
+                               f"{scenario.child.name}, whatever the drill shows") if self.unsafe else "")
+        self.log_view = widgets.HTML(unsafe + empty + _evidence_html(scenario, self.evidence))
         self.question_boxes = [widgets.Textarea(placeholder="Your notes for this question",
                                                 layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
                                for _ in REVIEW_QUESTIONS]
@@ -518,7 +538,7 @@ class ReviewPanel(ExercisePanel):
         if not self.working.value:
             self.show("First choose whether the plan is working.", "info", "Your decision")
             return
-        self.feedback = check_review(self.decision(), self.run, evidence=self.evidence)
+        self.feedback = check_review(self.decision(), self.run, evidence=self.evidence, unsafe=self.unsafe)
         self.show("\n".join(self.feedback.points), self.feedback.level, self.feedback.headline)
 
     def answers(self) -> dict:
