@@ -114,7 +114,7 @@ CONTACT_FREQUENCIES: tuple[str, ...] = get_args(ContactFrequency)
 SafetyStatusName = Literal["safe", "to_explore", "worry"]
 SAFETY_STATUSES: tuple[str, ...] = get_args(SafetyStatusName)
 
-SosColumn = Literal["harm", "danger", "complicating", "strength", "existing_safety", "not_needed"]
+SosColumn = Literal["harm", "danger", "complicating", "strength", "existing_safety", "bottom_line", "not_needed"]
 SOS_COLUMNS: tuple[str, ...] = get_args(SosColumn)
 
 FindingSource = Literal[
@@ -335,7 +335,7 @@ class Card(_Model):
     id: str = Id
     text: str = Field(min_length=5, description="The case fact, as the learner sees it.")
     people: tuple[str, ...] = Field((), description="Ids of people the card is about.")
-    column: SosColumn = Field(**_fo("Model answer: harm, danger, complicating, strength, existing_safety or not_needed."))
+    column: SosColumn = Field(**_fo("Model answer: harm, danger, complicating, strength, existing_safety, bottom_line (what the council has said must happen, or will do; neither harm nor danger) or not_needed."))
     explanation: str = Field(min_length=5, **_fo("Coaching explanation of why the card belongs in that column."))
 
 

@@ -89,3 +89,12 @@ def test_answer_keys_documented():
 
     for key in ANSWER_KEYS:
         assert re.search(rf'"{key}"', module.__doc__), key
+
+
+def test_bottom_line_sits_under_what_needs_to_happen(tiny):
+    answers = {"cards": {"c1": "bottom_line"}}
+    content = map_content(tiny, answers)
+    needs = {s.heading: s.items for s in content.needs_to_happen}
+    worried = {s.heading for s in content.worried}
+    assert needs["Bottom line: what the council has said must happen"] == (tiny.sos.cards[0].text,)
+    assert not any("Bottom line" in heading for heading in worried)
