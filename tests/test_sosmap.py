@@ -96,5 +96,5 @@ def test_bottom_line_sits_under_what_needs_to_happen(tiny):
     content = map_content(tiny, answers)
     needs = {s.heading: s.items for s in content.needs_to_happen}
     worried = {s.heading for s in content.worried}
-    assert needs["Bottom line: what the council has said must happen"] == (tiny.sos.cards[0].text,)
-    assert not any("Bottom line" in heading for heading in worried)
+    assert needs["The council's bottom line"] == (tiny.sos.cards[0].text,)
+    assert not any("bottom line" in heading for heading in worried)
