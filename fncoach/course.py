@@ -412,7 +412,7 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     column_words = {
         "harm": "Harm (what has happened)", "danger": "Danger (worry for the future)",
         "complicating": "Complicating factor", "strength": "Strength", "existing_safety": "Existing safety",
-        "not_needed": "Not needed on the map",
+        "bottom_line": "The council's bottom line", "not_needed": "Not needed on the map",
     }
     sections: list[tuple[str, tuple[str, ...]]] = []
 

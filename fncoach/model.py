@@ -121,7 +121,7 @@ SAFETY_STATUSES: tuple[str, ...] = get_args(SafetyStatusName)
 #: supported-lodgings hosts) and professionals, who support the network but step back.
 NETWORK_KINDS: tuple[str, ...] = ("natural", "carer", "professional")
 
-SosColumn = Literal["harm", "danger", "complicating", "strength", "existing_safety", "not_needed"]
+SosColumn = Literal["harm", "danger", "complicating", "strength", "existing_safety", "bottom_line", "not_needed"]
 SOS_COLUMNS: tuple[str, ...] = get_args(SosColumn)
 
 FindingSource = Literal[
@@ -367,7 +367,7 @@ class Card(_Model):
     id: str = Id
     text: str = Field(min_length=5, description="The case fact, as the learner sees it.")
     people: tuple[str, ...] = Field((), description="Ids of people the card is about.")
-    column: SosColumn = Field(**_fo("Model answer: harm, danger, complicating, strength, existing_safety or not_needed."))
+    column: SosColumn = Field(**_fo("Model answer: harm, danger, complicating, strength, existing_safety, bottom_line (what the council has said must happen, or will do; neither harm nor danger) or not_needed."))
     explanation: str = Field(min_length=5, **_fo("Coaching explanation of why the card belongs in that column."))
 
 

@@ -1,8 +1,10 @@
 """Card sorting for SOS mapping: place case information in the right column and learn why.
 
 The scenario's information cards are sorted by the learner into *harm*,
-*danger* (worry), *complicating factors*, *strengths*, *existing safety* and,
-where a scenario includes distractors, *not needed for the map*.
+*danger* (worry), *complicating factors*, *strengths*, *existing safety*,
+where a scenario has one, *the bottom line* (what the council has said must
+happen, or what it will do, such as going to court: neither harm nor danger)
+and, where a scenario includes distractors, *not needed for the map*.
 :func:`check_sort` scores the sort and gives, for every card, the scenario's
 own coaching explanation. The three classic near misses get a note that
 teaches the difference rather than just saying "wrong":
@@ -49,6 +51,7 @@ COLUMN_TITLES: dict[str, str] = {
     "complicating": "Complicating factor (makes things harder)",
     "strength": "Strength (a good thing to build on)",
     "existing_safety": "Existing safety (protection already shown over time)",
+    "bottom_line": "Bottom line (what the council has said must happen)",
     "not_needed": "Not needed for the map",
 }
 
@@ -62,6 +65,7 @@ COLUMN_QUESTION: dict[str, str] = {
     "complicating": QUESTIONS[0],
     "strength": QUESTIONS[1],
     "existing_safety": QUESTIONS[1],
+    "bottom_line": QUESTIONS[2],
     "not_needed": "",
 }
 
@@ -98,6 +102,19 @@ _NEAR_MISSES: dict[tuple[str, str], str] = {
     ("danger", "complicating"): (
         "Close: it makes things harder, but no one thinks it will hurt the child by itself, so it is a complicating "
         "factor rather than danger."
+    ),
+    ("danger", "bottom_line"): (
+        "Close: it is about what could happen next, but it is what the council has said must happen, or what it "
+        "will do (such as going to court), not something a person might do to the child. That is the bottom line: "
+        "workers bring it to the meeting with the worries and the safety goals, and the family plans to meet it."
+    ),
+    ("harm", "bottom_line"): (
+        "Close: it is serious, but it is not something that has happened to the child. It is what the council has "
+        "said must happen, or what it will do: the bottom line the family's plan has to meet."
+    ),
+    ("complicating", "bottom_line"): (
+        "Close: it does make things harder, but it is more than that: it is what the council has said must happen, "
+        "or what it will do. That is the bottom line, which the family's plan has to meet."
     ),
 }
 
@@ -230,7 +247,8 @@ class SortResult:
 def columns_for(scenario) -> tuple[str, ...]:
     """The columns a learner chooses from for this scenario.
 
-    ``not_needed`` is offered only when the scenario includes distractor cards.
+    ``not_needed`` is offered only when the scenario includes distractor cards, and ``bottom_line`` only when
+    one of its cards is the council's bottom line.
 
     Examples
     --------
@@ -238,8 +256,9 @@ def columns_for(scenario) -> tuple[str, ...]:
     >>> columns_for(NS(sos=NS(cards=(NS(column="harm"),))))
     ('harm', 'danger', 'complicating', 'strength', 'existing_safety')
     """
-    has_distractors = any(card.column == "not_needed" for card in scenario.sos.cards)
-    return tuple(c for c in SOS_COLUMNS if c != "not_needed" or has_distractors)
+    used = {card.column for card in scenario.sos.cards}
+    optional = ("bottom_line", "not_needed")
+    return tuple(c for c in SOS_COLUMNS if c not in optional or c in used)
 
 
 def near_miss_note(chosen: Optional[str], model: str) -> str:

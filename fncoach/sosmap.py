@@ -131,7 +131,8 @@ def map_content_from_parts(child: str, *, cards: Mapping[str, list[str]] | None 
         _section("Existing safety", cards.get("existing_safety", ())),
         _section("Strengths", cards.get("strength", ())),
     )
-    needs = _keep(_section("Safety goals", goals, goal_notes), _section("Next steps", next_steps))
+    needs = _keep(_section("The council's bottom line", cards.get("bottom_line", ())),
+                  _section("Safety goals", goals, goal_notes), _section("Next steps", next_steps))
     spread_text = spread([(name, number) for name, _, number, _ in scores]).text if scores else ""
     return MapContent(child, source, worried, working, needs, ten_means.strip(), tuple(scores), spread_text,
                       tuple(left_off), tuple(problems))

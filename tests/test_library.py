@@ -135,3 +135,104 @@ def test_no_sentence_copied_from_the_domain_documents():
         if overlap:
             copied.append((path.relative_to(ROOT).as_posix(), " ".join(sorted(overlap)[0])))
     assert not copied, f"write in your own words; copied runs of {_N} words: {copied}"
+
+
+# --------------------------------------------------------------------------- cases keep their own rules
+
+# Words that come before a first name in how people are known ("Nana Marcia", "Mum (Donna)", "Ms Lowe").
+_NOT_FIRST_NAMES = {
+    "mum", "dad", "uncle", "aunt", "aunty", "auntie", "nana", "nani", "nan", "grandma", "grandad", "ms", "mr", "mrs",
+    "miss", "dr", "cousin", "ustadh", "phuphi", "abba", "dada", "dadi", "ba", "yiayia", "pappou", "nouna", "bunica",
+    "preoteasa", "caller",
+}
+
+
+def first_name(name: str) -> str:
+    """The first name in how a person is written: 'Mum (Donna)' → 'Donna', 'Nana Marcia' → 'Marcia'."""
+    match = re.match(r"^(.*?)\s*(?:\((.*)\))?$", name.strip())
+    main, aside = match.group(1), match.group(2) or ""
+    for part in (main, aside):
+        words = [w for w in part.split() if w.lower() not in _NOT_FIRST_NAMES]
+        if words:
+            return words[0]
+    return name
+
+
+def test_first_name_reading():
+    assert [first_name(n) for n in ("Mum (Donna)", "Nana Marcia", "Marcia Campbell (Nana Marcia)", "Ms Lowe",
+                                    "Dad (Imran)", "Caller from Libya")] == ["Donna", "Marcia", "Marcia", "Lowe",
+                                                                             "Imran", "from"]
+
+
+def test_no_first_name_recurs_across_cases(library):
+    seen: dict[str, set[str]] = {}
+    for case, s in library.items():
+        for name in [s.child.name] + [p.name for p in s.people]:
+            seen.setdefault(first_name(name), set()).add(case)
+    repeated = {name: sorted(cases) for name, cases in seen.items() if len(cases) > 1}
+    assert not repeated, f"every case has its own people; these first names recur: {repeated}"
+
+
+def test_first_review_within_four_weeks_and_drill_to_match(bundled_path):
+    s = load_scenario(bundled_path)
+    first_review = next(m for m in s.meetings if m.kind != "initial")
+    assert first_review.week <= 4, f"{s.meta.id}: first review at week {first_review.week}; hold it within 28 days"
+    assert s.drills.days <= first_review.week * 7, f"{s.meta.id}: the drill runs past the first review"
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "nine": 9, "twelve": 12,
+                 "sixteen": 16, "a": 1}
+
+
+def weeks_ten_needs(ten_means: str) -> float:
+    """How long the case's own definition of 10 says safety must have held, in weeks."""
+    match = re.search(r"for (\w+) (weeks?|months?|years?)", ten_means)
+    assert match, f"say how long safety must hold for a 10: {ten_means!r}"
+    number = _NUMBER_WORDS.get(match.group(1), None) or int(match.group(1))
+    return number * {"w": 1, "m": 52 / 12, "y": 52}[match.group(2)[0]]
+
+
+def test_cases_close_at_their_own_ten(bundled_path):
+    s = load_scenario(bundled_path)
+    final = [m for m in s.meetings if m.kind == "final"]
+    if not final:
+        return  # a case that stays open (long-term fostering) does not close
+    needed = weeks_ten_needs(s.sos.scaling.ten_means)
+    assert final[0].week >= needed - 0.5, f"{s.meta.id}: closes at week {final[0].week}, but its 10 needs {needed:.0f}"
+    low = [(sc.who, sc.score) for sc in final[0].scores if sc.score < 9]
+    assert not low, f"{s.meta.id}: closes with {low}; close at or near 10, or say plainly why lower is trusted"
+    for score in final[0].scores:
+        if score.score < 10:
+            assert re.search(r"\bten\b", score.reason, re.I), f"{s.meta.id}: say what would make {score.who}'s a ten"
+
+
+_BLAMING = re.compile(r"might (not )?(let|allow)|might not (protect|keep)|fail(s|ed)? to protect|not be able to protect",
+                      re.I)
+
+
+def test_worries_and_goals_name_what_the_person_who_harms_might_do(bundled_path):
+    s = load_scenario(bundled_path)
+    child = s.child.name.split()[0]
+    for worry in s.sos.worry_statements:
+        assert not _BLAMING.search(worry.text), f"{worry.id}: 'failure to protect' framing"
+        subject = re.search(r"worried that (.+?) might ", worry.text)
+        assert subject, f"{worry.id}: say who might do what"
+        assert child not in subject.group(1).split(), f"{worry.id}: the child's own behaviour is not the danger"
+    for card in s.sos.cards:
+        if card.column == "danger":
+            assert not re.match(rf"If {child}\b", card.text), f"{card.id}: name the adults, not the child's behaviour"
+
+
+def test_court_is_the_bottom_line_not_harm_or_danger(bundled_path):
+    s = load_scenario(bundled_path)
+    for card in s.sos.cards:
+        if re.search(r"\b(court|care proceedings)\b", card.text) and "council" in card.text:
+            assert card.column == "bottom_line", f"{card.id}: the council's bottom line is neither harm nor danger"
+
+
+def test_paid_routines_are_not_the_networks_existing_safety(bundled_path):
+    s = load_scenario(bundled_path)
+    paid = {p.id for p in s.people if p.paid}
+    for card in s.sos.cards:
+        if card.column == "existing_safety":
+            assert set(card.people) - paid, f"{card.id}: a paid worker's routine is a strength, not existing safety"

@@ -81,11 +81,29 @@ def test_bad_input_messages(tiny):
         check_sort(tiny, {"c1": "worries"})
 
 
+def _with_court_card(scenario):
+    court = scenario.sos.cards[0].model_copy(update={
+        "id": "c_court", "column": "bottom_line",
+        "text": "If the plan does not hold, the council will go to court.",
+        "explanation": "What the council has said it will do: the bottom line, not danger to the child."})
+    return scenario.model_copy(update={"sos": scenario.sos.model_copy(update={"cards": scenario.sos.cards + (court,)})})
+
+
 def test_columns_offered(tiny):
-    assert columns_for(tiny) == SOS_COLUMNS  # tiny has a distractor card
+    assert columns_for(tiny) == tuple(c for c in SOS_COLUMNS if c != "bottom_line")  # tiny has a distractor card
+    assert columns_for(_with_court_card(tiny)) == SOS_COLUMNS
     no_distractor = tiny.model_copy(update={"sos": tiny.sos.model_copy(update={
         "cards": tuple(c for c in tiny.sos.cards if c.column != "not_needed")})})
     assert "not_needed" not in columns_for(no_distractor)
+
+
+def test_bottom_line_is_its_own_column(tiny):
+    scenario = _with_court_card(tiny)
+    assert "bottom_line" in COLUMN_TITLES and "council" in COLUMN_TITLES["bottom_line"]
+    result = check_sort(scenario, {**model_placements(scenario), "c_court": "danger"})
+    court = next(f for f in result.cards if f.card_id == "c_court")
+    assert not court.right and "bottom line" in court.near_miss_note and "council" in court.near_miss_note
+    assert check_sort(scenario, model_placements(scenario)).score == len(scenario.sos.cards)
 
 
 def test_near_miss_note_only_for_the_pairs():

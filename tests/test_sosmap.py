@@ -90,3 +90,12 @@ def test_parts_give_one_note_per_item():
                                      goals=["g"])
     assert _headings(content)["Worry statements"].notes == ("Agreed by Gran", "x")
     assert _headings(content)["Safety goals"].notes == ("",)
+
+
+def test_bottom_line_sits_under_what_needs_to_happen(tiny):
+    answers = {"cards": {"c1": "bottom_line"}}
+    content = map_content(tiny, answers)
+    needs = {s.heading: s.items for s in content.needs_to_happen}
+    worried = {s.heading for s in content.worried}
+    assert needs["The council's bottom line"] == (tiny.sos.cards[0].text,)
+    assert not any("bottom line" in heading for heading in worried)
