@@ -28,7 +28,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def _jordan_plan(tmp_path: Path) -> Path:
     """The model plan, except that Jordan is the main person taking Shania to the GP."""
     scenario = load_scenario(CARE_LEAVER)
-    plan = [a if a.task != "t_gp" else a.model_copy(update={"primary": "jordan", "backups": ("ruth",)})
+    plan = [a if a.task != "t_gp" else a.model_copy(update={"primary": "jordan", "backups": ("maggie",)})
             for a in scenario.plan.model_plan]
     path = tmp_path / "plan.yaml"
     path.write_text(plan_file_text(plan), encoding="utf-8")

@@ -301,7 +301,7 @@ def test_drill_panel_refuses_an_unsafe_added_backup_and_skips_it_when_restoring(
 
 def test_review_of_an_unsafe_plan_says_it_must_change_whatever_the_drill_shows():
     case = _bundled("care_leaver_adult_network")
-    plan = [a if a.task != "t_gp" else Assignment(task="t_gp", primary="jordan", backups=("ruth",))
+    plan = [a if a.task != "t_gp" else Assignment(task="t_gp", primary="jordan", backups=("maggie",))
             for a in case.plan.model_plan]
     panel = build_review_panel(case, assignments=plan)
     assert "Jordan (main person)" in panel.log_view.value
