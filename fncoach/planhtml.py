@@ -17,7 +17,7 @@ statements, notes) is never shown.
 
 Examples
 --------
->>> from fncoach.plan import example_scenario
+>>> from fncoach.examples import example_scenario
 >>> from fncoach.model import Assignment
 >>> s = example_scenario()
 >>> plan = [Assignment(task="call", primary="gran", backups=("dev",))]
@@ -153,7 +153,7 @@ def reconvene_advice(scenario: Scenario, run=None) -> str:
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> "normal" in reconvene_advice(example_scenario())
     True
     """

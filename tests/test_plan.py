@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 
 import pytest
 
@@ -18,7 +17,6 @@ from fncoach.plan import (
     check_plan,
     clock,
     describe_when,
-    example_scenario,
     is_free,
     model_assignments,
     occurrences,
@@ -252,10 +250,6 @@ def test_tiny_model_plan_problems_are_explained(tiny):
     # and he has not said he can do school runs.
     assert ("not_available", "uncle_dev") in [(p.rule, p.person_id) for p in problems]
     assert all(p.message and p.rule in RULES for p in problems)
-
-
-def test_example_scenario_start_is_a_monday():
-    assert example_scenario().drills.start_date == dt.date(2026, 1, 5)
 
 
 def _with_worry(text: str, **task_updates) -> Scenario:

@@ -9,7 +9,8 @@ import pytest
 
 from fncoach.drills import simulate
 from fncoach.model import TASK_KINDS, Assignment
-from fncoach.plan import example_scenario, model_assignments
+from fncoach.examples import example_scenario
+from fncoach.plan import model_assignments
 from fncoach.planhtml import ICON_WORDS, adult_plan_html, reconvene_advice, task_icon_svg, words_and_pictures_html
 from fncoach.scenario import load_scenario
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from fncoach.model import STRENGTH_COMPONENTS
-from fncoach.scenario import ScenarioError, load_scenario
-from fncoach.strength import DEFAULT_WEIGHTS, analyse_strength, load_weights, merge_weights, single_points_of_failure
+from fncoach.scenario import load_scenario
+from fncoach.strength import (DEFAULT_WEIGHTS, WeightsFileError, analyse_strength, load_weights, merge_weights,
+                              single_points_of_failure)
 from netbuild import person, scenario, star, tie, bundled_scenario_files
 
 
@@ -231,7 +232,7 @@ def test_load_weights(tmp_path):
 def test_load_weights_errors_name_file_line_and_key(tmp_path, text, line, field, words):
     path = tmp_path / "weights.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError) as caught:
+    with pytest.raises(WeightsFileError) as caught:
         load_weights(path)
     problem = caught.value.problems[0]
     assert problem.file == str(path) and problem.line == line and problem.field == field
@@ -239,7 +240,7 @@ def test_load_weights_errors_name_file_line_and_key(tmp_path, text, line, field,
 
 
 def test_load_weights_missing_file(tmp_path):
-    with pytest.raises(ScenarioError, match="no weights file"):
+    with pytest.raises(WeightsFileError, match="no weights file"):
         load_weights(tmp_path / "nope.yaml")
 
 
