@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from fncoach.examples import TINY_PATH
+
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -30,7 +31,7 @@ def test_validate_bundled_scenarios_ok():
 
 
 def test_validate_fixture_ok():
-    result = run("validate", str(FIXTURES / "tiny.yaml"))
+    result = run("validate", strTINY_PATH)
     assert result.returncode == 0
     assert result.stdout.startswith("ok ")
 
@@ -57,7 +58,7 @@ def test_validate_bad_file_exit_1_with_location(tmp_path, content, words):
 
 
 def test_validate_reports_field_path_and_line(tmp_path):
-    text = (FIXTURES / "tiny.yaml").read_text(encoding="utf-8").replace("domain: friends", "domain: frends")
+    text = TINY_PATH.read_text(encoding="utf-8").replace("domain: friends", "domain: frends")
     bad = tmp_path / "typo.yaml"
     bad.write_text(text, encoding="utf-8")
     result = run("validate", str(bad))
@@ -67,7 +68,7 @@ def test_validate_reports_field_path_and_line(tmp_path):
 
 
 def test_validate_mixed_folder_and_json(tmp_path):
-    (tmp_path / "good.yaml").write_bytes((FIXTURES / "tiny.yaml").read_bytes())
+    (tmp_path / "good.yaml").write_bytes(TINY_PATH.read_bytes())
     (tmp_path / "bad.yaml").write_text("meta: {id: x}\n", encoding="utf-8")
     result = run("validate", str(tmp_path), "--json")
     assert result.returncode == 1
@@ -112,7 +113,7 @@ def test_every_registered_command_has_help():
 
 
 def test_list_folder(tmp_path):
-    (tmp_path / "tiny.yaml").write_bytes((FIXTURES / "tiny.yaml").read_bytes())
+    (tmp_path / "tiny.yaml").write_bytes(TINY_PATH.read_bytes())
     result = run("list", str(tmp_path))
     assert result.returncode == 0
     header, rule, row, footer = result.stdout.splitlines()

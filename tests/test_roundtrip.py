@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fncoach.examples import TINY_PATH
 from fncoach.model import CONTACT_FREQUENCIES, DOMAINS, SUPPORT_KINDS, TIE_QUALITIES, Scenario
 from fncoach.scenario import load_scenario, load_scenario_text, save_scenario, scenario_to_yaml
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-_BASE = load_scenario(FIXTURES / "tiny.yaml").model_dump(mode="json")
+_BASE = load_scenarioTINY_PATH.model_dump(mode="json")
 
 # Any printable text, including accents, apostrophes, quotes, emoji, YAML-looking words and numbers.
 _text = st.text(

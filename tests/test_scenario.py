@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fncoach.examples import TINY_PATH
 from fncoach.model import Scenario
 from fncoach.scenario import (
     MAX_FILE_BYTES,
@@ -19,7 +20,7 @@ from fncoach.scenario import (
     validate_file,
 )
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _problems(text: str, tmp_path: Path, name: str = "case.yaml") -> list:
@@ -29,7 +30,7 @@ def _problems(text: str, tmp_path: Path, name: str = "case.yaml") -> list:
 
 
 def _tiny_text() -> str:
-    return (FIXTURES / "tiny.yaml").read_text(encoding="utf-8")
+    return TINY_PATH.read_text(encoding="utf-8")
 
 
 def test_fixture_loads(tiny):
@@ -40,7 +41,7 @@ def test_fixture_loads(tiny):
 
 
 def test_loads_bundled_scenario_by_id():
-    files = sorted((FIXTURES.parent.parent / "scenarios").glob("*.yaml"))
+    files = sorted((ROOT / "scenarios").glob("*.yaml"))
     if not files:
         pytest.skip("no bundled scenarios yet")
     assert load_scenario(files[0].stem).meta.id == load_scenario(files[0]).meta.id

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from fncoach.examples import TINY_PATH
 from fncoach.scenario import load_scenario
 from fncoach.statements import (
     Finding,
@@ -66,7 +67,7 @@ def test_corpus_agreement_at_least_90_percent(corpus):
 
 def _model_statements():
     items = []
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")) + [ROOT / "tests" / "fixtures" / "tiny.yaml"]:
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")) + [TINY_PATH]:
         items.append(path)
     return items
 
