@@ -31,7 +31,7 @@ def test_validate_bundled_scenarios_ok():
 
 
 def test_validate_fixture_ok():
-    result = run("validate", strTINY_PATH)
+    result = run("validate", str(TINY_PATH))
     assert result.returncode == 0
     assert result.stdout.startswith("ok ")
 

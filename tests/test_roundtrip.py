@@ -13,7 +13,7 @@ from fncoach.examples import TINY_PATH
 from fncoach.model import CONTACT_FREQUENCIES, DOMAINS, SUPPORT_KINDS, TIE_QUALITIES, Scenario
 from fncoach.scenario import load_scenario, load_scenario_text, save_scenario, scenario_to_yaml
 
-_BASE = load_scenarioTINY_PATH.model_dump(mode="json")
+_BASE = load_scenario(TINY_PATH).model_dump(mode="json")
 
 # Any printable text, including accents, apostrophes, quotes, emoji, YAML-looking words and numbers.
 _text = st.text(
