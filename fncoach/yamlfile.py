@@ -345,8 +345,10 @@ if _CParser is not None:
 else:  # pragma: no cover - PyYAML built without libyaml
     _LOADERS = (_Loader,)
 
+for _loader_class in _LOADERS:
+    _loader_class.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 _RESOLVER = _Resolver12()
 
 
