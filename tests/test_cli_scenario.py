@@ -44,6 +44,11 @@ def test_validate_fixture_ok():
         (b"meta: [oops\n", "not valid YAML"),
         (b"caf\xe9: 1\n", "not saved as UTF-8"),
         (b"meta:\n  id: x\n  titel: y\n", "Did you mean 'title'?"),
+        (b"a: " + b"[" * 100_000 + b"\n", ":1:53: lists and mappings are nested more than 50 levels deep"),
+        (b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
+            b"%c: &%c [" % (98 + i, 98 + i) + b", ".join([b"*%c" % (97 + i)] * 10) + b"]\n" for i in range(8)),
+         ":5:4: the file holds more than 50,000 values"),
+        (b"meta:\n  id: x\n  when: !!timestamp 2027-02-30\n", ":3:9: the value '2027-02-30' cannot be read as !!timestamp"),
     ],
 )
 def test_validate_bad_file_exit_1_with_location(tmp_path, content, words):
