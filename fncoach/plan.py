@@ -780,6 +780,15 @@ def _plan_id(value: object) -> str:
     return str(value).strip()
 
 
+def _plan_field(path: tuple) -> str:
+    """A place in a plan file as a coach counts it: ``entry 2, primary``."""
+    entries = [i for i, part in enumerate(path) if isinstance(part, int)]
+    if not entries:
+        return ", ".join(str(part) for part in path)
+    first = entries[0]
+    return ", ".join([f"entry {path[first] + 1}"] + [str(part) for part in path[first + 1:]])
+
+
 def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignment, ...]:
     """Read a plan from a YAML or JSON file: a list of ``{task, primary, backups}``.
 
@@ -809,7 +818,7 @@ def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignm
     1 25 Did you mean 'gran'?
     """
     doc = read_yaml_file(path, PLAN_FILE)
-    problems: list[Problem] = doc.duplicate_key_problems()
+    problems: list[Problem] = doc.duplicate_key_problems(_plan_field)
     root, prefix = doc.data, ()
     if isinstance(root, dict) and "assignments" in root:
         root, prefix = root["assignments"], ("assignments",)

@@ -42,7 +42,7 @@ import difflib
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -456,9 +456,9 @@ class YamlDocument:
         line, column = self.position(path, key=key)
         return Problem(self.file, line, column, path_text(path) if field is None else field, message, hint)
 
-    def duplicate_key_problems(self) -> list[Problem]:
-        """One problem for each key written twice in the same place."""
-        return [Problem(self.file, line, column, path_text(path), "this key appears twice in the same place",
+    def duplicate_key_problems(self, name: Callable[[tuple], str] = path_text) -> list[Problem]:
+        """One problem for each key written twice in the same place (its field named by ``name(path)``)."""
+        return [Problem(self.file, line, column, name(path), "this key appears twice in the same place",
                         "Keep one of them: the second would silently replace the first.")
                 for path, (line, column) in self.duplicates]
 
