@@ -5,7 +5,8 @@ only, checks the file against :class:`fncoach.model.Scenario`, checks every
 cross-reference (a person id in a tie, card, task or event) and every
 duplicate id, and reports *all* problems at once in a :class:`ScenarioError`
 whose message names the file, line, column and field, and says what to write
-instead.
+instead. The reading itself (safe, limited, YAML 1.2 words, positions) is
+:mod:`fncoach.yamlfile`, shared with plan and weights files.
 
 Examples
 --------
