@@ -74,3 +74,11 @@ def test_line_break_characters_survive_saving(tiny, text):
     person = tiny.people[0].model_copy(update={"notes": text})
     changed = tiny.model_copy(update={"people": (person,) + tiny.people[1:]})
     assert load_scenario_text(scenario_to_yaml(changed)) == changed
+
+
+@pytest.mark.parametrize("text", ["1e3", "0o17", "0x1F", "12:00", "no", "on", "2027-02-30", "007", "true", "~", "=", "<<"])
+def test_words_that_look_like_numbers_survive_saving(tiny, text):
+    """Saved text is quoted wherever YAML 1.2 (how files are read) would take it for a number, true/false or nothing."""
+    person = tiny.people[0].model_copy(update={"notes": text, "name": text})
+    changed = tiny.model_copy(update={"people": (person,) + tiny.people[1:]})
+    assert load_scenario_text(scenario_to_yaml(changed)) == changed
