@@ -305,9 +305,13 @@ class _Limits:
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:  # noqa: D102
         try:
             return super().construct_object(node, deep)
-        except (ValueError, OverflowError) as error:
+        except yaml.YAMLError:
+            raise
+        except Exception as error:  # any other failure of a !!tag's constructor is the file's value, not a bug
             tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(f"the value {node.value!r} cannot be read as {tag} ({error})",
+            detail = f" ({error})" if isinstance(error, (ValueError, OverflowError)) else ""
+            value = repr(node.value) if isinstance(node, yaml.ScalarNode) else "here"
+            raise _Refused(f"the value {value} cannot be read as {tag}{detail}",
                            "Write the value without the '!!' tag, or fix it.", node.start_mark) from None
 
 

@@ -100,6 +100,16 @@ def test_an_impossible_date_with_an_explicit_tag_is_a_message_not_a_crash():
     assert "cannot be read as !!timestamp" in problem.message and "day is out of range" in problem.message
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("meta: !!timestamp 2027-13-01x\n", "the value '2027-13-01x' cannot be read as !!timestamp"),  # found by hypothesis
+    ("meta: !!int twelve\n", "the value 'twelve' cannot be read as !!int"),
+    ("meta: !!float lots\n", "the value 'lots' cannot be read as !!float"),
+])
+def test_a_value_its_tag_cannot_build_is_a_message_with_its_place(text, words):
+    problem = _refused(text)
+    assert (problem.line, problem.column) == (1, 7) and words in problem.message
+
+
 # --------------------------------------------------------------------------- safety and limits (issue 16)
 
 
@@ -236,3 +246,40 @@ def test_too_big_and_bom(tmp_path):
     bom = tmp_path / "bom.yaml"
     bom.write_bytes(b"\xef\xbb\xbfa: 1\n")
     assert read_yaml_file(bom, NOTE).data == {"a": 1}
+
+
+# --------------------------------------------------------------------------- anything at all: a message, never a traceback
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from fncoach.examples import TINY_PATH  # noqa: E402
+from fncoach.scenario import ScenarioError, load_scenario  # noqa: E402
+
+_TINY_LINES = TINY_PATH.read_text(encoding="utf-8").splitlines(keepends=True)
+_YAML_BITS = ["- ", ": ", "[", "]", "{", "}", "&a ", "*a", "!!", "!!python/none", "\t", "'", '"', "#", "<<: *a", "---",
+              "%YAML 1.1\n", "? ", "|", ">", "\n", "  ", "12:00", "2027-02-30", "!!timestamp 2027-13-01", "0o9", "\\x00",
+              "\ufeff", "é", "\x85", "!!binary zz", "!!int x", "!!float y", "!!set {a}", "!!omap [a]"]
+
+
+@st.composite
+def _mutated_tiny(draw) -> bytes:
+    lines = list(_TINY_LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines) - 1))
+        line = lines[at]
+        cut = draw(st.integers(0, len(line)))
+        lines[at] = line[:cut] + draw(st.sampled_from(_YAML_BITS)) + line[cut + draw(st.integers(0, 3)):]
+    return "".join(lines).encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300) | st.lists(st.sampled_from(_YAML_BITS + list("abc01:")), max_size=40).map(
+    lambda bits: "".join(bits).encode("utf-8")) | _mutated_tiny())
+def test_any_file_gives_a_scenario_or_a_message_naming_it(tmp_path, content):
+    path = tmp_path / "any.yaml"
+    path.write_bytes(content)
+    try:
+        load_scenario(path)
+    except ScenarioError as error:
+        assert error.problems and all(p.file == str(path) and p.message for p in error.problems)
