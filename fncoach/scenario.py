@@ -44,7 +44,6 @@ from .yamlfile import (
     did_you_mean,
     needs_quotes,
     parse_yaml_text,
-    path_text,
     problems_from_validation,
     read_yaml_file,
 )

@@ -8,8 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fncoach import yamlfile
+from fncoach.examples import TINY_PATH
+from fncoach.scenario import ScenarioError, load_scenario
 from fncoach.yamlfile import (
     MAX_DEPTH,
     SCENARIO_FILE,
@@ -249,12 +253,6 @@ def test_too_big_and_bom(tmp_path):
 
 
 # --------------------------------------------------------------------------- anything at all: a message, never a traceback
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from fncoach.examples import TINY_PATH  # noqa: E402
-from fncoach.scenario import ScenarioError, load_scenario  # noqa: E402
 
 _TINY_LINES = TINY_PATH.read_text(encoding="utf-8").splitlines(keepends=True)
 _YAML_BITS = ["- ", ": ", "[", "]", "{", "}", "&a ", "*a", "!!", "!!python/none", "\t", "'", '"', "#", "<<: *a", "---",
