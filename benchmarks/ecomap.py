@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fncoach.model import DOMAINS, TIE_QUALITIES, Person, Safety, Tie  # noqa: E402
-from fncoach.scenario import load_scenario  # noqa: E402
+from fncoach.examples import tiny_scenario  # noqa: E402
 
 
 def synthetic_network(size: int):
     """The tiny test scenario grown to ``size`` people with every domain, tie quality and safety status."""
-    tiny = load_scenario(ROOT / "tests" / "fixtures" / "tiny.yaml")
+    tiny = tiny_scenario()
     people, ties = list(tiny.people), list(tiny.ties)
     for i in range(size - len(people)):
         domain = DOMAINS[i % len(DOMAINS)]

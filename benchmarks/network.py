@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from fncoach.model import (CONTACT_FREQUENCIES, DOMAINS, SUPPORT_KINDS, TIE_QUALITIES, Assignment,  # noqa: E402
                            Person, Safety, Scenario, Tie)
-from fncoach.scenario import load_scenario  # noqa: E402
+from fncoach.examples import tiny_scenario  # noqa: E402
 from fncoach.strength import analyse_strength  # noqa: E402
 from fncoach.whatif import RemovePerson, UpdatePerson, what_if  # noqa: E402
 
@@ -32,7 +32,7 @@ def synthetic_scenario(size: int, seed: int = 0) -> Scenario:
     """The tiny test scenario with ``size`` seeded random people: everyone tied to the child,
     about two ties each between members (clustered by family group), every domain, quality and status."""
     rng = random.Random(seed)
-    tiny = load_scenario(ROOT / "tests" / "fixtures" / "tiny.yaml")
+    tiny = tiny_scenario()
     child = tiny.child.id
     people, ties = [], []
     for i in range(size):

@@ -341,9 +341,8 @@ def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> from pathlib import Path
-    >>> lines = case_summary_lines(load_scenario(Path("tests/fixtures/tiny.yaml")))
+    >>> from fncoach.examples import tiny_scenario
+    >>> lines = case_summary_lines(tiny_scenario())
     >>> lines[1]
     'Zoë, aged 8 (she/her). At home with her mum, Ciara.'
     """
@@ -377,9 +376,8 @@ def meeting_lines(scenario: "Scenario") -> tuple[str, ...]:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> from pathlib import Path
-    >>> meeting_lines(load_scenario(Path("tests/fixtures/tiny.yaml")))[0].startswith("Week 0")
+    >>> from fncoach.examples import tiny_scenario
+    >>> meeting_lines(tiny_scenario())[0].startswith("Week 0")
     True
     """
     lines = []
@@ -402,9 +400,8 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> from pathlib import Path
-    >>> sections = dict(model_answer_sections(load_scenario(Path("tests/fixtures/tiny.yaml"))))
+    >>> from fncoach.examples import tiny_scenario
+    >>> sections = dict(model_answer_sections(tiny_scenario()))
     >>> "Sorting the information cards" in sections
     True
     """
@@ -458,9 +455,8 @@ def session_outline(scenario: "Scenario", width: int = 88) -> str:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> from pathlib import Path
-    >>> print(session_outline(load_scenario(Path("tests/fixtures/tiny.yaml"))).splitlines()[0])
+    >>> from fncoach.examples import tiny_scenario
+    >>> print(session_outline(tiny_scenario()).splitlines()[0])
     Session on: Tiny test case — Zoë and her gran (about 30 minutes)
     """
     import textwrap

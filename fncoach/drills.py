@@ -31,7 +31,7 @@ Pure: numpy only, no widgets, no drawing.
 
 Examples
 --------
->>> from fncoach.plan import example_scenario
+>>> from fncoach.examples import example_scenario
 >>> from fncoach.model import Assignment
 >>> s = example_scenario()
 >>> plan = [Assignment(task="call", primary="gran", backups=("dev",)),
@@ -404,7 +404,7 @@ def simulate(scenario: Scenario, assignments: Iterable[Assignment], *, seed: int
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> run = simulate(s, [Assignment(task="call", primary="gran")], seed=0)
     >>> [(u.task, u.day) for u in run.uncovered][:3]
@@ -484,7 +484,7 @@ def monte_carlo(scenario: Scenario, assignments: Iterable[Assignment], *, runs: 
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> summary = monte_carlo(s, [Assignment(task="call", primary="gran", backups=("dev",))], runs=200, seed=3)
     >>> round(summary.per_task["sleepover"], 2), summary.runs
@@ -585,7 +585,7 @@ def exact_coverage(scenario: Scenario, assignments: Iterable[Assignment], *, eve
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()   # absence chance 0.1; the call happens 4 times, Gran is away on day 8
     >>> exact = exact_coverage(s, [Assignment(task="call", primary="gran", backups=("dev",))])
     >>> [p for _, _, p in exact.per_occurrence]   # day 8 has only Dev
@@ -667,7 +667,7 @@ def move_task(scenario: Scenario, task: str, *, weekly: Optional[Sequence[str]] 
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> moved = move_task(example_scenario(), "call", start="19:00", end="19:15")
     >>> moved.plan.tasks[0].when.start
     '19:00'
@@ -709,7 +709,7 @@ def apply_plan_change(scenario: Scenario, assignments: Iterable[Assignment],
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> s, plan = apply_plan_change(example_scenario(), [Assignment(task="call", primary="gran")],
     ...                             {"kind": "add_backup", "task": "call", "person": "dev"})
     >>> plan[0].backups
@@ -849,7 +849,7 @@ def compare_runs(before: DrillRun, after: DrillRun) -> RunComparison:
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> one = simulate(s, [Assignment(task="call", primary="gran")], seed=0)
     >>> two = simulate(s, [Assignment(task="call", primary="gran", backups=("dev",))], seed=0)

@@ -220,9 +220,8 @@ def known_network(scenario: Scenario) -> Scenario:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> from pathlib import Path
-    >>> s = load_scenario(Path(__file__).parent.parent / "tests" / "fixtures" / "tiny.yaml")
+    >>> from fncoach.examples import tiny_scenario
+    >>> s = tiny_scenario()
     >>> len(s.people), len(known_network(s).people)
     (5, 4)
     """

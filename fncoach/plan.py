@@ -64,6 +64,7 @@ The module is pure: no widgets, no drawing.
 
 Examples
 --------
+>>> from fncoach.examples import example_scenario
 >>> scenario = example_scenario()
 >>> plan = [Assignment(task="call", primary="gran", backups=("dev",)),
 ...         Assignment(task="sleepover", primary="dev")]
@@ -85,8 +86,8 @@ import os
 import re
 from typing import Iterable, Mapping, Optional, Sequence
 
-from .errors import FncoachError
 from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
+from .yamlfile import FileKind, Problem, YamlFileError, did_you_mean, read_yaml_file
 
 __all__ = [
     "RULES",
@@ -124,7 +125,6 @@ __all__ = [
     "describe_when",
     "describe_availability",
     "clock",
-    "example_scenario",
 ]
 
 #: Every rule check_plan can report, with a short title for each.
@@ -369,6 +369,7 @@ def occurrences(scenario: Scenario, task: Task) -> tuple[int, ...]:
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()          # the drill starts on Monday 5 January 2026, 14 days
     >>> occurrences(s, s.plan.tasks[0])  # the call: Mondays and Thursdays
     (1, 4, 8, 11)
@@ -470,6 +471,7 @@ def worry_subjects(scenario: Scenario, worry_id: Optional[str]) -> tuple[str, ..
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> worry_subjects(s, "w_nights")  # "Ali is worried that Dev might leave Sam alone at night …"
     ('dev',)
@@ -694,6 +696,7 @@ def check_plan(scenario: Scenario, assignments: Iterable[Assignment]) -> tuple[P
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> plan = [Assignment(task="call", primary="sw", backups=("gran",))]
     >>> [p.rule for p in check_plan(s, plan)]
@@ -983,6 +986,7 @@ def backup_cover(scenario: Scenario, assignments: Iterable[Assignment], *,
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> cover = backup_cover(s, [Assignment(task="call", primary="gran", backups=("dev",))])
     >>> cover.backed, cover.no_one, cover.share
@@ -1016,6 +1020,7 @@ def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> backup_share(s, [Assignment(task="call", primary="gran", backups=("dev",))])
     0.5
@@ -1026,17 +1031,28 @@ def backup_share(scenario: Scenario, assignments: Iterable[Assignment]) -> float
 # --------------------------------------------------------------------------- plan files
 
 
-class PlanFileError(FncoachError, ValueError):
+class PlanFileError(YamlFileError, ValueError):
     """A plan file could not be used. ``problems`` lists each problem (file, line, field, message)."""
 
-    def __init__(self, problems: Sequence):
-        self.problems = list(problems)
-        count = len(self.problems)
-        head = f"the plan file has {count} problem{'s' if count != 1 else ''}"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+    @classmethod
+    def heading(cls, count: int) -> str:
+        """``the plan file has 2 problems``."""
+        return f"the plan file has {count} problem{'s' if count != 1 else ''}"
 
 
 _PLAN_KEYS = ("task", "primary", "backups")
+
+#: How the reader speaks about plan files.
+PLAN_FILE = FileKind(
+    noun="plan file",
+    error=PlanFileError,
+    missing_message="there is no plan file here",
+    missing_hint="Check the name and folder, or write one with fncoach plan.",
+    start_hint="Write one '- task: ... primary: ... backups: [...]' per task.",
+    size_hint="A plan file is a short list of tasks; check this is the right file.",
+    syntax_hint="Check the brackets, colons and indentation near this line.",
+    formats="YAML or JSON",
+)
 
 
 def plan_file_text(assignments: Iterable[Assignment]) -> str:
@@ -1055,108 +1071,113 @@ def plan_file_text(assignments: Iterable[Assignment]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _plan_id(value: object) -> str:
+    """A task or person id as written (a number is read as its digits); empty when there is none."""
+    if value is None or isinstance(value, (list, dict)):
+        return ""
+    return str(value).strip()
+
+
+def _plan_field(path: tuple) -> str:
+    """A place in a plan file as a coach counts it: ``entry 2, primary``."""
+    entries = [i for i, part in enumerate(path) if isinstance(part, int)]
+    if not entries:
+        return ", ".join(str(part) for part in path)
+    first = entries[0]
+    return ", ".join([f"entry {path[first] + 1}"] + [str(part) for part in path[first + 1:]])
+
+
 def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignment, ...]:
     """Read a plan from a YAML or JSON file: a list of ``{task, primary, backups}``.
 
     Every problem is reported with the file, line and field: a task or person
-    that is not in the scenario, a missing primary, an unknown key, a
-    backup list that is not a list.
+    that is not in the scenario (with the id it was probably meant to be), a
+    missing primary, an unknown or repeated key, a backup list that is not a list.
 
     Raises
     ------
     PlanFileError
-        With every problem found.
-    OSError
-        When the file cannot be read.
+        With every problem found (and when the file is missing, too big, not
+        UTF-8 or not YAML).
 
     Examples
     --------
     >>> import tempfile, pathlib
+    >>> from fncoach.examples import example_scenario
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "plan.yaml").write_text("- {task: call, primary: gran, backups: [dev]}\\n")
     >>> load_plan_file(folder / "plan.yaml", example_scenario())
     (Assignment(task='call', primary='gran', backups=('dev',)),)
+    >>> _ = (folder / "typo.yaml").write_text("- {task: call, primary: grann}\\n")
+    >>> try:
+    ...     load_plan_file(folder / "typo.yaml", example_scenario())
+    ... except PlanFileError as error:
+    ...     print(error.problems[0].line, error.problems[0].column, error.problems[0].hint)
+    1 25 Did you mean 'gran'?
     """
-    import yaml
-
-    from .scenario import Problem
-
-    name = str(path)
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read()
-    problems: list = []
-
-    def problem(node, field: str, message: str, hint: str = "") -> None:
-        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (0, 0)
-        problems.append(Problem(name, line, column, field, message, hint))
-
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)  # noqa: S506 - safe loader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise PlanFileError([Problem(name, line, column, "", "this is not valid YAML or JSON "
-                                     f"({getattr(error, 'problem', None) or error})",
-                                     "Check the brackets, colons and indentation near this line.")]) from None
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "assignments":
-                root = value
-                break
-    if not isinstance(root, yaml.SequenceNode):
-        problem(root, "", "the plan should be a list of tasks", "Write one '- task: ... primary: ... backups: [...]' per task.")
+    doc = read_yaml_file(path, PLAN_FILE)
+    problems: list[Problem] = doc.duplicate_key_problems(_plan_field)
+    root, prefix = doc.data, ()
+    if isinstance(root, dict) and "assignments" in root:
+        root, prefix = root["assignments"], ("assignments",)
+    if not isinstance(root, list):
+        problems.append(doc.problem(prefix, "the plan should be a list of tasks",
+                                    "Write one '- task: ... primary: ... backups: [...]' per task.", field=""))
         raise PlanFileError(problems)
+    where_in = scenario.meta.id
     tasks = {t.id for t in scenario.plan.tasks}
     people = {p.id for p in scenario.people}
+    person_hint = "Use a person id from the scenario."
     result: list[Assignment] = []
     seen_tasks: set[str] = set()
-    for i, item in enumerate(root.value):
+    for i, item in enumerate(root):
+        here = prefix + (i,)
         where = f"entry {i + 1}"
-        if not isinstance(item, yaml.MappingNode):
-            problem(item, where, "each entry should have task, primary and backups")
+        if not isinstance(item, dict):
+            problems.append(doc.problem(here, "each entry should have task, primary and backups",
+                                        "Write e.g. '- {task: t_morning_call, primary: gran, backups: [dev]}'.",
+                                        field=where))
             continue
-        values: dict = {}
-        nodes: dict = {}
-        for key, value in item.value:
-            if key.value not in _PLAN_KEYS:
-                problem(key, f"{where}, {key.value}", f"unknown key '{key.value}'", "Use only task, primary and backups.")
-                continue
-            nodes[key.value] = value
-            values[key.value] = value
-        task_node = nodes.get("task")
-        task = task_node.value if isinstance(task_node, yaml.ScalarNode) else ""
+        for key in item:
+            if key not in _PLAN_KEYS:
+                hint = did_you_mean(key, _PLAN_KEYS, list_up_to=0, otherwise="Use only task, primary and backups.")
+                problems.append(doc.problem(here + (str(key),), f"unknown key '{key}'", hint, key=True,
+                                            field=f"{where}, {key}"))
+        task = _plan_id(item.get("task"))
         if not task:
-            problem(task_node or item, f"{where}, task", "the task is missing", "Write the task's id, e.g. task: t_morning_call.")
+            problems.append(doc.problem(here + ("task",), "the task is missing",
+                                        "Write the task's id, e.g. task: t_morning_call.", field=f"{where}, task"))
         elif task not in tasks:
-            problem(task_node, f"{where}, task", f"there is no task '{task}' in {scenario.meta.id}",
-                    "Use one of: " + ", ".join(sorted(tasks)) + ".")
+            problems.append(doc.problem(here + ("task",), f"there is no task '{task}' in {where_in}",
+                                        did_you_mean(task, tasks, list_up_to=len(tasks)), field=f"{where}, task"))
         elif task in seen_tasks:
-            problem(task_node, f"{where}, task", f"the task '{task}' is in the plan twice", "Keep one entry per task.")
+            problems.append(doc.problem(here + ("task",), f"the task '{task}' is in the plan twice",
+                                        "Keep one entry per task.", field=f"{where}, task"))
         seen_tasks.add(task)
-        primary_node = nodes.get("primary")
-        primary = primary_node.value if isinstance(primary_node, yaml.ScalarNode) else ""
+        primary = _plan_id(item.get("primary"))
         if not primary:
-            problem(primary_node or item, f"{where}, primary", "the main person (primary) is missing",
-                    "Write the person's id, e.g. primary: gran.")
+            problems.append(doc.problem(here + ("primary",), "the main person (primary) is missing",
+                                        "Write the person's id, e.g. primary: gran.", field=f"{where}, primary"))
         elif primary not in people:
-            problem(primary_node, f"{where}, primary", f"'{primary}' is not one of the people in {scenario.meta.id}",
-                    "Use a person id from the scenario.")
+            problems.append(doc.problem(here + ("primary",), f"'{primary}' is not one of the people in {where_in}",
+                                        did_you_mean(primary, people, otherwise=person_hint), field=f"{where}, primary"))
         backups: list[str] = []
-        backup_node = nodes.get("backups")
-        if isinstance(backup_node, yaml.ScalarNode):
-            entries = [backup_node] if backup_node.value else []
-        elif isinstance(backup_node, yaml.SequenceNode):
-            entries = backup_node.value
-        elif backup_node is None:
-            entries = []
+        given = item.get("backups")
+        if isinstance(given, dict):
+            problems.append(doc.problem(here + ("backups",), "backups should be a list of person ids",
+                                        "Write e.g. backups: [dev, aunt_jo].", field=f"{where}, backups"))
+            entries: list = []
+        elif isinstance(given, list):
+            entries = given
         else:
-            problem(backup_node, f"{where}, backups", "backups should be a list of person ids", "Write e.g. backups: [dev, aunt_jo].")
-            entries = []
+            entries = [given] if _plan_id(given) else []
         for j, entry in enumerate(entries):
-            value = entry.value if isinstance(entry, yaml.ScalarNode) else None
-            if not value or value not in people:
-                problem(entry, f"{where}, backup {j + 1}", f"'{value}' is not one of the people in {scenario.meta.id}",
-                        "Use a person id from the scenario.")
+            value = _plan_id(entry)
+            if value not in people:
+                at = here + ("backups", j) if isinstance(given, list) else here + ("backups",)
+                problems.append(doc.problem(at, f"'{value or entry}' is not one of the people in {where_in}",
+                                            did_you_mean(value, people, otherwise=person_hint),
+                                            field=f"{where}, backup {j + 1}"))
             else:
                 backups.append(value)
         if task and primary:
@@ -1164,39 +1185,3 @@ def load_plan_file(path: str | os.PathLike, scenario: Scenario) -> tuple[Assignm
     if problems:
         raise PlanFileError(sorted(problems, key=lambda p: (p.line, p.column)))
     return tuple(result)
-
-
-# --------------------------------------------------------------------------- a tiny example
-
-
-def example_scenario() -> Scenario:
-    """A tiny literal scenario (three people, two tasks, 14 drill days) for examples and doctests."""
-    data = {
-        "meta": {"id": "example", "title": "Example: Sam and Gran", "summary": "A tiny example used in the documentation.",
-                 "learning_goals": ["Read the examples."]},
-        "child": {"id": "sam", "name": "Sam", "age": 7, "lives_now": "With Dad."},
-        "people": [
-            {"id": "gran", "name": "Gran", "relationship": "Grandmother", "domain": "family", "travel_minutes": 10,
-             "contact": "07700 900001", "can_do": ["phone_calls", "host_overnight"], "hours_per_week": 5},
-            {"id": "dev", "name": "Dev", "relationship": "Family friend", "domain": "friends", "travel_minutes": 20,
-             "contact": "07700 900002", "can_do": ["phone_calls", "host_overnight"],
-             "safety": {"status": "to_explore", "reason": "Not met yet."}},
-            {"id": "sw", "name": "Ali", "relationship": "Social worker", "domain": "professional", "paid": True,
-             "can_do": ["phone_calls"]},
-        ],
-        "sos": {"cards": [{"id": "c1", "text": "Dad loves Sam.", "column": "strength", "explanation": "A strength."}],
-                "worry_statements": [{"id": "w_nights", "text": "Ali is worried that Dev might leave Sam alone at "
-                                                                "night, and that Sam could be frightened."}]},
-        "plan": {"tasks": [
-            {"id": "call", "title": "Evening phone call", "kind": "phone_call", "in_person": False,
-             "when": {"weekly": ["mon", "thu"], "start": "18:00", "end": "18:15"}, "requires": ["phone_calls"],
-             "child_words": "Gran rings us after tea."},
-            {"id": "sleepover", "title": "Sleepover at a helper's house", "kind": "overnight",
-             "when": {"dates": ["2026-01-10"], "start": "17:00", "end": "10:00"}, "requires": ["host_overnight"],
-             "child_words": "I sleep over at Gran's."},
-        ]},
-        "drills": {"start_date": "2026-01-05", "days": 14, "absence_chance": 0.1,
-                   "events": [{"id": "away", "person": "gran", "from_day": 8, "to_day": 8, "reason": "Gran is at a funeral."}]},
-        "meetings": [{"id": "m1", "kind": "initial", "week": 0, "title": "First meeting"}],
-    }
-    return Scenario.model_validate(data)

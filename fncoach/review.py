@@ -21,7 +21,7 @@ Pure: no widgets, no drawing.
 
 Examples
 --------
->>> from fncoach.plan import example_scenario
+>>> from fncoach.examples import example_scenario
 >>> from fncoach.model import Assignment
 >>> from fncoach.drills import simulate
 >>> s = example_scenario()
@@ -203,7 +203,7 @@ def evidence_log(scenario: Scenario, run, *, seed: Optional[int] = None, show_ga
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> from fncoach.model import Assignment
     >>> from fncoach.drills import simulate
     >>> s = example_scenario()
@@ -276,7 +276,7 @@ def review_prompts(scenario: Scenario, run, evidence: Optional[Sequence[Evidence
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> from fncoach.model import Assignment
     >>> from fncoach.drills import simulate
     >>> s = example_scenario()

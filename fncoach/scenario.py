@@ -5,7 +5,8 @@ only, checks the file against :class:`fncoach.model.Scenario`, checks every
 cross-reference (a person id in a tie, card, task or event) and every
 duplicate id, and reports *all* problems at once in a :class:`ScenarioError`
 whose message names the file, line, column and field, and says what to write
-instead.
+instead. The reading itself (safe, limited, YAML 1.2 words, positions) is
+:mod:`fncoach.yamlfile`, shared with plan and weights files.
 
 Examples
 --------
@@ -23,20 +24,29 @@ Examples
 
 from __future__ import annotations
 
-import difflib
-import re
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from .errors import FncoachError
 from .model import Scenario
+from .yamlfile import (
+    MAX_FILE_BYTES,
+    SCENARIO_FILE,
+    Problem,
+    YamlDocument,
+    YamlFileError,
+    did_you_mean,
+    needs_quotes,
+    parse_yaml_text,
+    problems_from_validation,
+    read_yaml_file,
+)
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -54,209 +64,16 @@ __all__ = [
     "bundled_scenario_path",
 ]
 
-MAX_FILE_BYTES = 1_000_000
 SCHEMA_FILENAME = "schema.json"
 _SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILENAME}\n"
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One problem found in a scenario file.
-
-    Attributes
-    ----------
-    file : str
-        The file's name as given.
-    line, column : int
-        1-based position of the problem (0 when there is no position).
-    field : str
-        Dotted path of the field, e.g. ``people[2].domain`` (empty for the whole file).
-    message : str
-        What is wrong, in plain words.
-    hint : str
-        What to write instead.
-    """
-
-    file: str
-    line: int
-    column: int
-    field: str
-    message: str
-    hint: str = ""
-
-    @property
-    def location(self) -> str:
-        """``file:line:column`` (or just the file when there is no position)."""
-        if self.line:
-            return f"{self.file}:{self.line}:{self.column}"
-        return self.file
-
-    def __str__(self) -> str:
-        field = f" {self.field}:" if self.field else ""
-        hint = f" {self.hint}" if self.hint else ""
-        return f"{self.location}:{field} {self.message}.{hint}".replace("..", ".")
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain dictionary (for ``--json`` output)."""
-        return asdict(self)
-
-
-class ScenarioError(FncoachError):
+class ScenarioError(YamlFileError):
     """A scenario file could not be used. ``problems`` lists every problem found."""
 
-    def __init__(self, problems: Sequence[Problem]):
-        self.problems = list(problems)
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
 
-
-# --------------------------------------------------------------------------- safe YAML with positions
-
-
-class _SafeLoader(yaml.SafeLoader):
-    """The safe loader, with duplicate keys reported instead of silently overwritten."""
-
-
-def _compose(text: str) -> yaml.Node | None:
-    return yaml.compose(text, Loader=_SafeLoader)  # noqa: S506 - safe loader subclass
-
-
-def _positions(node: yaml.Node | None) -> tuple[dict[tuple, tuple[int, int]], list[tuple[tuple, tuple[int, int]]]]:
-    """Map every path in the document to its (line, column), and list duplicate keys."""
-    positions: dict[tuple, tuple[int, int]] = {}
-    duplicates: list[tuple[tuple, tuple[int, int]]] = []
-
-    def mark(n: yaml.Node) -> tuple[int, int]:
-        return (n.start_mark.line + 1, n.start_mark.column + 1)
-
-    def walk(n: yaml.Node, path: tuple) -> None:
-        positions.setdefault(path, mark(n))
-        if isinstance(n, yaml.MappingNode):
-            seen: set = set()
-            for key_node, value_node in n.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-                if key in seen:
-                    duplicates.append((path + (key,), mark(key_node)))
-                seen.add(key)
-                positions[path + (key, "__key__")] = mark(key_node)
-                walk(value_node, path + (key,))
-        elif isinstance(n, yaml.SequenceNode):
-            for index, item in enumerate(n.value):
-                walk(item, path + (index,))
-
-    if node is not None:
-        walk(node, ())
-    return positions, duplicates
-
-
-def _path_text(path: Iterable) -> str:
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += ("." if text else "") + str(part)
-    return text
-
-
-def _position_for(positions: dict[tuple, tuple[int, int]], path: tuple, key: bool = False) -> tuple[int, int]:
-    """The position of ``path``, or of the nearest parent that exists."""
-    if key and path + ("__key__",) in positions:
-        return positions[path + ("__key__",)]
-    if not key and path and path[:-1] + (path[-1], "__key__") in positions and path not in positions:
-        return positions[path[:-1] + (path[-1], "__key__")]
-    probe = path
-    while probe:
-        if probe in positions:
-            return positions[probe]
-        probe = probe[:-1]
-    return positions.get((), (1, 1))
-
-
-# --------------------------------------------------------------------------- turning pydantic errors into advice
-
-
-def _model_at(path: Sequence) -> type[BaseModel] | None:
-    """The pydantic model class expected at ``path`` in a scenario (for suggestions)."""
-    from .model import _submodels
-
-    model: type[BaseModel] = Scenario
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(str(part))
-        if field is None:
-            return None
-        subs = _submodels(field.annotation)
-        if not subs:
-            return None
-        model = subs[0]
-    return model
-
-
-def _field_description(path: Sequence) -> str:
-    parent = _model_at(path[:-1])
-    if parent is None or not path:
-        return ""
-    field = parent.model_fields.get(str(path[-1]))
-    return (field.description or "") if field else ""
-
-
-def _hint_for(error: dict[str, Any], path: tuple) -> str:
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        parent = _model_at(path[:-1])
-        allowed = sorted(parent.model_fields) if parent else []
-        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
-        if close:
-            return f"Did you mean '{close[0]}'?"
-        return "Remove it, or use one of: " + ", ".join(allowed) + "."
-    description = _field_description(path)
-    if kind == "missing":
-        return f"Add it: {description}" if description else "Add it."
-    if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        given = error.get("input")
-        options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",") if o.strip()]
-        close = difflib.get_close_matches(str(given), options, n=1, cutoff=0.6) if isinstance(given, str) else []
-        if close:
-            return f"Did you mean '{close[0]}'? Choose one of: {expected}."
-        return f"Choose one of: {expected}."
-    if kind == "string_pattern_mismatch":
-        if "HH:MM" in description:
-            return "Write a time as HH:MM on the 24-hour clock, e.g. 16:30."
-        return description or "Check the spelling."
-    return description
-
-
-def _clean_message(error: dict[str, Any]) -> str:
-    kind = error["type"]
-    given = error.get("input")
-    if kind == "extra_forbidden":
-        return "this key is not part of the scenario format"
-    if kind == "missing":
-        return "this field is required but missing"
-    if kind in ("literal_error", "enum"):
-        return f"{given!r} is not one of the allowed values"
-    if kind == "string_pattern_mismatch":
-        return f"{given!r} is not in the expected form"
-    message = error["msg"]
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
-    return message[0].lower() + message[1:] if message else message
-
-
-def _problems_from_validation(error: ValidationError, file: str, positions: dict) -> list[Problem]:
-    problems = []
-    for item in error.errors(include_url=False):
-        path = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-        is_key = item["type"] == "extra_forbidden"
-        line, column = _position_for(positions, path, key=is_key)
-        problems.append(
-            Problem(file, line, column, _path_text(path), _clean_message(item), _hint_for(item, path))
-        )
-    return problems
+#: How the reader speaks about scenario files.
+_KIND = replace(SCENARIO_FILE, error=ScenarioError)
 
 
 # --------------------------------------------------------------------------- references and duplicate ids
@@ -325,8 +142,9 @@ def _ids(data: Any, list_path: str) -> list[tuple[tuple, str]]:
     return found
 
 
-def _reference_problems(data: Any, file: str, positions: dict) -> list[Problem]:
+def _reference_problems(doc: YamlDocument) -> list[Problem]:
     """Check every cross-reference and duplicate id on the raw data (works even when other fields are wrong)."""
+    data = doc.data
     if not isinstance(data, dict):
         return []
     problems: list[Problem] = []
@@ -338,9 +156,8 @@ def _reference_problems(data: Any, file: str, positions: dict) -> list[Problem]:
         seen: set[str] = set()
         for path, value in items:
             if value in seen or value in also:
-                line, column = _position_for(positions, path)
-                problems.append(Problem(file, line, column, _path_text(path), f"the {what} id {value!r} is used more than once",
-                                        "Give each one its own id."))
+                problems.append(doc.problem(path, f"the {what} id {value!r} is used more than once",
+                                            "Give each one its own id."))
             seen.add(value)
 
     dup_check(people, "person", {child_id} if child_id else set())
@@ -358,25 +175,31 @@ def _reference_problems(data: Any, file: str, positions: dict) -> list[Problem]:
         for path, value in _walk_pattern(data, pattern.split(".")):
             if value is None or not isinstance(value, str) or value in targets[target]:
                 continue
-            line, column = _position_for(positions, path)
-            close = difflib.get_close_matches(value, sorted(targets[target]), n=1, cutoff=0.6)
-            options = sorted(targets[target])
-            if close:
-                hint = f"Did you mean '{close[0]}'?"
-            elif options and len(options) <= 12:
-                hint = "Use one of: " + ", ".join(options) + "."
-            else:
-                hint = f"Use {_TARGET_WORDS[target]} defined in the file."
-            problems.append(Problem(file, line, column, _path_text(path),
-                                    f"{value!r} is not {_TARGET_WORDS[target]} in this scenario", hint))
+            hint = did_you_mean(value, targets[target], otherwise=f"Use {_TARGET_WORDS[target]} defined in the file.")
+            problems.append(doc.problem(path, f"{value!r} is not {_TARGET_WORDS[target]} in this scenario", hint))
     return problems
 
 
 # --------------------------------------------------------------------------- loading
 
 
-def _whole_file(file: str, message: str, hint: str = "", line: int = 0, column: int = 0) -> ScenarioError:
-    return ScenarioError([Problem(file, line, column, "", message, hint)])
+def _check_document(doc: YamlDocument) -> Scenario:
+    """Validate a parsed scenario document, raising every problem found at once."""
+    if not isinstance(doc.data, dict):
+        raise _KIND.whole_file(doc.file, "the file should be a set of 'key: value' sections (meta, child, people, …) "
+                               "but is not", _KIND.start_hint, 1, 1)
+    problems = doc.duplicate_key_problems()
+    scenario: Scenario | None = None
+    try:
+        scenario = Scenario.model_validate(doc.data)
+    except ValidationError as error:
+        problems.extend(problems_from_validation(error, doc, Scenario, "scenario"))
+    problems.extend(_reference_problems(doc))
+    if problems:
+        problems.sort(key=lambda p: (p.line, p.column, p.field))
+        raise ScenarioError(problems)
+    assert scenario is not None
+    return scenario
 
 
 def load_scenario_text(text: str, file: str = "<text>") -> Scenario:
@@ -387,52 +210,7 @@ def load_scenario_text(text: str, file: str = "<text>") -> Scenario:
     ScenarioError
         With every problem found, each naming file, line, column and field.
     """
-    if not text.strip():
-        raise _whole_file(file, "the file is empty", "Start from a bundled scenario in scenarios/ and change it.")
-    try:
-        node = _compose(text)
-        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - safe loader subclass
-    except yaml.constructor.ConstructorError as error:
-        mark = error.problem_mark
-        quoted = re.findall(r"'([^']*)'", error.problem or "")
-        tag = quoted[-1].replace("tag:yaml.org,2002:", "!!") if quoted else "unknown tag"
-        is_python = "python" in (error.problem or "")
-        message = (f"the file contains a Python object tag ({tag}) and was refused; nothing in it was run"
-                   if is_python else f"the file uses a YAML tag the toolkit does not accept ({tag})")
-        raise _whole_file(file, message, "Scenario files hold plain text, numbers, lists and dates only: remove the '!!' tag.",
-                          mark.line + 1 if mark else 0, mark.column + 1 if mark else 0) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise _whole_file(file, f"this is not valid YAML ({error.problem})",
-                          "Check the indentation (spaces, not tabs) and that every 'key: value' has a colon and a space.",
-                          mark.line + 1 if mark else 0, mark.column + 1 if mark else 0) from None
-    except yaml.YAMLError as error:
-        raise _whole_file(file, f"this is not valid YAML ({error})", "Check the file is a YAML scenario.") from None
-
-    if data is None:
-        raise _whole_file(file, "the file has no content (only comments or blank lines)",
-                          "Start from a bundled scenario in scenarios/ and change it.")
-    if not isinstance(data, dict):
-        raise _whole_file(file, "the file should be a set of 'key: value' sections (meta, child, people, …) but is not",
-                          "Start from a bundled scenario in scenarios/ and change it.", 1, 1)
-
-    positions, duplicates = _positions(node)
-    problems = [
-        Problem(file, line, column, _path_text(path), "this key appears twice in the same place",
-                "Keep one of them: the second would silently replace the first.")
-        for path, (line, column) in duplicates
-    ]
-    scenario: Scenario | None = None
-    try:
-        scenario = Scenario.model_validate(data)
-    except ValidationError as error:
-        problems.extend(_problems_from_validation(error, file, positions))
-    problems.extend(_reference_problems(data, file, positions))
-    if problems:
-        problems.sort(key=lambda p: (p.line, p.column, p.field))
-        raise ScenarioError(problems)
-    assert scenario is not None
-    return scenario
+    return _check_document(parse_yaml_text(text, file, _KIND))
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -458,24 +236,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         if bundled is not None:
             file_path = bundled
     name = str(path) if file_path == Path(path) else str(file_path)
-    if not file_path.exists():
-        raise _whole_file(name, "there is no file here", "Check the name and folder, e.g. scenarios/maya.yaml.")
-    if file_path.is_dir():
-        raise _whole_file(name, "this is a folder, not a scenario file", "Give the path of one .yaml file inside it.")
-    size = file_path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _whole_file(name, f"the file is {size / 1_000_000:.1f} MB, more than the 1 MB a scenario may be",
-                          "A scenario is text about one case; check this is the right file.")
-    raw = file_path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise _whole_file(name, "the file is not saved as UTF-8 text",
-                          "Save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8).", line, 1) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return load_scenario_text(text, name)
+    return _check_document(read_yaml_file(file_path, _KIND, name))
 
 
 def validate_file(path: str | os.PathLike[str]) -> list[Problem]:
@@ -516,7 +277,7 @@ class _ScenarioDumper(yaml.SafeDumper):
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style = '"' if any(ch in text for ch in "\x85\u2028\u2029") else None
+    style = '"' if any(ch in text for ch in "\x85\u2028\u2029") else ("'" if needs_quotes(text) else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 

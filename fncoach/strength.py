@@ -78,19 +78,19 @@ Examples
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 import networkx as nx
-import yaml
 
 from .model import STRENGTH_COMPONENTS, SUPPORT_KINDS, Assignment, Person, Scenario, Tie
 from .words import names_in_words
 from .network import DIFFICULT_QUALITIES
 from .network import member_ids as _member_ids
 from .plan import backup_cover
-from .scenario import Problem, ScenarioError
+from .yamlfile import FileKind, YamlFileError, did_you_mean, read_yaml_file
 
 __all__ = [
     "Component",
@@ -105,6 +105,7 @@ __all__ = [
     "analyse_strength",
     "merge_weights",
     "load_weights",
+    "WeightsFileError",
     "single_points_of_failure",
 ]
 
@@ -290,6 +291,28 @@ def merge_weights(scenario: Scenario | None = None, weights: Mapping[str, float]
     return merged
 
 
+class WeightsFileError(YamlFileError):
+    """A weights file could not be used. ``problems`` lists each problem (file, line, column, key)."""
+
+    @classmethod
+    def heading(cls, count: int) -> str:
+        """``the weights file has 2 problems``."""
+        return f"the weights file has {count} problem{'s' if count != 1 else ''}"
+
+
+_WEIGHT_NAMES_HINT = "Use one of: " + ", ".join(STRENGTH_COMPONENTS) + "."
+
+#: How the reader speaks about weights files.
+WEIGHTS_FILE = FileKind(
+    noun="weights file",
+    error=WeightsFileError,
+    missing_message="there is no weights file here",
+    start_hint="Write one 'component: weight' per line, e.g. plan_backup: 2.",
+    size_hint="A weights file is a few 'component: weight' lines; check this is the right file.",
+    syntax_hint="Write one 'component: weight' per line, e.g. plan_backup: 2",
+)
+
+
 def load_weights(path: str | os.PathLike[str]) -> dict[str, float]:
     """Read a coach's weights from a YAML file of ``component: weight`` lines.
 
@@ -298,7 +321,7 @@ def load_weights(path: str | os.PathLike[str]) -> dict[str, float]:
 
     Raises
     ------
-    ScenarioError
+    WeightsFileError
         With one problem per bad line (file, line, column, the key and what to write instead).
 
     Examples
@@ -309,53 +332,28 @@ def load_weights(path: str | os.PathLike[str]) -> dict[str, float]:
     >>> load_weights(f)
     {'plan_backup': 2.0, 'support_breadth': 0.5}
     """
-    name = str(path)
-    hint_names = "Use one of: " + ", ".join(STRENGTH_COMPONENTS) + "."
-    try:
-        text = open(path, encoding="utf-8").read()
-    except FileNotFoundError:
-        raise ScenarioError([Problem(name, 0, 0, "", "there is no weights file here", "Check the name and folder.")]) from None
-    except UnicodeDecodeError:
-        raise ScenarioError([Problem(name, 0, 0, "", "the weights file is not saved as UTF-8 text",
-                                     "Save it again as UTF-8.")]) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ScenarioError([Problem(name, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, "",
-                                     "this is not valid YAML", "Write one 'component: weight' per line, e.g. plan_backup: 2")]) from None
-    if node is None or not isinstance(node, yaml.MappingNode):
-        raise ScenarioError([Problem(name, 1, 1, "", "the file should hold 'component: weight' lines",
-                                     "Write one per line, e.g. plan_backup: 2. " + hint_names)])
+    doc = read_yaml_file(path, WEIGHTS_FILE)
+    if not isinstance(doc.data, dict):
+        raise WEIGHTS_FILE.whole_file(doc.file, "the file should hold 'component: weight' lines",
+                                      "Write one per line, e.g. plan_backup: 2. " + _WEIGHT_NAMES_HINT, 1, 1)
     weights: dict[str, float] = {}
-    problems: list[Problem] = []
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-        if key not in STRENGTH_COMPONENTS:
-            import difflib
-
-            close = difflib.get_close_matches(key, STRENGTH_COMPONENTS, n=1, cutoff=0.6)
-            problems.append(Problem(name, line, column, key, f"{key!r} is not a strength component",
-                                    f"Did you mean '{close[0]}'?" if close else hint_names))
-            continue
-        try:
-            weight = float(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
-        except ValueError:
-            weight = None
-        vline, vcolumn = value_node.start_mark.line + 1, value_node.start_mark.column + 1
-        if weight is None or weight != weight:  # not a number (or NaN)
-            problems.append(Problem(name, vline, vcolumn, key, f"the weight for {key} must be a number",
-                                    "Write a number of 0 or more, e.g. 1.5."))
-        elif weight < 0:
-            problems.append(Problem(name, vline, vcolumn, key, f"the weight for {key} must be 0 or more, not {value_node.value}",
-                                    "Write 0 to leave it out of the score, or a positive number."))
-        elif key in weights:
-            problems.append(Problem(name, line, column, key, f"{key} appears twice", "Keep one of them."))
+    problems = doc.duplicate_key_problems()
+    for key, value in doc.data.items():
+        name = str(key)
+        if name not in STRENGTH_COMPONENTS:
+            problems.append(doc.problem((name,), f"{name!r} is not a strength component",
+                                        did_you_mean(name, STRENGTH_COMPONENTS, list_up_to=0,
+                                                     otherwise=_WEIGHT_NAMES_HINT), key=True))
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            problems.append(doc.problem((name,), f"the weight for {name} must be a number",
+                                        "Write a number of 0 or more, e.g. 1.5."))
+        elif value < 0:
+            problems.append(doc.problem((name,), f"the weight for {name} must be 0 or more, not {value}",
+                                        "Write 0 to leave it out of the score, or a positive number."))
         else:
-            weights[key] = weight
+            weights[name] = float(value)
     if problems:
-        raise ScenarioError(problems)
+        raise WeightsFileError(sorted(problems, key=lambda p: (p.line, p.column)))
     return weights
 
 

@@ -36,14 +36,17 @@ def bundled_scenario_files() -> list[Path]:
 
 @pytest.fixture
 def tiny_path() -> Path:
-    return FIXTURES / "tiny.yaml"
+    """Zoë's small case, the copy shipped in the package (:data:`fncoach.examples.TINY_PATH`)."""
+    from fncoach.examples import TINY_PATH
+
+    return TINY_PATH
 
 
 @pytest.fixture
 def tiny():
-    from fncoach.scenario import load_scenario
+    from fncoach.examples import tiny_scenario
 
-    return load_scenario(FIXTURES / "tiny.yaml")
+    return tiny_scenario()
 
 
 @pytest.fixture(params=bundled_scenario_files(), ids=lambda p: p.stem)

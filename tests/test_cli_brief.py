@@ -11,12 +11,12 @@ import pytest
 from fncoach.cli import main
 from fncoach.cli.brief_cmds import expand_sources
 
-from conftest import FIXTURES
+from fncoach.examples import TINY_PATH
 
 
 def test_expand_sources_reads_folders_and_skips_the_schema(tmp_path):
-    shutil.copy(FIXTURES / "tiny.yaml", tmp_path / "b.yaml")
-    shutil.copy(FIXTURES / "tiny.yaml", tmp_path / "a.yaml")
+    shutil.copy(TINY_PATH, tmp_path / "b.yaml")
+    shutil.copy(TINY_PATH, tmp_path / "a.yaml")
     (tmp_path / "schema.json").write_text("{}", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     found = expand_sources([str(tmp_path), str(tmp_path / "a.yaml")])
@@ -57,7 +57,7 @@ def test_usage_errors(capsys, argv, code, message):
 def test_output_must_be_a_folder(tmp_path, capsys):
     target = tmp_path / "file.txt"
     target.write_text("x", encoding="utf-8")
-    assert main(["brief", str(FIXTURES / "tiny.yaml"), "-o", str(target)]) == 2
+    assert main(["brief", str(TINY_PATH), "-o", str(target)]) == 2
     assert "is a file, not a folder" in capsys.readouterr().err
 
 
@@ -79,10 +79,10 @@ def test_only_broken_scenarios_exit_1_with_reasons(tmp_path, capsys):
 @pytest.mark.xdist_group("briefing")
 def test_parallel_large_print_batch_with_a_broken_scenario(tmp_path, capsys):
     broken = tmp_path / "broken.yaml"
-    broken.write_text((FIXTURES / "tiny.yaml").read_text(encoding="utf-8").replace("age: 8", "age: eight"),
+    broken.write_text((TINY_PATH).read_text(encoding="utf-8").replace("age: 8", "age: eight"),
                       encoding="utf-8")
     out = tmp_path / "out"
-    code = main(["brief", str(FIXTURES / "tiny.yaml"), str(broken), "--audience", "trainee", "--format", "html",
+    code = main(["brief", str(TINY_PATH), str(broken), "--audience", "trainee", "--format", "html",
                  "--large-print", "--jobs", "2", "-o", str(out)])
     captured = capsys.readouterr()
     assert code == 1

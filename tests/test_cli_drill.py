@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from fncoach.examples import TINY_PATH as TINY
+
 ROOT = Path(__file__).resolve().parent.parent
-TINY = Path(__file__).resolve().parent / "fixtures" / "tiny.yaml"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

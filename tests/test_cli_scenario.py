@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from fncoach.examples import TINY_PATH
+
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -30,7 +31,7 @@ def test_validate_bundled_scenarios_ok():
 
 
 def test_validate_fixture_ok():
-    result = run("validate", str(FIXTURES / "tiny.yaml"))
+    result = run("validate", str(TINY_PATH))
     assert result.returncode == 0
     assert result.stdout.startswith("ok ")
 
@@ -43,6 +44,11 @@ def test_validate_fixture_ok():
         (b"meta: [oops\n", "not valid YAML"),
         (b"caf\xe9: 1\n", "not saved as UTF-8"),
         (b"meta:\n  id: x\n  titel: y\n", "Did you mean 'title'?"),
+        (b"a: " + b"[" * 100_000 + b"\n", ":1:53: lists and mappings are nested more than 50 levels deep"),
+        (b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
+            b"%c: &%c [" % (98 + i, 98 + i) + b", ".join([b"*%c" % (97 + i)] * 10) + b"]\n" for i in range(8)),
+         ":5:4: the file holds more than 50,000 values"),
+        (b"meta:\n  id: x\n  when: !!timestamp 2027-02-30\n", ":3:9: the value '2027-02-30' cannot be read as !!timestamp"),
     ],
 )
 def test_validate_bad_file_exit_1_with_location(tmp_path, content, words):
@@ -57,7 +63,7 @@ def test_validate_bad_file_exit_1_with_location(tmp_path, content, words):
 
 
 def test_validate_reports_field_path_and_line(tmp_path):
-    text = (FIXTURES / "tiny.yaml").read_text(encoding="utf-8").replace("domain: friends", "domain: frends")
+    text = TINY_PATH.read_text(encoding="utf-8").replace("domain: friends", "domain: frends")
     bad = tmp_path / "typo.yaml"
     bad.write_text(text, encoding="utf-8")
     result = run("validate", str(bad))
@@ -67,7 +73,7 @@ def test_validate_reports_field_path_and_line(tmp_path):
 
 
 def test_validate_mixed_folder_and_json(tmp_path):
-    (tmp_path / "good.yaml").write_bytes((FIXTURES / "tiny.yaml").read_bytes())
+    (tmp_path / "good.yaml").write_bytes(TINY_PATH.read_bytes())
     (tmp_path / "bad.yaml").write_text("meta: {id: x}\n", encoding="utf-8")
     result = run("validate", str(tmp_path), "--json")
     assert result.returncode == 1
@@ -112,7 +118,7 @@ def test_every_registered_command_has_help():
 
 
 def test_list_folder(tmp_path):
-    (tmp_path / "tiny.yaml").write_bytes((FIXTURES / "tiny.yaml").read_bytes())
+    (tmp_path / "tiny.yaml").write_bytes(TINY_PATH.read_bytes())
     result = run("list", str(tmp_path))
     assert result.returncode == 0
     header, rule, row, footer = result.stdout.splitlines()

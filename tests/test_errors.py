@@ -9,13 +9,20 @@ from fncoach.plan import PlanFileError
 from fncoach.record import RecordError
 from fncoach.scaling import ScaleError
 from fncoach.scenario import ScenarioError
+from fncoach.strength import WeightsFileError
+from fncoach.yamlfile import YamlFileError
 
 
 @pytest.mark.parametrize("error_class", [BriefingError, CommandError, PlanFileError, RecordError, ScaleError,
-                                         ScenarioError])
+                                         ScenarioError, WeightsFileError, YamlFileError])
 def test_every_error_is_a_fncoach_error(error_class):
     assert issubclass(error_class, FncoachError)
 
 
 def test_a_bug_is_not_a_fncoach_error():
     assert not issubclass(KeyError, FncoachError)
+
+
+@pytest.mark.parametrize("error_class", [PlanFileError, ScenarioError, WeightsFileError])
+def test_every_file_error_comes_from_the_one_reader(error_class):
+    assert issubclass(error_class, YamlFileError)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 
 import pytest
 
+from fncoach.examples import example_scenario
 from fncoach.model import Assignment, Scenario, TaskTime
 from netbuild import bundled_scenario_files
 from fncoach.plan import (
@@ -19,7 +19,6 @@ from fncoach.plan import (
     check_plan,
     clock,
     describe_when,
-    example_scenario,
     fit_saved_plan,
     is_free,
     model_assignments,
@@ -299,6 +298,13 @@ def test_example_scenario_start_is_a_monday():
 WORRY = {"status": "worry", "reason": "Pushed Kid's mum in March"}
 
 
+def _with_worry(text: str, **task_updates) -> Scenario:
+    data = copy.deepcopy(BASE)
+    data["sos"]["worry_statements"] = [{"id": "w1", "text": text}]
+    data["plan"]["tasks"][0].update(task_updates)
+    return Scenario.model_validate(data)
+
+
 def _about(about=("aunt",), **task_updates) -> Scenario:
     return make(task_updates={"about": list(about), **task_updates})
 
@@ -552,3 +558,79 @@ def test_problems_by_task_keeps_order_and_separates_whole_load_problems():
     assert by_task == {"a": (one, four), "b": (three,)} and list(by_task) == ["a", "b"]
     assert general == (two,)
     assert problems_by_task([]) == ({}, ())
+
+
+# --------------------------------------------------------------------------- plan files (read by fncoach.yamlfile)
+
+
+def _plan_problems(tmp_path, text: str, scenario=None) -> list:
+    from fncoach.examples import example_scenario
+    from fncoach.plan import PlanFileError, load_plan_file
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        load_plan_file(path, scenario or example_scenario())
+    assert str(caught.value).startswith("the plan file has ")
+    return caught.value.problems
+
+
+@pytest.mark.parametrize(("text", "line", "column", "field", "words"), [
+    ("- task: call\n  primary: grann\n", 2, 12, "entry 1, primary", "'grann' is not one of the people in example. Did you mean 'gran'?"),
+    ("- task: cal\n  primary: gran\n", 1, 9, "entry 1, task", "there is no task 'cal' in example. Did you mean 'call'?"),
+    ("- task: phone\n  primary: gran\n", 1, 9, "entry 1, task", "Use one of: call, sleepover."),
+    ("- task: call\n  primary: gran\n  backup: [dev]\n", 3, 3, "entry 1, backup", "unknown key 'backup'. Did you mean 'backups'?"),
+    ("- task: call\n  primary: gran\n  colour: red\n", 3, 3, "entry 1, colour", "Use only task, primary and backups."),
+    ("- task: call\n  primary: gran\n  backups: [dev, devv]\n", 3, 18, "entry 1, backup 2", "'devv' is not one of the people in example. Did you mean 'dev'?"),
+    ("- task: call\n  primary: gran\n  backups: {dev: yes}\n", 3, 12, "entry 1, backups", "should be a list of person ids"),
+    ("- task: call\n  primary: gran\n  primary: dev\n", 3, 3, "entry 1, primary", "appears twice"),
+    ("- task: call\n  primary: gran\n- task: call\n  primary: dev\n", 3, 9, "entry 2, task", "is in the plan twice"),
+    ("- task: call\n- just words\n", 1, 3, "entry 1, primary", "the main person (primary) is missing"),
+    ("- task: call\n  primary: gran\n- just words\n", 3, 3, "entry 2", "each entry should have task, primary and backups"),
+    ("assignments:\n  - task: call\n    primary: nobody\n", 3, 14, "entry 1, primary", "'nobody' is not one of the people"),
+    ("task: call\nprimary: gran\n", 1, 1, "", "the plan should be a list of tasks"),
+    ("- task: [call\n", 2, 1, "", "this is not valid YAML or JSON"),
+])
+def test_plan_file_problems_name_line_column_and_field(tmp_path, text, line, column, field, words):
+    problem = _plan_problems(tmp_path, text)[0]
+    assert (problem.line, problem.column, problem.field) == (line, column, field), str(problem)
+    assert words in str(problem)
+    assert str(problem).startswith(f"{tmp_path / 'plan.yaml'}:{line}:{column}:")
+
+
+def test_plan_file_reports_every_problem_in_file_order(tmp_path):
+    problems = _plan_problems(tmp_path, "- {task: call, primary: grann}\n- {task: sleepover, primary: gran, backups: [x]}\n"
+                                        "- task: call\n  task: call\n")
+    assert [(p.line, p.field) for p in problems] == [(1, "entry 1, primary"), (2, "entry 2, backup 1"),
+                                                     (3, "entry 3, primary"), (3, "entry 3, task"), (4, "entry 3, task")]
+
+
+def test_plan_file_unquoted_words_stay_ids(tmp_path):
+    """YAML 1.2: a person whose id is ``no`` or ``on`` is not read as false or true."""
+    from fncoach.examples import example_scenario
+    from fncoach.plan import load_plan_file
+
+    data = example_scenario().model_dump(mode="json")
+    data["people"][1]["id"] = "no"
+    scenario = Scenario.model_validate(data)
+    path = tmp_path / "plan.yaml"
+    path.write_text("- {task: call, primary: gran, backups: [no]}\n", encoding="utf-8")
+    assert load_plan_file(path, scenario) == (Assignment(task="call", primary="gran", backups=("no",)),)
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (None, "there is no plan file here"),
+    (b"", "the file is empty"),
+    (b"- task: call\n  primary: Zo\xeb\n", "not saved as UTF-8"),
+    (b"- !!python/object/apply:os.system [echo]\n", "Python object tag"),
+])
+def test_plan_file_whole_file_problems(tmp_path, content, words):
+    from fncoach.examples import example_scenario
+    from fncoach.plan import PlanFileError, load_plan_file
+
+    path = tmp_path / "plan.yaml"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(PlanFileError, match="the plan file has 1 problem:") as caught:
+        load_plan_file(path, example_scenario())
+    assert words in caught.value.problems[0].message

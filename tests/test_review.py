@@ -151,7 +151,7 @@ def test_every_bundled_scenario_review(bundled_path):
 
 
 def test_feedback_on_an_empty_plan_says_nothing_was_covered():
-    from fncoach.plan import example_scenario
+    from fncoach.examples import example_scenario
 
     s = example_scenario()
     run = simulate(s, [], seed=0)

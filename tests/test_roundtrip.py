@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fncoach.examples import TINY_PATH
 from fncoach.model import CONTACT_FREQUENCIES, DOMAINS, SUPPORT_KINDS, TIE_QUALITIES, Scenario
 from fncoach.scenario import load_scenario, load_scenario_text, save_scenario, scenario_to_yaml
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-_BASE = load_scenario(FIXTURES / "tiny.yaml").model_dump(mode="json")
+_BASE = load_scenario(TINY_PATH).model_dump(mode="json")
 
 # Any printable text, including accents, apostrophes, quotes, emoji, YAML-looking words and numbers.
 _text = st.text(
@@ -72,5 +72,13 @@ def test_saved_scenario_loads_back_equal(person_index, person, tie_index, tie, c
 @pytest.mark.parametrize("text", ["a\x85b", "line\u2028separator", "para\u2029graph", "tab\there", "quotes 'and' \"double\""])
 def test_line_break_characters_survive_saving(tiny, text):
     person = tiny.people[0].model_copy(update={"notes": text})
+    changed = tiny.model_copy(update={"people": (person,) + tiny.people[1:]})
+    assert load_scenario_text(scenario_to_yaml(changed)) == changed
+
+
+@pytest.mark.parametrize("text", ["1e3", "0o17", "0x1F", "12:00", "no", "on", "2027-02-30", "007", "true", "~", "=", "<<"])
+def test_words_that_look_like_numbers_survive_saving(tiny, text):
+    """Saved text is quoted wherever YAML 1.2 (how files are read) would take it for a number, true/false or nothing."""
+    person = tiny.people[0].model_copy(update={"notes": text, "name": text})
     changed = tiny.model_copy(update={"people": (person,) + tiny.people[1:]})
     assert load_scenario_text(scenario_to_yaml(changed)) == changed

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fncoach.examples import TINY_PATH
 from fncoach.model import Scenario
 from fncoach.scenario import (
     MAX_FILE_BYTES,
@@ -19,7 +20,7 @@ from fncoach.scenario import (
     validate_file,
 )
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _problems(text: str, tmp_path: Path, name: str = "case.yaml") -> list:
@@ -29,7 +30,7 @@ def _problems(text: str, tmp_path: Path, name: str = "case.yaml") -> list:
 
 
 def _tiny_text() -> str:
-    return (FIXTURES / "tiny.yaml").read_text(encoding="utf-8")
+    return TINY_PATH.read_text(encoding="utf-8")
 
 
 def test_fixture_loads(tiny):
@@ -40,7 +41,7 @@ def test_fixture_loads(tiny):
 
 
 def test_loads_bundled_scenario_by_id():
-    files = sorted((FIXTURES.parent.parent / "scenarios").glob("*.yaml"))
+    files = sorted((ROOT / "scenarios").glob("*.yaml"))
     if not files:
         pytest.skip("no bundled scenarios yet")
     assert load_scenario(files[0].stem).meta.id == load_scenario(files[0]).meta.id
@@ -221,3 +222,41 @@ def test_save_is_atomic(tmp_path, tiny, monkeypatch):
 def test_yaml_text_round_trip(tiny):
     assert load_scenario_text(scenario_to_yaml(tiny)) == tiny
     assert isinstance(tiny, Scenario)
+
+
+# --------------------------------------------------------------------------- YAML 1.2 words and hostile files
+
+
+def test_an_unquoted_time_is_a_time_not_a_base_60_number(tmp_path):
+    text = _tiny_text().replace('start: "15:15", end: "15:45"', "start: 15:15, end: 12:00")
+    assert "end: 12:00" in text
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    when = load_scenario(path).plan.tasks[1].when
+    assert (when.start, when.end) == ("15:15", "12:00")
+
+
+def test_yes_and_no_are_words_where_the_schema_wants_words_and_true_or_false_where_it_wants_that(tmp_path):
+    text = _tiny_text().replace("  tags: [test, small]", "  tags: [yes, no, on, off]", 1).replace("paid: true", "paid: yes", 1)
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load_scenario(path)
+    assert scenario.meta.tags == ("yes", "no", "on", "off")
+    assert [p.id for p in scenario.people if p.paid] == ["sw_amara"]
+
+
+@pytest.mark.parametrize("written", ["2027-02-30", "2027-20-03"])
+def test_an_impossible_date_is_a_message_with_its_line(tmp_path, written):
+    text = _tiny_text().replace("start_date: 2026-01-05", f"start_date: {written}")
+    line = text[: text.index(written)].count("\n") + 1
+    (problem,) = _problems(text, tmp_path)
+    assert (problem.field, problem.line, problem.column) == ("drills.start_date", line, 15)
+    assert "valid date" in problem.message and "YYYY-MM-DD" in problem.hint
+
+
+def test_a_file_that_expands_without_end_is_refused_naming_the_file(tmp_path):
+    text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+    (problem,) = _problems(text, tmp_path, "laughs.yaml")
+    assert problem.file.endswith("laughs.yaml") and problem.line == 5
+    assert "more than 50,000 values once its aliases (*name) are expanded" in problem.message

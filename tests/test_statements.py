@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fncoach.examples import tiny_scenario
+from fncoach.examples import TINY_PATH, tiny_scenario
 from fncoach.scenario import load_scenario
 from fncoach.statements import (
     Finding,
@@ -100,7 +100,7 @@ def _load(path: Path):
 
 def _model_statements():
     params = []
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")) + [ROOT / "tests" / "fixtures" / "tiny.yaml"]:
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")) + [TINY_PATH]:
         s = _load(path)
         for kind, items in (("harm", s.sos.harm_statements), ("worry", s.sos.worry_statements),
                             ("goal", s.sos.safety_goals)):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from fncoach.model import STRENGTH_COMPONENTS
-from fncoach.scenario import ScenarioError, load_scenario
-from fncoach.strength import DEFAULT_WEIGHTS, analyse_strength, load_weights, merge_weights, single_points_of_failure
+from fncoach.scenario import load_scenario
+from fncoach.strength import (DEFAULT_WEIGHTS, WeightsFileError, analyse_strength, load_weights, merge_weights,
+                              single_points_of_failure)
 from netbuild import person, scenario, star, tie, bundled_scenario_files
 
 
@@ -253,7 +254,7 @@ def test_load_weights(tmp_path):
 def test_load_weights_errors_name_file_line_and_key(tmp_path, text, line, field, words):
     path = tmp_path / "weights.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError) as caught:
+    with pytest.raises(WeightsFileError) as caught:
         load_weights(path)
     problem = caught.value.problems[0]
     assert problem.file == str(path) and problem.line == line and problem.field == field
@@ -261,8 +262,40 @@ def test_load_weights_errors_name_file_line_and_key(tmp_path, text, line, field,
 
 
 def test_load_weights_missing_file(tmp_path):
-    with pytest.raises(ScenarioError, match="no weights file"):
+    with pytest.raises(WeightsFileError, match="no weights file"):
         load_weights(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize(("text", "line", "column", "field", "words"), [
+    ("plan_backup: 1\nsupport_breadth: 2\nplan_backup: 3\n", 3, 1, "plan_backup", "this key appears twice in the same place"),
+    ("plan_backup: yes\n", 1, 14, "plan_backup", "the weight for plan_backup must be a number"),
+    ("plan_backup: true\n", 1, 14, "plan_backup", "the weight for plan_backup must be a number"),
+    ("plan_backup: .inf\n", 1, 14, "plan_backup", "the weight for plan_backup must be a number"),
+    ("# mine\nplan_backup: -0.5\n", 2, 14, "plan_backup", "must be 0 or more, not -0.5"),
+    ("plan_backup: 1\nsize: 2\n", 2, 1, "size", "'size' is not a strength component. Use one of: safe_natural_size"),
+    ("plan_backup: 1\n  bad: 2\n", 2, 6, "", "not valid YAML (mapping values are not allowed here)"),
+    ("plan_backup: !!python/name:os.system\n", 1, 14, "", "Python object tag"),
+])
+def test_weights_file_report_is_the_same_as_for_scenarios(tmp_path, text, line, column, field, words):
+    path = tmp_path / "weights.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(WeightsFileError) as caught:
+        load_weights(path)
+    assert str(caught.value).startswith("the weights file has 1 problem:")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.field) == (line, column, field), str(problem)
+    assert str(problem).startswith(f"{path}:{line}:{column}:") and words in str(problem)
+
+
+def test_a_weights_problem_is_not_a_scenario_problem(tmp_path):
+    from fncoach.errors import FncoachError
+    from fncoach.scenario import ScenarioError
+
+    path = tmp_path / "weights.yaml"
+    path.write_text("plan_bakup: 1\n", encoding="utf-8")
+    with pytest.raises(FncoachError) as caught:
+        load_weights(path)
+    assert isinstance(caught.value, WeightsFileError) and not isinstance(caught.value, ScenarioError)
 
 
 # --------------------------------------------------------------------------- edge cases and real scenarios

@@ -8,7 +8,8 @@ import pytest
 
 from fncoach.drills import monte_carlo, simulate
 from fncoach.model import Assignment, Scenario
-from fncoach.plan import example_scenario, model_assignments
+from fncoach.examples import example_scenario
+from fncoach.plan import model_assignments
 from fncoach.scenario import load_scenario
 from fncoach.viz._common import FigureResult
 from fncoach.viz.drills import CELL_STYLE, draw_before_after, draw_coverage_heatmap, draw_resilience

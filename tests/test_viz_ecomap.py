@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fncoach.examples import TINY_PATH
 from fncoach.model import DOMAINS, TIE_QUALITIES, Person, Safety, Tie
 from fncoach.scenario import load_scenario
 from fncoach.viz.ecomap import draw_ecomap, label_overlaps
@@ -36,7 +37,7 @@ def synthetic_network(tiny, size: int):
 
 
 def _scenario_paths() -> list[Path]:
-    return sorted((ROOT / "scenarios").glob("*.yaml")) + [ROOT / "tests" / "fixtures" / "tiny.yaml"]
+    return sorted((ROOT / "scenarios").glob("*.yaml")) + [TINY_PATH]
 
 
 @pytest.mark.parametrize("path", _scenario_paths(), ids=lambda p: p.stem)

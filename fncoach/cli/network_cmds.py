@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from ..scenario import ScenarioError, load_scenario
-from ..strength import DEFAULT_WEIGHTS, analyse_strength, load_weights
+from ..scenario import load_scenario
+from ..strength import DEFAULT_WEIGHTS, WeightsFileError, analyse_strength, load_weights
 from ._common import EXIT_INVALID, EXIT_OK, CommandError, print_json
 
 __all__ = ["register"]
@@ -37,7 +37,7 @@ def _strength(args: argparse.Namespace) -> int:
     if args.weights:
         try:
             weights = load_weights(args.weights)
-        except ScenarioError as error:
+        except WeightsFileError as error:
             raise CommandError("the weights file could not be used:\n  " + "\n  ".join(str(p) for p in error.problems),
                                EXIT_INVALID) from None
     try:

@@ -678,8 +678,8 @@ def build_model_answers_panel(scenario) -> widgets.VBox:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_model_answers_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_model_answers_panel(tiny_scenario())
     >>> panel.next_button.click(); panel.shown
     1
     """

@@ -179,8 +179,8 @@ def build_plan_panel(scenario) -> PlanPanel:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_plan_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_plan_panel(tiny_scenario())
     >>> panel.primary["t_school_run"].value = "gran"
     >>> panel.answers()
     {'assignments': [{'task': 't_school_run', 'primary': 'gran', 'backups': []}]}
@@ -458,8 +458,8 @@ def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_drill_panel(load_scenario("tests/fixtures/tiny.yaml"), seed=1)
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_drill_panel(tiny_scenario(), seed=1)
     >>> panel.run_button.click()
     >>> "covered in this drill" in panel.message.value
     True
@@ -592,8 +592,8 @@ def build_review_panel(scenario, *, seed: int = 0, assignments: Optional[Iterabl
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_review_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_review_panel(tiny_scenario())
     >>> panel.working.value = "partly"
     >>> panel.answers()["decision"]["working"]
     'partly'

@@ -114,8 +114,8 @@ def build_card_sort_panel(scenario) -> CardSortPanel:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_card_sort_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_card_sort_panel(tiny_scenario())
     >>> panel.choices["c1"].value = "harm"
     >>> panel.answers()
     {'cards': {'c1': 'harm'}}
@@ -250,8 +250,8 @@ def build_statement_panel(scenario) -> StatementPanel:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_statement_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_statement_panel(tiny_scenario())
     >>> panel.goals[0].text.value = "Mum will attend a course."
     >>> panel.goals[0].check.click()
     >>> "service" in panel.goals[0].feedback.value
@@ -391,8 +391,8 @@ def build_scaling_panel(scenario) -> ScalingPanel:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_scaling_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_scaling_panel(tiny_scenario())
     >>> panel.reveal_box.children
     ()
     """
@@ -457,8 +457,8 @@ def build_three_houses_panel(scenario) -> ThreeHousesPanel:
 
     Examples
     --------
-    >>> from fncoach.scenario import load_scenario
-    >>> panel = build_three_houses_panel(load_scenario("tests/fixtures/tiny.yaml"))
+    >>> from fncoach.examples import tiny_scenario
+    >>> panel = build_three_houses_panel(tiny_scenario())
     >>> sorted(panel.answers()["house_notes"])
     ['dreams', 'good_things', 'worries']
     """

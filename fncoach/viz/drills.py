@@ -6,7 +6,7 @@ are drawn as labelled bars above the heatmap with their days outlined.
 
 Examples
 --------
->>> from fncoach.plan import example_scenario
+>>> from fncoach.examples import example_scenario
 >>> from fncoach.model import Assignment
 >>> from fncoach.drills import simulate
 >>> s = example_scenario()
@@ -171,7 +171,7 @@ def draw_resilience(summary, *, exact: Optional[float] = None, title: Optional[s
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> from fncoach.model import Assignment
     >>> from fncoach.drills import monte_carlo
     >>> s = example_scenario()
@@ -222,7 +222,7 @@ def draw_before_after(before, after, *, titles: Optional[Mapping[str, str]] = No
 
     Examples
     --------
-    >>> from fncoach.plan import example_scenario
+    >>> from fncoach.examples import example_scenario
     >>> from fncoach.model import Assignment
     >>> from fncoach.drills import simulate
     >>> s = example_scenario()

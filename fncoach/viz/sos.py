@@ -16,8 +16,8 @@ renderer's own boxes.
 
 Examples
 --------
->>> from fncoach.scenario import load_scenario
->>> tiny = load_scenario("tests/fixtures/tiny.yaml")
+>>> from fncoach.examples import tiny_scenario
+>>> tiny = tiny_scenario()
 >>> result = draw_scale_spread(tiny, own=5)
 >>> text_overlaps(result)
 []

@@ -1,0 +1,283 @@
+"""The one YAML reader (fncoach.yamlfile): positions, YAML 1.2 words, limits, and the shared report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fncoach import yamlfile
+from fncoach.examples import TINY_PATH
+from fncoach.scenario import ScenarioError, load_scenario
+from fncoach.yamlfile import (
+    MAX_DEPTH,
+    SCENARIO_FILE,
+    FileKind,
+    Problem,
+    YamlFileError,
+    did_you_mean,
+    needs_quotes,
+    parse_yaml_text,
+    path_text,
+    read_yaml_file,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _NoteError(YamlFileError):
+    @classmethod
+    def heading(cls, count: int) -> str:
+        return f"the note has {count} problem(s)"
+
+
+NOTE = FileKind(noun="note file", error=_NoteError, missing_message="there is no note here")
+
+
+def _refused(text: str, kind: FileKind = SCENARIO_FILE, file: str = "case.yaml") -> Problem:
+    with pytest.raises(kind.error) as caught:
+        parse_yaml_text(text, file, kind)
+    (problem,) = caught.value.problems
+    return problem
+
+
+# --------------------------------------------------------------------------- positions
+
+
+def test_every_value_and_key_has_its_line_and_column():
+    doc = parse_yaml_text("meta:\n  id: x\npeople:\n  - {id: gran, age: 70}\n", "case.yaml", SCENARIO_FILE)
+    assert doc.position(("meta", "id")) == (2, 7)
+    assert doc.position(("meta", "id"), key=True) == (2, 3)
+    assert doc.position(("people", 0, "age")) == (4, 21)
+    # a path that does not exist points at its nearest parent
+    assert doc.position(("people", 0, "name")) == (4, 5)
+    assert str(doc.problem(("people", 0, "age"), "too old", "Check it")) == "case.yaml:4:21: people[0].age: too old. Check it"
+
+
+def test_duplicate_keys_are_reported_where_the_second_one_is():
+    doc = parse_yaml_text("child:\n  age: 8\n  name: Zoë\n  age: 9\n", "case.yaml", SCENARIO_FILE)
+    (problem,) = doc.duplicate_key_problems()
+    assert (problem.line, problem.column, problem.field) == (4, 3, "child.age")
+    assert "appears twice" in problem.message
+
+
+def test_path_text_and_did_you_mean():
+    assert path_text(("plan", "tasks", 3, "when")) == "plan.tasks[3].when"
+    assert did_you_mean("frends", ["friends", "family"]) == "Did you mean 'friends'?"
+    assert did_you_mean("zzz", ["b", "a"]) == "Use one of: a, b."
+    assert did_you_mean("zzz", ["b", "a"], list_up_to=1, otherwise="Check it.") == "Check it."
+
+
+# --------------------------------------------------------------------------- YAML 1.2 words (issue 15)
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("12:00", "12:00"),        # YAML 1.1 reads 720 (base 60)
+    ("1:30", "1:30"),
+    ("no", "no"), ("yes", "yes"), ("on", "on"), ("off", "off"), ("Y", "Y"), ("NO", "NO"),  # 1.1: booleans
+    ("0755", 755),             # 1.1: octal 493
+    ("0o17", 15), ("0x1F", 31),
+    ("1_000", "1_000"),        # 1.1: 1000
+    ("2027-02-30", "2027-02-30"),  # 1.1: a date (and this one a crash)
+    ("=", "="),                # 1.1: a 'value' tag the safe loader cannot build
+    ("true", True), ("False", False), ("~", None), ("null", None), ("", None),
+    ("1.5", 1.5), ("-2", -2), ("1e3", 1000.0), (".inf", float("inf")),
+])
+def test_plain_words_have_their_yaml_1_2_meaning(written, meant):
+    assert parse_yaml_text(f"value: {written}\n", "x.yaml", SCENARIO_FILE).data == {"value": meant}
+
+
+@pytest.mark.parametrize(("text", "quote"), [("1e3", True), ("true", True), ("null", True), ("12", True),
+                                             ("12:00", False), ("no", False), ("2026-01-05", False), ("Gran", False)])
+def test_needs_quotes_follows_yaml_1_2(text, quote):
+    assert needs_quotes(text) is quote
+
+
+def test_an_impossible_date_with_an_explicit_tag_is_a_message_not_a_crash():
+    problem = _refused("meta:\n  when: !!timestamp 2027-02-30\n")
+    assert (problem.line, problem.column) == (2, 9)
+    assert "cannot be read as !!timestamp" in problem.message and "day is out of range" in problem.message
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("meta: !!timestamp 2027-13-01x\n", "the value '2027-13-01x' cannot be read as !!timestamp"),  # found by hypothesis
+    ("meta: !!int twelve\n", "the value 'twelve' cannot be read as !!int"),
+    ("meta: !!float lots\n", "the value 'lots' cannot be read as !!float"),
+])
+def test_a_value_its_tag_cannot_build_is_a_message_with_its_place(text, words):
+    problem = _refused(text)
+    assert (problem.line, problem.column) == (1, 7) and words in problem.message
+
+
+# --------------------------------------------------------------------------- safety and limits (issue 16)
+
+
+def test_python_tags_are_refused_and_never_run(tmp_path):
+    marker = tmp_path / "ran"
+    problem = _refused(f"a: !!python/object/apply:os.system ['touch {marker}']\n", NOTE, "n.yaml")
+    assert "Python object tag" in problem.message and not marker.exists()
+    assert problem.hint == "Note files hold plain text, numbers and lists only: remove the '!!' tag."
+
+
+def test_the_expanded_size_counts_every_use_of_an_alias(monkeypatch):
+    monkeypatch.setattr(yamlfile._Limits, "max_nodes", 1000)
+    # 4 + 10 * 4 * ... : each b holds 10 copies of a (5 values each) = 51 values; c 10 copies of b = 511 …
+    text = "a: &a [1, 2, 3, 4]\nb: &b [" + ", ".join(["*a"] * 10) + "]\nc: &c [" + ", ".join(["*b"] * 10) + "]\n"
+    assert parse_yaml_text(text, "ok.yaml", SCENARIO_FILE).data["c"][9][0] == [1, 2, 3, 4]
+    problem = _refused(text + "d: [*c, *c]\n")
+    assert problem.line == 4 and "more than 1,000 values" in problem.message
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 5000 + "]" * 5000 + "\n",
+                                  "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 200))])
+def test_deep_nesting_is_refused_without_a_recursion_error(text):
+    problem = _refused(text)
+    assert f"nested more than {MAX_DEPTH} levels" in problem.message
+    assert problem.line >= 1 and problem.hint
+
+
+def test_nesting_up_to_the_limit_is_read(monkeypatch):
+    monkeypatch.setattr(yamlfile._Limits, "max_depth", 5)
+    assert parse_yaml_text("a: [[[1]]]\n", "x.yaml", SCENARIO_FILE).data == {"a": [[[1]]]}
+    assert "nested more than 5 levels" in _refused("a: [[[[1]]]]\n").message
+
+
+def test_too_many_aliases(monkeypatch):
+    monkeypatch.setattr(yamlfile._Limits, "max_aliases", 3)
+    assert parse_yaml_text("a: &a x\nb: [*a, *a, *a]\n", "x.yaml", SCENARIO_FILE).data["b"] == ["x", "x", "x"]
+    problem = _refused("a: &a x\nb: [*a, *a, *a, *a]\n")
+    assert (problem.line, problem.column) == (2, 17) and "more than 3 aliases" in problem.message
+
+
+def test_an_alias_inside_its_own_anchor_is_refused():
+    problem = _refused("people: &p\n  - id: gran\n  - *p\n")
+    assert (problem.line, problem.column) == (3, 5)
+    assert "*p is used inside the value it names" in problem.message
+
+
+def test_a_long_flat_list_stops_at_the_node_limit_quickly():
+    started = time.perf_counter()
+    problem = _refused("a:\n" + "".join("- 1\n" for _ in range(60_000)))
+    assert time.perf_counter() - started < 3
+    assert "more than 50,000 values" in problem.message
+
+
+def test_hostile_files_stay_within_two_seconds_and_200_mb(tmp_path):
+    """The worst inputs, each in a fresh process with its memory capped: a plain message, quickly."""
+    script = (
+        "import resource, sys, time\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))\n"
+        "from fncoach.scenario import load_scenario, ScenarioError\n"
+        "started = time.perf_counter()\n"
+        "try:\n"
+        "    load_scenario(sys.argv[1])\n"
+        "except ScenarioError as error:\n"
+        "    print(error.problems[0])\n"
+        "print(round(time.perf_counter() - started, 2))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+    files = {  # name: (text, where and what the message says)
+        "laughs.yaml": (laughs, ":5:4: the file holds more than 50,000 values once its aliases (*name) are expanded"),
+        "deep.yaml": ("a: " + "[" * 900_000 + "\n", ":1:53: lists and mappings are nested more than 50 levels deep"),
+        "flat.yaml": ("a: [" + ",".join(["1"] * 400_000) + "]\n", ":1:99999: the file holds more than 50,000 values"),
+    }
+    for name, (text, words) in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], capture_output=True, text=True,
+                                timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+        message, seconds, megabytes = result.stdout.strip().splitlines()
+        assert message.startswith(str(tmp_path / name) + words), message
+        assert float(seconds) < 2, (name, seconds)
+        assert int(megabytes) < 200, (name, megabytes)
+
+
+# --------------------------------------------------------------------------- the words of a YAML mistake
+
+
+def test_a_yaml_mistake_is_worded_the_same_with_or_without_libyaml():
+    problem = _refused("meta:\n  title: Zoë: her gran\n")
+    assert problem.message == "this is not valid YAML (mapping values are not allowed here)"
+    assert (problem.line, problem.column) == (2, 13)
+
+
+def test_a_yaml_mistake_after_a_huge_file_keeps_libyaml_words():
+    problem = _refused("a: [" + ",".join(["1"] * 12_000) + "\n]: :\n")
+    # pure Python would take seconds to read 12,000 values again, so libyaml's own words are kept
+    assert problem.message == "this is not valid YAML (mapping values are not allowed in this context)"
+    assert problem.line == 2
+
+
+# --------------------------------------------------------------------------- files
+
+
+def test_each_kind_words_its_own_whole_file_problems(tmp_path):
+    with pytest.raises(_NoteError) as caught:
+        read_yaml_file(tmp_path / "nope.yaml", NOTE)
+    assert str(caught.value) == f"the note has 1 problem(s):\n  {tmp_path / 'nope.yaml'}: there is no note here. Check the name and folder."
+    with pytest.raises(_NoteError, match="this is a folder, not a note file"):
+        read_yaml_file(tmp_path, NOTE)
+
+
+@pytest.mark.parametrize(("content", "words", "line"), [
+    (b"", "the file is empty", 0),
+    (b"# nothing\n", "no content", 0),
+    (b"a: 1\nb: Zo\xeb\n", "not saved as UTF-8", 2),
+    (b"a: [1\n", "not valid YAML", 2),
+    (b"a: 1\n---\nb: 2\n", "not valid YAML", 2),
+])
+def test_whole_file_problems(tmp_path, content, words, line):
+    path = tmp_path / "odd.yaml"
+    path.write_bytes(content)
+    with pytest.raises(YamlFileError) as caught:
+        read_yaml_file(path, SCENARIO_FILE)
+    (problem,) = caught.value.problems
+    assert words in problem.message and problem.line == line and problem.file == str(path)
+
+
+def test_too_big_and_bom(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# " + b"x" * yamlfile.MAX_FILE_BYTES)
+    with pytest.raises(YamlFileError, match="more than the 1 MB a note file may be"):
+        read_yaml_file(big, NOTE)
+    bom = tmp_path / "bom.yaml"
+    bom.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    assert read_yaml_file(bom, NOTE).data == {"a": 1}
+
+
+# --------------------------------------------------------------------------- anything at all: a message, never a traceback
+
+_TINY_LINES = TINY_PATH.read_text(encoding="utf-8").splitlines(keepends=True)
+_YAML_BITS = ["- ", ": ", "[", "]", "{", "}", "&a ", "*a", "!!", "!!python/none", "\t", "'", '"', "#", "<<: *a", "---",
+              "%YAML 1.1\n", "? ", "|", ">", "\n", "  ", "12:00", "2027-02-30", "!!timestamp 2027-13-01", "0o9", "\\x00",
+              "\ufeff", "é", "\x85", "!!binary zz", "!!int x", "!!float y", "!!set {a}", "!!omap [a]"]
+
+
+@st.composite
+def _mutated_tiny(draw) -> bytes:
+    lines = list(_TINY_LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines) - 1))
+        line = lines[at]
+        cut = draw(st.integers(0, len(line)))
+        lines[at] = line[:cut] + draw(st.sampled_from(_YAML_BITS)) + line[cut + draw(st.integers(0, 3)):]
+    return "".join(lines).encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300) | st.lists(st.sampled_from(_YAML_BITS + list("abc01:")), max_size=40).map(
+    lambda bits: "".join(bits).encode("utf-8")) | _mutated_tiny())
+def test_any_file_gives_a_scenario_or_a_message_naming_it(tmp_path, content):
+    path = tmp_path / "any.yaml"
+    path.write_bytes(content)
+    try:
+        load_scenario(path)
+    except ScenarioError as error:
+        assert error.problems and all(p.file == str(path) and p.message for p in error.problems)
