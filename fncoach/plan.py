@@ -86,6 +86,7 @@ import os
 import re
 from typing import Iterable, Mapping, Optional, Sequence
 
+from .errors import FncoachError
 from .model import WEEKDAYS, Assignment, Person, Scenario, Task, TaskTime
 from .yamlfile import FileKind, Problem, YamlFileError, did_you_mean, read_yaml_file
 
@@ -523,6 +524,7 @@ def job_roles(scenario: Scenario, task: Task) -> tuple[str, ...]:
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> job_roles(s, s.plan.tasks[0])   # the evening call
     ('checks on Sam',)
@@ -801,6 +803,7 @@ def unsafe_changes(scenario: Scenario, before: Iterable[Assignment], after: Iter
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()                  # Dev is still to be explored
     >>> before = [Assignment(task="sleepover", primary="gran")]
     >>> [p.rule for p in unsafe_changes(s, before, [Assignment(task="sleepover", primary="gran", backups=("dev",))])]
