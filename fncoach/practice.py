@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .model import Meeting, Scenario
+from .yamlfile import Problem
 
 __all__ = [
     "PracticeWarning",
@@ -43,6 +44,10 @@ __all__ = [
     "duration_weeks",
     "timing_warnings",
     "closing_warnings",
+    "statement_warnings",
+    "plan_warnings",
+    "practice_warnings",
+    "practice_problems",
 ]
 
 #: The first review meeting is held within this many weeks of the first meeting.
@@ -194,3 +199,101 @@ def closing_warnings(scenario: Scenario) -> list[PracticeWarning]:
             f"Hold the final meeting in week {needed} or later, change what 10 means in sos.scaling.ten_means, or "
             "add a closing_note saying why professionals step back sooner."))
     return warnings
+
+
+_STATEMENT_FIELDS = (("harm", "harm_statements", "harm statement"), ("worry", "worry_statements", "worry statement"),
+                     ("goal", "safety_goals", "safety goal"))
+
+
+def statement_warnings(scenario: Scenario) -> list[PracticeWarning]:
+    """Every model harm statement, worry statement and safety goal passes the statement coach.
+
+    The coach is the one learners get (:func:`fncoach.statements.check_statement`),
+    given the case's people, so a model answer can never be one the course
+    would mark down — for example a worry about what the child or a protective
+    adult "might" do, instead of what the person who harms might do.
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> statement_warnings(example_scenario())
+    []
+    """
+    from .statements import check_statement
+
+    warnings: list[PracticeWarning] = []
+    for kind, field, words in _STATEMENT_FIELDS:
+        for index, item in enumerate(getattr(scenario.sos, field)):
+            check = check_statement(item.text, kind, scenario)
+            if check.ok:
+                continue
+            missing = "; ".join(f.message for f in check.missing if f.required) or "; ".join(
+                f.message for f in check.missing)
+            warnings.append(PracticeWarning(
+                ("sos", field, index, "text"), "model_statement",
+                f"the model {words} '{item.id}' does not pass the statement coach the learners use: {missing}",
+                "Rewrite the model answer so it has every part the course teaches."))
+    return warnings
+
+
+def plan_warnings(scenario: Scenario) -> list[PracticeWarning]:
+    """The model plan passes the plan check learners get (cautions are not warnings).
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> plan_warnings(example_scenario())
+    []
+    """
+    from .plan import check_plan
+
+    places = {a.task: index for index, a in enumerate(scenario.plan.model_plan)}
+    if not places:
+        return []
+    warnings: list[PracticeWarning] = []
+    for problem in check_plan(scenario, scenario.plan.model_plan):
+        if getattr(problem, "level", "problem") != "problem":
+            continue
+        index = places.get(problem.task_id or "")
+        path = ("plan", "model_plan", index) if index is not None else ("plan", "model_plan")
+        warnings.append(PracticeWarning(path, "model_plan", f"the model plan fails the plan check: {problem.message}",
+                                        "Change the model plan so the course never teaches a plan it would refuse."))
+    return warnings
+
+
+def practice_warnings(scenario: Scenario) -> list[PracticeWarning]:
+    """Every practice rule at once, in the order of the file (meetings and drills, statements, plan).
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> practice_warnings(example_scenario())
+    []
+    """
+    return (timing_warnings(scenario) + closing_warnings(scenario) + statement_warnings(scenario)
+            + plan_warnings(scenario))
+
+
+def practice_problems(path, scenario: Optional[Scenario] = None) -> list[Problem]:
+    """:func:`practice_warnings` for a scenario file, each naming the file, line and field.
+
+    ``scenario`` is the already-loaded case (loaded from ``path`` when not
+    given); the file is read again only for the positions of its fields.
+
+    Examples
+    --------
+    >>> from fncoach.examples import TINY_PATH
+    >>> [str(p).split(": ", 1)[1][:40] for p in practice_problems(TINY_PATH)][:1]
+    ['plan.model_plan[0]: the model plan fails']
+    """
+    from .scenario import _KIND, load_scenario
+    from .yamlfile import path_text, read_yaml_file
+
+    case = scenario if scenario is not None else load_scenario(path)
+    doc = read_yaml_file(path, _KIND)
+    problems = []
+    for warning in practice_warnings(case):
+        line, column = doc.position(warning.path)
+        problems.append(Problem(doc.file, line, column, path_text(warning.path), warning.message.rstrip("."),
+                                warning.hint))
+    return problems

@@ -89,3 +89,90 @@ def test_no_final_meeting_means_no_closing_rule():
                                          ("an afternoon", None)])
 def test_duration_weeks(text, weeks):
     assert duration_weeks(text) == weeks
+
+
+# --------------------------------------------------------------------------- fncoach validate --practice
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _validate(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "fncoach", "validate", "--practice", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+
+
+def test_every_bundled_case_keeps_the_practice_rules():
+    result = _validate("scenarios/", "--json")
+    assert result.returncode == 0, result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert len(files) >= 8 and all(f["valid"] for f in files)
+    assert {f["file"]: f["warnings"] for f in files if f["warnings"]} == {}
+
+
+def _copy_with(tmp_path, name: str, old: str, new: str) -> Path:
+    text = (ROOT / "scenarios" / f"{name}.yaml").read_text(encoding="utf-8")
+    assert old in text
+    target = tmp_path / f"{name}.yaml"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def test_a_blaming_model_worry_is_a_warning_with_its_line(tmp_path):
+    from fncoach.scenario import load_scenario
+
+    case = load_scenario(ROOT / "scenarios" / "pre_proceedings_fgdm.yaml")
+    first = case.sos.worry_statements[0]
+    blaming = ("Sinéad is worried that Ioana might not protect Daria from Andrei when he comes back, as happened "
+               "in March, and Daria could be hurt and frightened.")
+    path = _copy_with(tmp_path, "pre_proceedings_fgdm", first.text.split()[0] + " " + first.text.split()[1],
+                      "PLACEHOLDER_START")
+    text = path.read_text(encoding="utf-8")
+    # replace the whole first worry statement's text with a blaming one (keep YAML valid by quoting)
+    start = text.index("PLACEHOLDER_START")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.index("\n", start)
+    indent = text[line_start:start]
+    following = line_end
+    while True:  # a folded scalar may continue on more-indented lines
+        nxt = text.find("\n", following + 1)
+        line = text[following + 1: nxt if nxt != -1 else len(text)]
+        if line.startswith(" " * (len(indent) + 1)) and ":" not in line.split()[0]:
+            following = nxt
+            continue
+        break
+    prefix = indent if indent.strip() else indent
+    text = text[:line_start] + prefix + json.dumps(blaming, ensure_ascii=False) + text[following:]
+    path.write_text(text, encoding="utf-8")
+    result = _validate(str(path))
+    warning = next(line for line in result.stdout.splitlines() if "warning:" in line)
+    assert re.search(r"pre_proceedings_fgdm\.yaml:\d+:\d+: sos\.worry_statements\[0\]\.text: the model worry "
+                     r"statement", warning), warning
+    assert "1 practice warning." in result.stdout and result.returncode == 0
+
+
+def test_a_model_plan_that_gives_a_job_to_a_person_of_worry_is_a_warning(tmp_path):
+    from fncoach.scenario import load_scenario
+
+    case = load_scenario(ROOT / "scenarios" / "care_leaver_adult_network.yaml")
+    gp = next(a for a in case.plan.model_plan if a.task == "t_gp")
+    path = _copy_with(tmp_path, "care_leaver_adult_network", f"primary: {gp.primary}", "primary: jordan")
+    result = _validate(str(path), "--json")
+    warnings = json.loads(result.stdout)["files"][0]["warnings"]
+    assert any(w["field"].startswith("plan.model_plan[") and "Jordan" in w["message"] for w in warnings), warnings
+    assert all(w["line"] > 0 for w in warnings)
+
+
+def test_without_practice_there_are_no_warnings(tmp_path):
+    path = _copy_with(tmp_path, "no_one_fathers_side", "kind: review\n    week: 4", "kind: review\n    week: 6")
+    plain = subprocess.run([sys.executable, "-m", "fncoach", "validate", str(path)], capture_output=True, text=True,
+                           cwd=ROOT, timeout=300)
+    assert "warning" not in plain.stdout
+    practice = _validate(str(path))
+    assert "first review is in week 6" in practice.stdout

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..scenario import ScenarioError, bundled_scenarios_dir, find_scenario_files, json_schema_text, load_scenario, validate_file
+from ..words import count_words
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
 
 __all__ = ["register"]
@@ -21,6 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
     validate.add_argument("--json", action="store_true", help="print a machine-readable list of problems")
+    validate.add_argument("--practice", action="store_true",
+                          help="also check the case keeps the practice rules (model statements pass the coach, the "
+                               "model plan passes the plan check, first review within four weeks, closing at or "
+                               "near its own 10), reported as warnings")
     validate.set_defaults(func=_validate)
 
     listing = subparsers.add_parser(
@@ -49,21 +54,39 @@ def _validate(args: argparse.Namespace) -> int:
     if not results:
         raise CommandError("no scenario files (.yaml) were found in " + ", ".join(args.paths), EXIT_INVALID)
     bad = {name: problems for name, problems in results.items() if problems}
+    warnings: dict[str, list[dict]] = {name: [] for name in results}
+    if args.practice:
+        from ..practice import practice_problems
+
+        for name in results:
+            if name not in bad:
+                warnings[name] = [p.to_dict() for p in practice_problems(name)]
     if args.json:
-        print_json({"valid": not bad, "files": [{"file": name, "valid": not problems, "problems": problems}
-                                                for name, problems in results.items()]})
+        print_json({"valid": not bad, "files": [
+            {"file": name, "valid": not problems, "problems": problems,
+             **({"warnings": warnings[name]} if args.practice else {})} for name, problems in results.items()]})
     else:
         for name, problems in results.items():
             if not problems:
-                print(f"ok      {name}")
+                count = len(warnings[name])
+                print(f"ok      {name}" + (f" ({count_words(count, 'practice warning')})" if count else ""))
+                for warning in warnings[name]:
+                    print("  warning: " + _line(warning))
             else:
-                print(f"INVALID {name} ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+                print(f"INVALID {name} ({count_words(len(problems), 'problem')})")
                 for problem in problems:
-                    where = f"{problem['file']}:{problem['line']}:{problem['column']}" if problem["line"] else problem["file"]
-                    field = f" {problem['field']}:" if problem["field"] else ""
-                    print(f"  {where}:{field} {problem['message']}. {problem['hint']}".rstrip())
+                    print("  " + _line(problem))
         print(f"{len(results) - len(bad)} of {len(results)} scenario files are valid.")
+        if args.practice:
+            total = sum(len(w) for w in warnings.values())
+            print(f"{count_words(total, 'practice warning')}." if total else "Every valid case keeps the practice rules.")
     return EXIT_INVALID if bad else EXIT_OK
+
+
+def _line(problem: dict) -> str:
+    where = f"{problem['file']}:{problem['line']}:{problem['column']}" if problem["line"] else problem["file"]
+    field = f" {problem['field']}:" if problem["field"] else ""
+    return f"{where}:{field} {problem['message']}. {problem['hint']}".rstrip()
 
 
 def _list(args: argparse.Namespace) -> int:
