@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import re
 import importlib.util
 import shutil
 from pathlib import Path
@@ -87,15 +88,16 @@ def test_shared_cells_follow_the_course_and_keep_the_authors_words():
 def test_an_edited_or_missing_shared_cell_is_put_back_in_its_place(checkout: Path):
     stem, md = "02-build-a-network", checkout / "course" / "02-build-a-network.md"
     _edit(md, "<small>**How to use this page:**", "<small>**How to use me:**")
-    assert make.problems(stem, checkout)[0].startswith(f"course/{stem}.md: the shared cells are out of date (cell 2, ")
+    assert make.problems(stem, checkout)[0].startswith(f"course/{stem}.md: the shared cells are out of date (cell 3, ")
     text = md.read_text(encoding="utf-8")  # drop the case picker (both cells) from the Markdown
     start = text.index('+++ {"fncoach": "your-case"}')
     end = text.index("```", text.index(":fncoach: case-picker")) + 4
     md.write_text(text[:start] + text[end:], encoding="utf-8")
     notebook = make.build(stem, checkout)
     roles = [cell.metadata.get(make.ROLE_KEY) for cell in notebook.cells]
-    assert roles[:6] == ["title", "how-to", "parameters", None, "your-case", "case-picker"]
-    assert notebook.cells[3].metadata["jupyter"]["source_hidden"] is True
+    # (a "New words" box follows the title, where 02 first uses a glossary term)
+    assert roles[:7] == ["title", "glossary", "how-to", "parameters", None, "your-case", "case-picker"]
+    assert notebook.cells[4].metadata["jupyter"]["source_hidden"] is True
     assert make.problems(stem, checkout) != []
     make.write(stem, execute=False, root=checkout)
     assert make.problems(stem, checkout) == []
@@ -162,7 +164,7 @@ def test_no_execute_keeps_the_output_of_an_unchanged_checked_cell_only(checkout:
     _edit(checkout / "course" / f"{stem}.md", "print(course_outline())", "print(course_outline().upper())")
     make.write(stem, execute=False, root=checkout)
     found = make.problems(stem, checkout)
-    assert len(found) == 1 and "checked cell 6 has no stored output" in found[0]
+    assert len(found) == 1 and "checked cell 7 has no stored output" in found[0]
 
 
 def _contents_manager(root: Path):
@@ -226,3 +228,27 @@ def test_rebuilding_leaves_the_authors_markdown_layout_alone(checkout: Path):
     make.write("04-safety-plan-and-drills", execute=False, root=checkout)
     assert md.read_text(encoding="utf-8") == text
     assert md.stat().st_mtime >= (checkout / "notebooks" / "04-safety-plan-and-drills.ipynb").stat().st_mtime
+
+
+def test_new_words_are_explained_once_where_the_course_first_uses_them(checkout: Path):
+    from fncoach.glossary import terms_in
+
+    seen: dict[str, str] = {}
+    for nb in NOTEBOOKS:
+        cells = make.build(nb.stem, checkout).cells
+        for i, cell in enumerate(cells):
+            if cell.metadata.get(make.ROLE_KEY) != make.GLOSSARY_ROLE:
+                continue
+            before = cells[i - 1]
+            explained = re.findall(r"\*\*([^*]+)\*\*:", cell.source)
+            assert explained and set(explained) <= set(terms_in(before.source)), (nb.stem, i)
+            for term in explained:
+                assert term not in seen, f"{term} explained twice: {seen.get(term)} and {nb.stem}"
+                seen[term] = nb.stem
+    assert {"Private Family Time", "safety scale", "worry statement"} <= set(seen)
+    # a term first used in an earlier notebook is not explained again later
+    _edit(checkout / "course" / "00-start-here.md", "Welcome", "Welcome to the Three Houses and")
+    first = make.build("00-start-here", checkout)
+    assert any("**Three Houses**:" in c.source for c in first.cells if c.metadata.get(make.ROLE_KEY) == "glossary")
+    later = make.build("03-sos-mapping", checkout)
+    assert not any("**Three Houses**:" in c.source for c in later.cells)

@@ -20,6 +20,9 @@ or in JupyterLab. This script adds what Markdown cannot hold, and writes both fi
   - ``parameters`` — the papermill ``parameters`` cell;
   - ``your-case`` and ``case-picker`` — the case picker;
   - ``next`` — the "where next" links (learner notebooks); any text above the links is the author's and is kept.
+  - ``glossary`` — "New words": a short box after each cell where a glossary term (:mod:`fncoach.glossary`)
+    is met for the first time in the course (00 → 06, in order), each term with its one-line meaning. They
+    are worked out afresh on every run, so a term moves with the text that first uses it.
 
   A notebook whose Markdown lacks one of them gets it: the header at the top, the case picker after the header
   (and after a hidden import cell just below it), the links at the end.
@@ -61,6 +64,8 @@ CHECK_TAG = "nbval-check-output"
 #: The cell-metadata key that marks a shared cell, and the roles it can take.
 ROLE_KEY = "fncoach"
 ROLES = ("title", "how-to", "parameters", "your-case", "case-picker", "next")
+#: The role of the "New words" boxes: placed by the glossary, not by position, so not among :data:`ROLES`.
+GLOSSARY_ROLE = "glossary"
 LEAD_IN = {True: "**By the end of this notebook you will be able to:**", False: "**In this session you can:**"}
 BY_STEM = {nb.stem: nb for nb in (*NOTEBOOKS, FACILITATOR_NOTEBOOK)}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -162,6 +167,7 @@ def next_cell(next_nb: Notebook | None, old_source: str = ""):
 def apply_shared_cells(cells: list, nb: Notebook, next_nb: Notebook | None, *, learner: bool = True,
                        where: str = "the notebook") -> list:
     """``cells`` with every shared cell rewritten (or added where missing); the author's cells are untouched."""
+    cells = [cell for cell in cells if cell.metadata.get(ROLE_KEY) != GLOSSARY_ROLE]
     seen: dict[str, int] = {}
     for i, cell in enumerate(cells):
         role = cell.metadata.get(ROLE_KEY)
@@ -253,6 +259,57 @@ def read_markdown(stem: str, root: Path = ROOT):
                                 f"with another file in {SOURCES}/") from error
 
 
+def glossary_cell(terms: list[str]):
+    """A "New words" box explaining ``terms`` (met for the first time in the course just above it).
+
+    >>> print(glossary_cell(["PLO"]).source)
+    > **New words:** **PLO**: The steps and time limits a council follows before and during care proceedings.
+    """
+    from fncoach.glossary import define
+
+    lines = [f"**{term}**: {define(term)}" for term in terms]
+    text = "> **New words:** " + lines[0] if len(lines) == 1 else "> **New words:**\n>\n" + "\n".join(
+        f"> - {line}" for line in lines)
+    return _shared(new_markdown_cell(text), GLOSSARY_ROLE)
+
+
+def _course_cells(root: Path) -> dict[str, list]:
+    """Every learner notebook's cells, shared cells applied and "New words" boxes left out, in course order."""
+    built = {}
+    for index, nb in enumerate(NOTEBOOKS):
+        following = NOTEBOOKS[index + 1] if index + 1 < len(NOTEBOOKS) else None
+        built[nb.stem] = apply_shared_cells(list(read_markdown(nb.stem, root).cells), nb, following,
+                                            where=_where(markdown_path(nb.stem, root), root))
+    return built
+
+
+def add_glossary_cells(stem: str, cells: list, root: Path = ROOT) -> list:
+    """``cells`` with a "New words" box after each Markdown cell that meets a glossary term first in the course.
+
+    Only learner notebooks get them (in course order 00 → 06); terms met in code cells' widgets are explained
+    by the case card instead.
+    """
+    from fncoach.glossary import first_appearances
+
+    if stem not in {nb.stem for nb in NOTEBOOKS}:
+        return cells
+    course = _course_cells(root)
+    course[stem] = cells
+    places = [(name, i) for name, built in course.items() for i, cell in enumerate(built)
+              if cell.cell_type == "markdown"]
+    texts = [course[name][i].source for name, i in places]
+    first: dict[int, list[str]] = {}
+    for term, where in first_appearances(texts).items():
+        first.setdefault(where, []).append(term)
+    result = []
+    for i, cell in enumerate(cells):
+        result.append(cell)
+        where = places.index((stem, i)) if cell.cell_type == "markdown" else None
+        if where is not None and where in first:
+            result.append(glossary_cell(first[where]))
+    return result
+
+
 def build(stem: str, root: Path = ROOT, source=None):
     """The notebook for ``stem`` built from its Markdown (or ``source``), without outputs."""
     nb = BY_STEM[stem]
@@ -261,7 +318,8 @@ def build(stem: str, root: Path = ROOT, source=None):
     learner = nb in NOTEBOOKS
     following = NOTEBOOKS[NOTEBOOKS.index(nb) + 1] if learner and nb is not NOTEBOOKS[-1] else None
     cells = []
-    for cell in apply_shared_cells(list(source.cells), nb, following, learner=learner, where=where):
+    shared = apply_shared_cells(list(source.cells), nb, following, learner=learner, where=where)
+    for cell in add_glossary_cells(stem, shared, root):
         metadata = copy.deepcopy(dict(cell.metadata))
         fresh = (new_code_cell(cell.source, metadata=metadata) if cell.cell_type == "code"
                  else new_markdown_cell(cell.source, metadata=metadata))
