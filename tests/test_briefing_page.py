@@ -45,3 +45,17 @@ def test_css_string_cannot_close_the_string_or_the_style_element():
     text = css_string('a "b" \\ </style>\n<script>')
     assert '"' not in text.replace('\\"', "") and "<" not in text and "\n" not in text
     assert print_css('Zoë "and" Gran', "facilitator").count('content: "Facilitator pack"') == 1
+
+
+def test_the_pack_ends_with_the_words_it_uses():
+    from fncoach.briefing.page import glossary_html, pack_html
+    from fncoach.examples import tiny_scenario
+
+    body = "<section><p>At the FNM the family has Private Family Time.</p><p>&lt;b&gt;PLO&lt;/b&gt;</p></section>"
+    page_text = pack_html(tiny_scenario(), body, "facilitator")
+    back = page_text[page_text.index("Words used in this pack"):]
+    assert "<dt>Family Network Meeting</dt>" in back and "<dt>Private Family Time</dt>" in back
+    assert back.index("Family Network Meeting") < back.index("Private Family Time")  # the order they are met
+    assert "<dt>Public Law Outline</dt>" in back        # escaped text is read as the reader sees it
+    assert "Staying Put" not in back                   # only terms the pack uses
+    assert glossary_html("<img src='data:image/png;base64,PLO'>") == ""  # not from picture data

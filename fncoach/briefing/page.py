@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import html
 import re
 
 from markupsafe import Markup
@@ -58,6 +59,27 @@ def _print_context(title: str, audience: str, large_print: bool) -> dict[str, ob
             "margin": "20mm 16mm 20mm 16mm" if large_print else "18mm 14mm 18mm 14mm"}
 
 
+def glossary_html(body: str) -> Markup:
+    """The "Words used in this pack" section: every glossary term the pack's own text uses, in the order met.
+
+    Read from the pack's words (not the scenario file), so a trainee handout lists only terms its pages show
+    and never hints at facilitator-only text.
+
+    Examples
+    --------
+    >>> "Public Law Outline" in glossary_html("<p>Under the <b>PLO</b>, a letter comes first.</p>")
+    True
+    >>> glossary_html("<p>Nothing to explain.</p>")
+    Markup('')
+    """
+    from ..glossary import entries_for
+
+    text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", body)))
+    text = re.sub(r"data:image/[^\s\"']+", " ", text)
+    entries = entries_for(text)
+    return Markup(render("briefing/glossary.html.j2", entries=entries)) if entries else Markup("")
+
+
 def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool = False) -> str:
     """Wrap a pack's body (the HTML the notebook's cells displayed) in one self-contained, printable page.
 
@@ -68,8 +90,8 @@ def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool
         page would not open offline (scripts, links, images without alt text).
     """
     title = scenario.meta.title
-    main = render("briefing/pack.html.j2", body=Markup(body), pack_title=PACK_TITLES[audience], title=title,
-                  scenario_id=scenario.meta.id)
+    main = render("briefing/pack.html.j2", body=Markup(body) + glossary_html(body), pack_title=PACK_TITLES[audience],
+                  title=title, scenario_id=scenario.meta.id)
     css = render("briefing/pack.css.j2", facilitator=audience == "facilitator",
                  **_print_context(title, audience, large_print))
     html_text = page(f"{title} — {PACK_TITLES[audience]}", Markup(main), css=css, large_print=large_print)
