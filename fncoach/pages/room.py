@@ -13,11 +13,13 @@ True
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import page, render, stylesheet
-from ..room.shares import RoomView
-from ..room.store import Room
+
+if TYPE_CHECKING:  # the store needs SQLAlchemy, which only the room service installs
+    from ..room.shares import RoomView
+    from ..room.store import Room
 
 __all__ = ["room_record_html", "room_home_html"]
 
@@ -27,14 +29,14 @@ _COLUMN_WORDS = {
 }
 
 
-def room_record_html(room: Room, view: RoomView) -> str:
+def room_record_html(room: "Room", view: "RoomView") -> str:
     """A printable record of what a room shared (nobody named), for the facilitator to keep."""
     spread = {n: view.scale_numbers.count(n) for n in range(11)}
     body = render("room/record.html.j2", room=room, view=view, spread=spread, columns=_COLUMN_WORDS)
     return page(f"Training room {room.code}: {room.title}", body, css=stylesheet("room/room.css"))
 
 
-def room_home_html(user: str, facilitator: bool, rooms: Sequence[Room]) -> str:
+def room_home_html(user: str, facilitator: bool, rooms: Sequence["Room"]) -> str:
     """What a person sees when they open the room service in a browser."""
     body = render("room/home.html.j2", user=user, facilitator=facilitator, rooms=rooms)
     return page("fncoach training rooms", body, css=stylesheet("room/room.css"))
