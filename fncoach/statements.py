@@ -68,6 +68,10 @@ __all__ = [
     "reading_grade",
     "compare_with_model",
     "check_statement_set",
+    "SetVerdict",
+    "judge_statement_set",
+    "statement_boxes",
+    "finding_mark",
 ]
 
 StatementKind = Literal["worry", "harm", "goal"]
@@ -1063,3 +1067,66 @@ def check_statement_set(worries: Sequence[str], goals: Sequence[str]) -> tuple[s
         if str(worry).strip() and not str(goal).strip():
             prompts.append(f"Worry statement {number} has no safety goal yet. Every worry needs a goal that answers it.")
     return tuple(prompts)
+
+
+@dataclass(frozen=True)
+class SetVerdict:
+    """The feedback on a whole set of statements: a level, a heading and the lines under it.
+
+    ``level`` is ``good``, ``warn`` or ``info``; the heading always agrees with the lines.
+    """
+
+    level: str
+    title: str
+    lines: tuple[str, ...]
+
+
+def judge_statement_set(harm: Sequence[str], worries: Sequence[str], goals: Sequence[str],
+                        scenario=None) -> SetVerdict:
+    """Feedback on the whole set: each written statement through the coach, then the set's own prompts.
+
+    "Well done" only when every written statement has all its parts *and* every worry has its goal: a
+    verdict never praises a set whose details say something is missing.
+
+    Examples
+    --------
+    >>> good_worry = ("Gran is worried that Dad might hit Sam when he has been drinking, as happened in May, and "
+    ...               "that Sam could be hurt and frightened.")
+    >>> judge_statement_set([], [""], [""]).title
+    'Write a worry statement first'
+    >>> verdict = judge_statement_set([], [good_worry], ["Dad will"])
+    >>> verdict.level, verdict.lines[0]
+    ('warn', 'Safety goal 1 needs more: press Check under it to see what.')
+    """
+    if not any(str(w).strip() for w in worries):
+        return SetVerdict("info", "Write a worry statement first",
+                          ("The set is checked once there is at least one worry statement.",))
+    lines: list[str] = []
+    for kind, texts in (("harm", harm), ("worry", worries), ("goal", goals)):
+        for number, text in enumerate(texts, start=1):
+            if str(text).strip() and not check_statement(text, kind, scenario).ok:
+                lines.append(f"{KINDS[kind].capitalize()} {number} needs more: press Check under it to see what.")
+    lines += check_statement_set(worries, goals)
+    if lines:
+        return SetVerdict("warn", "Have another look", tuple(lines))
+    return SetVerdict("good", "Well done", ("Every statement has all its parts, every worry has a safety goal, "
+                                            "and there are no more than three worries.",))
+
+
+def statement_boxes(scenario) -> dict[str, int]:
+    """How many boxes of each kind the exercise offers: one to three, following the case's model answers.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> statement_boxes(tiny_scenario())
+    {'harm': 1, 'worry': 1, 'goal': 1}
+    """
+    sos = scenario.sos
+    worries = min(3, max(1, len(sos.worry_statements)))
+    return {"harm": min(3, max(1, len(sos.harm_statements))), "worry": worries, "goal": worries}
+
+
+def finding_mark(finding: Finding) -> str:
+    """The mark shown before a finding: ✓ met, ✗ a missing part, • a tip."""
+    return "✓" if finding.met else ("✗" if finding.required else "•")

@@ -501,3 +501,30 @@ def test_agreement_with_a_scenario():
     assert "'Bob'" in messages and "Gran" not in messages.split("could not find")[1]
     assert "What does Ciara think?" in messages
     assert "What does" not in " ".join(f.message for f in check_agreement("Amara", "Ciara", text, tiny))
+
+
+# ----------------------------------------------------------------- the whole set
+
+
+def test_a_set_is_never_praised_when_a_statement_in_it_is_missing_parts():
+    from fncoach.statements import judge_statement_set
+
+    verdict = judge_statement_set(["Zoë could be hit."], [GOOD_WORRY], ["Dad will be nicer."])
+    assert verdict.level == "warn" and verdict.title == "Have another look"
+    assert "Harm statement 1 needs more: press Check under it to see what." in verdict.lines
+    assert "Safety goal 1 needs more: press Check under it to see what." in verdict.lines
+
+
+def test_an_empty_set_asks_for_a_worry_first_and_a_missing_goal_is_named():
+    from fncoach.statements import judge_statement_set
+
+    assert judge_statement_set([], ["  "], [""]).level == "info"
+    verdict = judge_statement_set([], [GOOD_WORRY], [""])
+    assert verdict.level == "warn" and any("no safety goal yet" in line for line in verdict.lines)
+
+
+def test_finding_marks():
+    from fncoach.statements import Finding, finding_mark
+
+    assert [finding_mark(Finding("c", True, "m")), finding_mark(Finding("c", False, "m")),
+            finding_mark(Finding("c", False, "m", required=False))] == ["✓", "✗", "•"]

@@ -98,9 +98,12 @@ def test_statement_answers_restore_and_set_prompts(tiny):
     panel.worries[0].disagreed.value = "Ciara"
     panel.set_button.click()
     assert "no safety goal yet" in panel.message.value
+    panel.goals[0].text.value = "Gran will help."  # a goal, but one the coach finds parts missing in
+    panel.set_button.click()
+    assert "Well done" not in panel.message.value and "Safety goal 1 needs more" in panel.message.value
     panel.goals[0].text.value = GOOD_GOAL
     panel.set_button.click()
-    assert "Every worry has a safety goal" in panel.message.value
+    assert "Well done" in panel.message.value and "every worry has a safety goal" in panel.message.value
     saved = panel.answers()
     assert saved["agreement"] == [{"agreed": "Gran", "disagreed": "Ciara"}]
     again = build_statement_panel(tiny)

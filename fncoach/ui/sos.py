@@ -24,7 +24,8 @@ import ipywidgets as widgets
 
 from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal
 from ..sos import COLUMN_TITLES, check_sort, columns_for, fit_saved_sort
-from ..statements import KINDS, check_agreement, check_statement, check_statement_set, compare_with_model
+from ..statements import (KINDS, check_agreement, check_statement, compare_with_model, finding_mark,
+                          judge_statement_set, statement_boxes)
 from ._common import ExercisePanel, button, message_html
 
 __all__ = [
@@ -157,8 +158,7 @@ class _StatementBox(widgets.VBox):
             if self.agreement and self.text.value.strip() else ()
         lines = [result.summary()]
         for finding in result.findings + extra:
-            mark = "✓" if finding.met else ("✗" if finding.required else "•")
-            lines.append(f"{mark} {finding.message}")
+            lines.append(f"{finding_mark(finding)} {finding.message}")
         self.feedback.value = message_html("\n".join(lines), "good" if result.ok else "warn",
                                            "This has all the parts" if result.ok else "Nearly there")
         self.compare.disabled = not self.text.value.strip()
@@ -178,17 +178,14 @@ class _StatementBox(widgets.VBox):
 class StatementPanel(ExercisePanel):
     """Write harm statements, worry statements and one safety goal per worry, with coaching feedback."""
 
-    # Left here on purpose while the statement coach (fncoach.statements) is rewritten: how many boxes
-    # to offer (one to three, following the model), the ✓/✗/• marks on the coach's findings and
-    # "write at least one worry statement first" are statement rules that belong with the new coach.
     exercise_id = "sos_statements"
 
     def __init__(self, scenario):
         super().__init__()
         self.scenario = scenario
         child = scenario.child.name
-        n_harm = min(3, max(1, len(scenario.sos.harm_statements)))
-        n_worry = min(3, max(1, len(scenario.sos.worry_statements)))
+        boxes = statement_boxes(scenario)
+        n_harm, n_worry = boxes["harm"], boxes["worry"]
         self.harm = [_StatementBox(self, "harm", f"Harm statement {i}: what has happened to {child}, and how it "
                                    "affected them") for i in range(1, n_harm + 1)]
         self.worries = [_StatementBox(self, "worry", f"Worry statement {i}: who is worried, what the person who harms "
@@ -209,15 +206,9 @@ class StatementPanel(ExercisePanel):
         )
 
     def _on_set(self, _button: Any = None) -> None:
-        worries = [box.text.value for box in self.worries]
-        goals = [box.text.value for box in self.goals]
-        prompts = check_statement_set(worries, goals)
-        if not any(w.strip() for w in worries):
-            self.show("Write at least one worry statement first.", "info")
-        elif prompts:
-            self.show("\n".join(prompts), "warn", "A gentle prompt")
-        else:
-            self.show("Every worry has a safety goal, and there are no more than three worries.", "good")
+        verdict = judge_statement_set([box.text.value for box in self.harm], [box.text.value for box in self.worries],
+                                      [box.text.value for box in self.goals], self.scenario)
+        self.show("\n".join(verdict.lines), verdict.level, verdict.title)
 
     def answers(self) -> dict:
         """``{"harm": [...], "worries": [...], "agreement": [{"agreed", "disagreed"}], "goals": [...]}``."""
