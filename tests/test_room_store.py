@@ -138,3 +138,50 @@ def test_room_codes_forgive_case_spaces_and_dashes(text, code):
 def test_a_wrong_room_code_says_what_a_code_looks_like(text):
     with pytest.raises(RoomError, match="6 letters and numbers"):
         valid_room_code(text)
+
+
+# --------------------------------------------------------------------------- what an exercise shares
+
+from fncoach.examples import tiny_scenario  # noqa: E402
+from fncoach.room.shares import shares_from_answers  # noqa: E402
+
+
+def test_a_scale_number_is_shared_only_once_committed():
+    answers = {"own_score": 6, "own_reason": "Gran is near.", "committed": False}
+    with pytest.raises(RoomError, match="Commit your own number first"):
+        shares_from_answers("sos_scaling", answers, tiny_scenario())
+    answers["committed"] = True
+    assert shares_from_answers("sos_scaling", answers, tiny_scenario()) == [
+        ("scale", "own", {"score": 6, "reason": "Gran is near."})]
+
+
+def test_statements_are_shared_one_by_one_and_empty_boxes_are_not():
+    shared = shares_from_answers("sos_statements", {"harm": ["H"], "worries": ["", "W2"], "goals": ["G1", ""]},
+                                 tiny_scenario())
+    assert [item for _, item, _ in shared] == ["harm-1", "worry-2", "goal-1"]
+    with pytest.raises(RoomError, match="Write a statement first"):
+        shares_from_answers("sos_statements", {"harm": [" "]}, tiny_scenario())
+
+
+def test_the_drill_shares_its_coverage_and_the_jobs_it_left_uncovered():
+    from fncoach.drills import simulate
+    from fncoach.plan import answers_from_assignments, model_assignments
+
+    s = tiny_scenario()
+    plan = model_assignments(s)[:1]  # only the first job has anyone: the others are never covered
+    run = simulate(s, plan, seed=3)
+    shared = shares_from_answers("safety_plan_drill", {"seed": 3, "plan": answers_from_assignments(plan),
+                                                       "coverage_before": run.coverage}, s)
+    (kind, item, value), = shared
+    assert (kind, item) == ("coverage", "drill") and value["covered"] == pytest.approx(run.coverage)
+    others = {t.title for t in s.plan.tasks[1:]}
+    assert others <= set(value["uncovered"])
+    with pytest.raises(RoomError, match="Run the drill first"):
+        shares_from_answers("safety_plan_drill", {"seed": 0}, s)
+
+
+def test_unplaced_cards_and_unknown_exercises():
+    with pytest.raises(RoomError, match="Place at least one card"):
+        shares_from_answers("sos_card_sort", {"cards": {}}, tiny_scenario())
+    with pytest.raises(RoomError, match="not shared with a room"):
+        shares_from_answers("sos_reflection", {}, tiny_scenario())

@@ -46,6 +46,8 @@ __all__ = [
     "valid_room_code",
     "clean_share",
     "room_view",
+    "SHAREABLE_EXERCISES",
+    "shares_from_answers",
 ]
 
 #: What a learner can share.
@@ -249,3 +251,66 @@ def room_view(shares: Sequence[Share], learners: Optional[int] = None) -> RoomVi
         coverage=tuple(sorted(v["covered"] for v in coverage)),
         uncovered_jobs=dict(sorted(uncovered.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
+
+
+#: Exercises whose answers a learner can share with a room, and the kind of share each gives.
+SHAREABLE_EXERCISES = {"sos_scaling": "scale", "sos_card_sort": "card", "sos_statements": "statement",
+                       "safety_plan_drill": "coverage"}
+
+
+def shares_from_answers(exercise: str, answers: Mapping[str, Any] | None, scenario: Any) -> list[tuple[str, str, Any]]:
+    """What sharing an exercise sends to the room, from the learner's saved answers to it.
+
+    Raises :class:`RoomError` saying what to do first when there is nothing
+    to share yet — above all, a safety-scale number is shared only once it
+    is committed, so the room sees each person's own number before any is
+    revealed.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> shares_from_answers("sos_card_sort", {"cards": {"c1": "harm"}}, tiny_scenario())
+    [('card', 'c1', 'harm')]
+    >>> shares_from_answers("sos_statements", {"harm": [""], "worries": ["Gran is worried that..."], "goals": [""]},
+    ...                     tiny_scenario())
+    [('statement', 'worry-1', {'kind': 'worry', 'text': 'Gran is worried that...'})]
+    """
+    answers = answers or {}
+    if exercise == "sos_scaling":
+        score = answers.get("own_score")
+        if not answers.get("committed") or not isinstance(score, int):
+            raise RoomError("Commit your own number first, then share it: the room sees everyone's own number "
+                            "before any is revealed.")
+        return [clean_share("scale", "own", {"score": score, "reason": answers.get("own_reason") or ""})]
+    if exercise == "sos_card_sort":
+        cards = answers.get("cards") or {}
+        shares = [clean_share("card", card, column) for card, column in sorted(cards.items()) if column]
+        if not shares:
+            raise RoomError("Place at least one card first.")
+        return shares
+    if exercise == "sos_statements":
+        shares = []
+        for kind, key in (("harm", "harm"), ("worry", "worries"), ("goal", "goals")):
+            for number, text in enumerate(answers.get(key) or (), start=1):
+                if str(text or "").strip():
+                    shares.append(clean_share("statement", f"{kind}-{number}", {"kind": kind, "text": str(text)}))
+        if not shares:
+            raise RoomError("Write a statement first.")
+        return shares
+    if exercise == "safety_plan_drill":
+        return [clean_share("coverage", "drill", _drill_coverage(answers, scenario))]
+    raise RoomError(f"Answers to '{exercise}' are not shared with a room.")
+
+
+def _drill_coverage(answers: Mapping[str, Any], scenario: Any) -> dict[str, Any]:
+    from ..drills import replay_plan_changes, simulate
+    from ..plan import assignments_from_answers
+
+    if "coverage_before" not in answers and "coverage_after" not in answers:
+        raise RoomError("Run the drill first, then share what it showed.")
+    plan = assignments_from_answers(answers.get("plan") or [])
+    moved = [c for c in answers.get("changes") or () if isinstance(c, Mapping) and c.get("kind") == "move_task"]
+    replay = replay_plan_changes(scenario, plan, moved)
+    run = simulate(replay.scenario, plan, seed=int(answers.get("seed") or 0))
+    uncovered = sorted({run.title(u.task) for u in run.uncovered})
+    return {"covered": run.coverage, "uncovered": uncovered}
