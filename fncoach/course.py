@@ -158,7 +158,8 @@ NOTEBOOKS: tuple[Notebook, ...] = (
 FACILITATOR_NOTEBOOK = Notebook(
     "facilitator/session", "Facilitator session",
     ("Show a case to a group, step by step.",
-     "Reveal the model answers one section at a time, after the group has had a go."),
+     "Reveal the model answers one section at a time, after the group has had a go.",
+     "Run a live training room: see the group's numbers, card sorts, statements and plans as they share them."),
 )
 
 
