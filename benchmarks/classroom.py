@@ -99,9 +99,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def run(learners: int, notebook: str, folder: Path) -> dict[str, float]:
+def run(learners: int, notebook: str, folder: Path, env: dict[str, str] | None = None) -> dict[str, float]:
     names = [f"learner{i:02d}" for i in range(learners)]
-    hub = start_hub(folder / f"hub-{learners}")
+    hub = start_hub(folder / f"hub-{learners}", learner_env=env)
     try:
         hub.add_users(*names)
         for name in names:
@@ -145,6 +145,7 @@ def run(learners: int, notebook: str, folder: Path) -> dict[str, float]:
             thread.join()
         cpu = [_cpu_seconds(_tree(pids[name])) - cpu_before[name] for name in names]
         rss = [_rss_mb(_tree(pids[name])) for name in names]
+        server_rss = [_rss_mb([pids[name]]) for name in names]
         if problems:
             print("problems:", *problems, sep="\n  ")
         measured = list(times.values()) or [float("nan")]
@@ -155,6 +156,7 @@ def run(learners: int, notebook: str, folder: Path) -> dict[str, float]:
             "cpu_s_per_learner": statistics.mean(cpu),
             "rss_mb_per_learner": statistics.mean(rss),
             "rss_mb_max": max(rss),
+            "server_mb": statistics.mean(server_rss),
             "servers_start_s": start_seconds,
             "failed": len(problems),
         }
@@ -166,17 +168,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, nargs="+", default=[10], metavar="N")
     parser.add_argument("--notebook", default="03-sos-mapping.ipynb")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an environment variable for the learners' servers (to try a setting)")
     args = parser.parse_args(argv)
+    env = dict(item.split("=", 1) for item in args.env)
     folder = Path(tempfile.mkdtemp(prefix="fncoach-classroom-"))
     print(f"notebook {args.notebook}, {os.cpu_count()} cores")
     print(f"{'learners':>8} {'median s':>9} {'p95 s':>7} {'CPU s/learner':>14} {'MB/learner':>11} "
-          f"{'MB max':>7} {'servers start s':>16} {'failed':>6}")
+          f"{'(server)':>9} {'MB max':>7} {'servers start s':>16} {'failed':>6}")
     worst = 0
     for n in args.learners:
-        r = run(n, args.notebook, folder)
+        r = run(n, args.notebook, folder, env)
         worst = max(worst, int(r["failed"]))
         print(f"{n:>8} {r['median_s']:>9.1f} {r['p95_s']:>7.1f} {r['cpu_s_per_learner']:>14.1f} "
-              f"{r['rss_mb_per_learner']:>11.0f} {r['rss_mb_max']:>7.0f} {r['servers_start_s']:>16.1f} "
+              f"{r['rss_mb_per_learner']:>11.0f} {r['server_mb']:>9.0f} {r['rss_mb_max']:>7.0f} {r['servers_start_s']:>16.1f} "
               f"{r['failed']:>6}", flush=True)
     shutil.rmtree(folder, ignore_errors=True)
     return 1 if worst else 0

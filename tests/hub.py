@@ -69,6 +69,7 @@ class Hub:
     service_port: int
     token: str
     trainers: tuple[str, ...]
+    learner_env: dict = field(default_factory=dict)
     process: Optional[subprocess.Popen] = None
     log_path: Path = field(init=False)
 
@@ -125,6 +126,7 @@ c.Spawner.environment = {{
     "FNCOACH_ROOM_URL": "http://127.0.0.1:{self.service_port}/services/{SERVICE}/",
     "PYTHONPATH": {str(ROOT)!r},
     "MPLCONFIGDIR": {str(self.folder / 'mpl')!r},
+    **{self.learner_env!r},
 }}
 c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
                                  "access:services!service={SERVICE}"]
@@ -237,10 +239,10 @@ def request(method: str, url: str, data: Any = None, token: Optional[str] = None
         return status, text
 
 
-def start_hub(folder: Path, trainers: tuple[str, ...] = ("trainer",)) -> Hub:
+def start_hub(folder: Path, trainers: tuple[str, ...] = ("trainer",), learner_env: Optional[dict] = None) -> Hub:
     folder.mkdir(parents=True, exist_ok=True)
     hub = Hub(folder=folder, port=free_port(), service_port=free_port(), token=uuid.uuid4().hex,
-              trainers=trainers)
+              trainers=trainers, learner_env=dict(learner_env or {}))
     return hub.start()
 
 
