@@ -60,6 +60,7 @@ __all__ = [
     "default_record_path",
     "default_learner",
     "clean_learner_name",
+    "learner_key",
     "open_record",
 ]
 
@@ -71,6 +72,15 @@ BUSY_TIMEOUT_MS = 15000
 
 _MAX_NAME = 80
 _MAX_ANSWER_BYTES = 2_000_000
+
+#: Where each learner was: the case they last had open. Added to version 1 records when they are opened (an
+#: extra table that older versions of fncoach ignore), so it needs no new version number.
+_PLACES = """CREATE TABLE IF NOT EXISTS places (
+        learner_key TEXT PRIMARY KEY,
+        learner TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )"""
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS fncoach_schema (
@@ -87,6 +97,7 @@ _SCHEMA = (
         completed_at TEXT,
         PRIMARY KEY (learner, scenario_id, exercise_id)
     )""",
+    _PLACES,
 )
 
 
@@ -196,7 +207,7 @@ def default_learner() -> str:
         except Exception:  # no login name (some containers)
             name = ""
     try:
-        return clean_learner_name(name)
+        return clean_learner_name(name).casefold()
     except RecordError:
         return "learner"
 
@@ -224,6 +235,19 @@ def clean_learner_name(name: object) -> str:
     if any(ord(ch) < 32 for ch in tidy):
         raise RecordError("Your name has a hidden control character in it; please type it again.")
     return tidy
+
+
+def learner_key(name: object) -> str:
+    """The form of a name used to find a learner's work: tidied and without capitals.
+
+    "Dana Carer", "dana carer" and "  DANA   carer " are the same learner.
+
+    Examples
+    --------
+    >>> learner_key("  Dana   CARER ") == learner_key("dana carer")
+    True
+    """
+    return clean_learner_name(name).casefold()
 
 
 def _clean_id(value: object, what: str) -> str:
@@ -376,6 +400,7 @@ class Record:
         before = self._inode()
         problem = self._problem_with_file()
         if problem is None:
+            self._add_places_table()
             return
         kept = self._move_aside(problem, before)
         why = {
@@ -395,6 +420,10 @@ class Record:
         if again is not None:
             raise RecordError(f"A fresh learner record could not be started at {self.path} ({again}). "
                               "Tell your trainer; nothing has been deleted.")
+
+    def _add_places_table(self) -> None:
+        with self._transaction() as conn:
+            conn.execute(_PLACES)
 
     def _inode(self) -> int | None:
         try:
@@ -428,6 +457,62 @@ class Record:
                     os.rename(companion, Path(str(target) + suffix))
         return target
 
+    # ------------------------------------------------------------------ names
+
+    def _stored_name(self, conn: sqlite3.Connection, learner: str) -> str:
+        """The spelling already used for this learner in the record (case and spaces aside), else ``learner``."""
+        key = learner_key(learner)
+        for (name,) in conn.execute("SELECT learner FROM places WHERE learner_key = ?", (key,)):
+            return name
+        for (name,) in conn.execute("SELECT DISTINCT learner FROM answers ORDER BY started_at"):
+            if learner_key(name) == key:
+                return name
+        return learner
+
+    def _find_name(self, learner: str) -> str:
+        learner = clean_learner_name(learner)
+        conn = self._connect()
+        try:
+            return self._stored_name(conn, learner)
+        except sqlite3.DatabaseError as error:
+            raise RecordError(f"Your saved work could not be read just now ({error}). Try again in a moment.") from None
+        finally:
+            conn.close()
+
+    # ------------------------------------------------------------------ where each learner was
+
+    def remember_place(self, learner: str, scenario_id: str) -> None:
+        """Remember the case ``learner`` has open now (see :meth:`last_place` and :meth:`last_learner`).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> record = Record(pathlib.Path(tempfile.mkdtemp()) / "r.sqlite3")
+        >>> record.remember_place("Dana Carer", "tiny")
+        >>> record.last_place("dana  carer"), record.last_learner()
+        ('tiny', 'Dana Carer')
+        """
+        learner = clean_learner_name(learner)
+        scenario_id = _clean_id(scenario_id, "scenario name")
+        with self._transaction() as conn:
+            name = self._stored_name(conn, learner)
+            conn.execute(
+                """INSERT INTO places (learner_key, learner, scenario_id, updated_at) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (learner_key) DO UPDATE SET scenario_id = excluded.scenario_id,
+                   updated_at = excluded.updated_at""",
+                (learner_key(learner), name, scenario_id, self._clock()),
+            )
+
+    def last_place(self, learner: str) -> str | None:
+        """The case ``learner`` last had open, or ``None``."""
+        rows = self._select("SELECT scenario_id FROM places WHERE learner_key = ?", (learner_key(learner),))
+        return rows[0][0] if rows else None
+
+    def last_learner(self) -> str | None:
+        """The learner who last opened a case with this record (one person's own record: their name), or ``None``."""
+        rows = self._select("SELECT learner FROM places ORDER BY updated_at DESC, rowid DESC LIMIT 1", ())
+        return rows[0][0] if rows else None
+
     # ------------------------------------------------------------------ writing
 
     def save_answers(self, learner: str, scenario_id: str, exercise_id: str, answers: Mapping[str, Any]) -> None:
@@ -444,6 +529,7 @@ class Record:
         text = _answers_json(answers)
         now = self._clock()
         with self._transaction() as conn:
+            learner = self._stored_name(conn, learner)
             conn.execute(
                 """INSERT INTO answers (learner, scenario_id, exercise_id, answers_json, started_at, saved_at)
                    VALUES (?, ?, ?, ?, ?, ?)
@@ -459,6 +545,7 @@ class Record:
         exercise_id = _clean_id(exercise_id, "exercise name")
         now = self._clock()
         with self._transaction() as conn:
+            learner = self._stored_name(conn, learner)
             conn.execute(
                 """INSERT INTO answers (learner, scenario_id, exercise_id, answers_json, started_at, saved_at,
                                         completed_at)
@@ -498,13 +585,13 @@ class Record:
         rows = self._select(
             "SELECT learner, scenario_id, exercise_id, answers_json, started_at, saved_at, completed_at "
             "FROM answers WHERE learner = ? AND scenario_id = ? AND exercise_id = ?",
-            (clean_learner_name(learner), scenario_id, exercise_id),
+            (self._find_name(learner), scenario_id, exercise_id),
         )
         return self._entry(rows[0]) if rows else None
 
     def progress(self, learner: str) -> Progress:
-        """Everything one learner has started, in the order they started it."""
-        learner = clean_learner_name(learner)
+        """Everything one learner has started, in the order they started it (their name matched as in :func:`learner_key`)."""
+        learner = self._find_name(learner)
         rows = self._select(
             "SELECT learner, scenario_id, exercise_id, answers_json, started_at, saved_at, completed_at "
             "FROM answers WHERE learner = ? ORDER BY started_at, scenario_id, exercise_id",
