@@ -207,7 +207,7 @@ def default_learner() -> str:
         except Exception:  # no login name (some containers)
             name = ""
     try:
-        return clean_learner_name(name).casefold()
+        return clean_learner_name(name)
     except RecordError:
         return "learner"
 
