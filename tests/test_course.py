@@ -17,3 +17,26 @@ def test_exercises_finished_counts_each_course_exercise_once():
     assert exercises_finished(rows) == (1, total)
     assert exercises_finished([]) == (0, total)
     assert exercises_finished([_row(first), _row(second)]) == (2, total)
+
+
+def test_starting_point_carries_the_learner_and_their_case_on():
+    from fncoach.course import DEFAULT_SCENARIO, starting_point
+
+    places = {"Dana Carer": "kinship_case"}.get
+    # JupyterLab: the person who last used this record, on the case they last had open
+    lab = starting_point({}, last_learner="Dana Carer", last_place=places, login_name="root")
+    assert (lab.learner, lab.scenario_id, lab.app_mode) == ("Dana Carer", "kinship_case", False)
+    # JupyterLab, nobody yet: the login name, on the default case
+    assert starting_point({}, login_name="root") == starting_point({}, login_name="root")
+    assert starting_point({}, login_name="root").learner == "root"
+    # app mode: the name travels in the address; with none, ask (never the server's login name)
+    app = {"SERVER_SOFTWARE": "voila/0.5.13"}
+    assert starting_point(app, last_learner="Dana Carer", login_name="root").learner is None
+    named = starting_point({**app, "QUERY_STRING": "learner=Dana%20Carer"}, last_place=places)
+    assert named.learner == "Dana Carer" and named.scenario_id == "kinship_case"
+    # a trainer's chosen case (not the default) or one in the address wins over where the learner was
+    assert starting_point({}, scenario="tiny", last_learner="Dana Carer", last_place=places).scenario_id == "tiny"
+    assert starting_point({"QUERY_STRING": "case=other"}, last_learner="Dana Carer",
+                          last_place=places).scenario_id == "other"
+    assert starting_point({"FNCOACH_LEARNER": "Sam"}, last_learner="Dana Carer").learner == "Sam"
+    assert starting_point(app).scenario_id == DEFAULT_SCENARIO
