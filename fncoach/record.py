@@ -61,6 +61,7 @@ __all__ = [
     "default_learner",
     "clean_learner_name",
     "learner_key",
+    "learner_folder",
     "open_record",
 ]
 
@@ -248,6 +249,25 @@ def learner_key(name: object) -> str:
     True
     """
     return clean_learner_name(name).casefold()
+
+
+def learner_folder(learner: str, base: str | os.PathLike[str] | None = None) -> Path:
+    """The learner's own folder for files they save (a network saved as a scenario): one per learner.
+
+    It sits beside the learner record (``my-work/<name>``), so on a shared course server each learner's files
+    are kept apart, and their trainer finds them with the record.
+
+    Examples
+    --------
+    >>> learner_folder("  Zoë  Carer", base="/data").as_posix()
+    '/data/my-work/zoe-carer'
+    """
+    import re
+    import unicodedata
+
+    key = unicodedata.normalize("NFKD", learner_key(learner)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-") or "learner"
+    return Path(base if base is not None else default_record_path().parent) / "my-work" / slug
 
 
 def _clean_id(value: object, what: str) -> str:

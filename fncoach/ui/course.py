@@ -34,7 +34,8 @@ from typing import Any, Callable, Sequence
 import ipywidgets as widgets
 
 from .. import course as _course
-from ..record import Record, RecordError, clean_learner_name, default_learner, default_record_path, learner_key
+from ..record import (Record, RecordError, clean_learner_name, default_learner, default_record_path, learner_folder,
+                      learner_key)
 from ..scenario import ScenarioError, bundled_scenarios_dir, find_scenario_files, load_scenario
 from ._common import ExercisePanel, message_html
 
@@ -514,6 +515,15 @@ class Course:
     def learner(self) -> str | None:
         """The learner's name, tidied (``None`` in app mode until the learner gives one)."""
         return self._learner
+
+    def own_folder(self) -> Path | None:
+        """The learner's own folder for files they save (``None`` until they give a name); pass it as ``save_dir``."""
+        if self._learner is None:
+            return None
+        try:
+            return learner_folder(self._learner, base=open_course_record().path.parent)
+        except RecordError:
+            return learner_folder(self._learner)
 
     def autosaved(self, exercise: str) -> AutoSave | None:
         """The :class:`AutoSave` currently showing ``exercise`` (for tests and trainers)."""

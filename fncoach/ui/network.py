@@ -40,11 +40,12 @@ import html
 import io
 import time
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, Union
 
 import ipywidgets as widgets
 
-from ..builder import blank_scenario, orient_help, person_changes, save_problem, tie_between, tie_changes
+from ..builder import (blank_scenario, file_name_for, orient_help, person_changes, save_problem, tie_between,
+                       tie_changes)
 from ..model import SUPPORT_KINDS, Scenario
 from ..scenario import save_scenario
 from ..strength import StrengthReport, analyse_strength
@@ -60,6 +61,9 @@ from ..whatif import (
     what_if,
 )
 from ._common import ExercisePanel, button
+
+#: Where a built network is saved: a folder, or a function giving the learner's own folder (None: no name yet).
+SaveDir = Union[str, Path, Callable[[], Union[Path, None]], None]
 
 __all__ = [
     "NetworkBuilderPanel",
@@ -200,13 +204,19 @@ class NetworkBuilderPanel(ExercisePanel):
 
     exercise_id = "network_builder"
 
-    def __init__(self, scenario: Scenario | None = None, *, save_dir: str | Path | None = None):
+    def __init__(self, scenario: Scenario | None = None, *, save_dir: SaveDir = None,
+                 asked: Sequence[str] | None = None):
         super().__init__()
         self.base = scenario if scenario is not None else blank_scenario()
         self.scenario = self.base
+        # People the workers have not found yet stay off the map (and out of the lists) until the learner finds
+        # them in the finding exercise: the builder never gives them away.
+        self.found_before = self._found(asked)
+        found = {f.person_id for f in self.found_before.found} if self.found_before else set()
+        self.hidden = frozenset(p.id for p in self.base.people if not p.is_known and p.id not in found)
         self.history: list[list[Any]] = []
         self._states: list[Scenario] = []
-        self.save_dir = Path(save_dir) if save_dir is not None else Path.cwd()
+        self._save_dir = save_dir
         self.last_timing = 0.0
         self.report: StrengthReport | None = None
         child = self.base.child
@@ -258,7 +268,9 @@ class NetworkBuilderPanel(ExercisePanel):
         forms.set_title(1, "Ties")
         # undo and save
         self.undo_button = button(description="Undo", icon="undo", disabled=True)
-        self.file_name = widgets.Text(value=f"{self.base.meta.id}.yaml", description="File name", style=style)
+        self.file_name = widgets.Text(value="", description="Name your network", style=style,
+                                      placeholder=f"for example: {child.name}'s network",
+                                      layout=widgets.Layout(width="min(100%, 34em)"))
         self.save_button = button(description="Save as scenario", icon="save")
         # views
         self.ecomap_image, self.ecomap_alt = _figure_view()
@@ -275,7 +287,8 @@ class NetworkBuilderPanel(ExercisePanel):
                          "strength breakdown change as you go. Nothing is lost: <b>Undo</b> takes back the last "
                          "change.</p>"),
             forms,
-            widgets.HBox([self.undo_button, self.file_name, self.save_button]),
+            widgets.HBox([self.undo_button, self.file_name, self.save_button],
+                         layout=widgets.Layout(flex_flow="row wrap")),
             self.message,
             self.ecomap_image,
             self.ecomap_alt,
@@ -338,15 +351,42 @@ class NetworkBuilderPanel(ExercisePanel):
         self.show("The last change was taken back.", "info")
         self._changed()
 
+    def _found(self, asked: Sequence[str] | None):
+        """What the learner's questions found (``None`` when they have not asked any)."""
+        from ..finding import QUESTIONS, ask
+
+        known = {q.id for q in QUESTIONS}
+        asked = [q for q in (asked or ()) if q in known]
+        return ask(self.base, asked) if asked and self.base.people else None
+
+    @property
+    def save_dir(self) -> Path | None:
+        """Where *Save as scenario* writes: the learner's own folder (``None`` until the learner gives a name)."""
+        folder = self._save_dir() if callable(self._save_dir) else self._save_dir
+        return Path(folder) if folder is not None else (None if callable(self._save_dir) else Path.cwd())
+
     def save(self) -> Path | None:
-        """Save the network as a scenario file in ``save_dir`` (written safely, all at once)."""
-        name = self.file_name.value.strip()
+        """Save the network as a scenario file named by the learner, in their own folder (written safely)."""
+        title = self.file_name.value.strip()
+        if not title:
+            self.show("Give your network a name first (in the box beside the button).", "info", "Not saved yet")
+            return None
+        name = file_name_for(title)
+        if not name:
+            self.show("Use some letters or numbers in the name of your network.", "warn", "The file was not saved")
+            return None
         problem = save_problem(self.scenario, name)
         if problem is not None:
             self.show(problem, "warn", "The file was not saved")
             return None
-        path = save_scenario(self.scenario, self.save_dir / name)
-        self.show(f"Saved as {path}. You can open it again later or give it to your coach.", "good", "Saved")
+        folder = self.save_dir
+        if folder is None:
+            self.show("Type your name at the top of the page first: your network is saved in your own folder, "
+                      "under your name.", "info", "Not saved yet")
+            return None
+        path = save_scenario(self.scenario, folder / name)
+        self.show(f"Saved as “{path.stem}” in your own folder of saved work (“{folder.parent.name} › {folder.name}”), "
+                  "next to your answers. Your trainer can open it from there.", "good", "Saved")
         return path
 
     def _person_form_values(self) -> dict:
@@ -431,7 +471,7 @@ class NetworkBuilderPanel(ExercisePanel):
         from ..viz.ecomap import draw_ecomap
 
         scenario = self.scenario
-        people = [(f"{p.name} ({p.relationship})", p.id) for p in scenario.people]
+        people = [(f"{p.name} ({p.relationship})", p.id) for p in scenario.people if p.id not in self.hidden]
         keep = self.person_pick.value
         self.person_pick.options = [("— someone new —", _NEW)] + people
         self.person_pick.value = keep if keep in {pid for _, pid in people} else _NEW
@@ -444,27 +484,41 @@ class NetworkBuilderPanel(ExercisePanel):
         if len(ends) > 1 and self.tie_a.value == self.tie_b.value:
             self.tie_b.value = ends[1][1]
         self.undo_button.disabled = not self.history
-        self.report = analyse_strength(scenario, people=[p.id for p in scenario.people])
-        self.strength_view.value = strength_html(self.report)
-        _show_figure(self.ecomap_image, self.ecomap_alt, draw_ecomap(scenario, legend=False))
+        shown = [p.id for p in scenario.people if p.id not in self.hidden]
+        self.report = analyse_strength(scenario, people=shown)
+        self.strength_view.value = self._found_note() + strength_html(self.report)
+        _show_figure(self.ecomap_image, self.ecomap_alt, draw_ecomap(scenario, people=shown, legend=False))
+
+    def _found_note(self) -> str:
+        """Who came from the finding exercise, and why the score moved when they joined."""
+        result = self.found_before
+        if result is None or not result.found:
+            return ""
+        names = ", ".join(f.name for f in result.found)
+        return (f"<p style='max-width:46em;line-height:1.45'>This map includes the people you found: "
+                f"{html.escape(names)}. {html.escape(result.summary.split(': ', 1)[-1])}</p>")
 
 
-def build_network_builder_panel(scenario: Scenario | None = None, *, save_dir: str | Path | None = None
-                                ) -> NetworkBuilderPanel:
+def build_network_builder_panel(scenario: Scenario | None = None, *, save_dir: SaveDir = None,
+                                asked: Sequence[str] | None = None) -> NetworkBuilderPanel:
     """The interactive network builder.
 
     Parameters
     ----------
     scenario : Scenario, optional
-        Start from this scenario's network; ``None`` starts from the child alone.
-    save_dir : str or Path, optional
-        Folder the *Save as scenario* button writes to (default: the current folder).
+        Start from this scenario's network; ``None`` starts from the child alone. People not found yet are left
+        off until found.
+    save_dir : str, Path or callable, optional
+        Folder the *Save as scenario* button writes to, or a function giving it (``None`` while the learner has
+        not given a name). Default: the current folder.
+    asked : sequence of str, optional
+        The questions the learner asked in the finding exercise: the people they found join the map.
 
     Returns
     -------
     NetworkBuilderPanel
     """
-    return NetworkBuilderPanel(scenario, save_dir=save_dir)
+    return NetworkBuilderPanel(scenario, save_dir=save_dir, asked=asked)
 
 
 # --------------------------------------------------------------------------- what if?
