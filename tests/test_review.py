@@ -157,3 +157,18 @@ def test_feedback_on_an_empty_plan_says_nothing_was_covered():
     run = simulate(s, [], seed=0)
     feedback = check_review({"working": "no", "change": ["call", "sleepover"], "reconvene": True}, run)
     assert "no job was covered at all" in feedback.text and "0%" not in feedback.text
+
+
+def test_the_headline_agrees_with_the_points(run):
+    """Issue 13: right jobs picked but no meeting planned → the headline says both, not just 'Have another look'."""
+    feedback = check_review({"working": "partly", "change": ["call"], "reconvene": False}, run)
+    assert feedback.level == "warn"
+    assert feedback.headline.startswith("Good: ") and "you picked every job that went uncovered" in feedback.headline
+    assert feedback.headline.endswith("Have another look at getting the network together again.")
+    assert "(s)" not in feedback.text
+
+
+def test_no_bracketed_plurals_in_review_feedback(scenario, run):
+    evidence = evidence_log(scenario, run, seed=3)
+    for decision in ({"working": "yes"}, {"working": "no"}, {"working": "partly", "change": ["call", "tea"]}):
+        assert "(s)" not in check_review(decision, run, evidence=evidence).text
