@@ -419,13 +419,19 @@ def progress_overview(learner: str | None = None, record: Record | None = None) 
 
 
 def figure_html(result: Any, *, dpi: int = 100) -> str:
-    """A :class:`~fncoach.viz._common.FigureResult` as an ``<img>`` (alt text = its description) plus the description."""
+    """A :class:`~fncoach.viz._common.FigureResult` as an ``<img>`` (alt text = its description) plus the description.
+
+    Above 100 dots per inch (an eco-map, whose labels must be at least 12 pixels high) the picture keeps its full
+    size and scrolls sideways on a narrow screen instead of shrinking.
+    """
     buffer = io.BytesIO()
     result.figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     alt = html.escape(result.description, quote=True)
-    return (f"<figure style='margin:0.4em 0'><img src='data:image/png;base64,{data}' alt='{alt}' "
-            f"style='max-width:100%;height:auto'><figcaption style='max-width:48em;line-height:1.45'>"
+    size = "max-width:none" if dpi > 100 else "max-width:100%;height:auto"
+    return (f"<figure style='margin:0.4em 0'><div style='overflow-x:auto;max-width:100%'>"
+            f"<img src='data:image/png;base64,{data}' alt='{alt}' style='{size}'></div>"
+            f"<figcaption style='max-width:48em;line-height:1.45'>"
             f"<strong>What the picture shows:</strong> {html.escape(result.description)}</figcaption></figure>")
 
 
@@ -679,11 +685,12 @@ class Course:
         return extra, ("Nothing is saved yet for “" + "”, “".join(missing) + "”, so this starts without your "
                        "answers from it. Do that exercise first: this follows it as soon as it is saved.")
 
-    def figure(self, draw: Callable[..., Any], *, via: Callable[[Any], Any] | None = None,
+    def figure(self, draw: Callable[..., Any], *, via: Callable[[Any], Any] | None = None, dpi: int = 100,
                **options: Any) -> widgets.HTML:
         """Show a figure for the chosen case with its text description, redrawn when the case changes.
 
-        ``draw(scenario, **options)`` — or ``draw(via(scenario), **options)`` — returns a ``FigureResult``.
+        ``draw(scenario, **options)`` — or ``draw(via(scenario), **options)`` — returns a ``FigureResult``;
+        ``dpi=120`` shows it larger (see :func:`figure_html`).
         """
         area = widgets.HTML()
 
@@ -691,7 +698,7 @@ class Course:
             try:
                 subject = self.scenario
                 result = draw(via(subject) if via else subject, **options)
-                area.value = figure_html(result)
+                area.value = figure_html(result, dpi=dpi)
                 result.figure.clear()
             except Exception as error:
                 if _strict():

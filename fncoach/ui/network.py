@@ -145,6 +145,8 @@ def strength_html(report: StrengthReport, before: StrengthReport | None = None) 
 
 
 _DPI = 96  # CSS pixels per inch: text shows at its true point size
+#: Eco-maps are drawn larger, so their 8-point labels are at least 12 pixels high on screen (8 × 120 / 72 ≈ 13).
+_MAP_DPI = 120
 
 
 def _png(result: Any, dpi: int = _DPI) -> bytes:
@@ -172,14 +174,20 @@ def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
     return image, alt
 
 
-def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any) -> None:
-    png = _png(result)
+def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any, dpi: int = _DPI) -> None:
+    png = _png(result, dpi)
     image.value = png
     image.layout.display = None
     # shown at its own size (never stretched), shrinking only to fit a narrow screen
     image.layout.width = f"{_png_width(png)}px"
     lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.description.splitlines())
     alt.value = f"<details><summary>Text description of the picture</summary><ul>{lines}</ul></details>"
+
+
+def _scrolling(image: widgets.Image) -> widgets.Box:
+    """A map shown at full size (labels readable), scrolling sideways on a narrow screen instead of shrinking."""
+    image.layout.max_width = "none"
+    return widgets.Box([image], layout=widgets.Layout(overflow_x="auto", max_width="100%"))
 
 
 def _options(words: dict) -> list[tuple[str, Any]]:
@@ -275,11 +283,12 @@ class NetworkBuilderPanel(ExercisePanel):
         # views
         self.ecomap_image, self.ecomap_alt = _figure_view()
         self.key_image, self.key_alt = _figure_view()
-        self.key_box = widgets.Accordion(children=[widgets.VBox([self.key_image, self.key_alt])], selected_index=None)
+        self.key_box = widgets.Accordion(children=[widgets.VBox([_scrolling(self.key_image), self.key_alt])],
+                                         selected_index=None)
         self.key_box.set_title(0, "Key: how to read the eco-map")
         from ..viz.ecomap import draw_ecomap_key
 
-        _show_figure(self.key_image, self.key_alt, draw_ecomap_key(child.name))
+        _show_figure(self.key_image, self.key_alt, draw_ecomap_key(child.name), _MAP_DPI)
         self.strength_view = widgets.HTML()
         self.children = (
             widgets.HTML(f"<h3>Build {html.escape(child.name)}'s network</h3>"
@@ -290,7 +299,7 @@ class NetworkBuilderPanel(ExercisePanel):
             widgets.HBox([self.undo_button, self.file_name, self.save_button],
                          layout=widgets.Layout(flex_flow="row wrap")),
             self.message,
-            self.ecomap_image,
+            _scrolling(self.ecomap_image),
             self.ecomap_alt,
             self.key_box,
             self.strength_view,
@@ -487,7 +496,7 @@ class NetworkBuilderPanel(ExercisePanel):
         shown = [p.id for p in scenario.people if p.id not in self.hidden]
         self.report = analyse_strength(scenario, people=shown)
         self.strength_view.value = self._found_note() + strength_html(self.report)
-        _show_figure(self.ecomap_image, self.ecomap_alt, draw_ecomap(scenario, people=shown, legend=False))
+        _show_figure(self.ecomap_image, self.ecomap_alt, draw_ecomap(scenario, people=shown, legend=False), _MAP_DPI)
 
     def _found_note(self) -> str:
         """Who came from the finding exercise, and why the score moved when they joined."""
@@ -627,7 +636,7 @@ class FindingPanel(ExercisePanel):
                          "a few people so far. Every child has a network, and it can be found if we try. Choose a "
                          "question to ask and see who it finds.</p>"),
             widgets.VBox(list(self.buttons.values())),
-            self.finish_button, self.message, self.summary, self.image, self.alt,
+            self.finish_button, self.message, self.summary, _scrolling(self.image), self.alt,
         )
         self._refresh(newly=())
 
@@ -663,7 +672,7 @@ class FindingPanel(ExercisePanel):
         self.summary.value = f"<p><strong>{html.escape(self.result.summary)}</strong></p>"
         # people found are known now: drawn like everyone else (and highlighted when just found)
         found = self._finding.with_found_known(self.scenario, self.result)
-        _show_figure(self.image, self.alt, draw_ecomap(found, people=self.result.people, highlight=newly))
+        _show_figure(self.image, self.alt, draw_ecomap(found, people=self.result.people, highlight=newly), _MAP_DPI)
 
     def answers(self) -> dict:
         """``{"asked": [question ids in order]}``."""
