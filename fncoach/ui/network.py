@@ -60,7 +60,7 @@ from ..whatif import (
     usable_tries,
     what_if,
 )
-from ._common import ExercisePanel, button
+from ._common import ExercisePanel, button, with_reason
 
 #: Where a built network is saved: a folder, or a function giving the learner's own folder (None: no name yet).
 SaveDir = Union[str, Path, Callable[[], Union[Path, None]], None]
@@ -145,8 +145,9 @@ def strength_html(report: StrengthReport, before: StrengthReport | None = None) 
 
 
 _DPI = 96  # CSS pixels per inch: text shows at its true point size
-#: Eco-maps are drawn larger, so their 8-point labels are at least 12 pixels high on screen (8 × 120 / 72 ≈ 13).
-_MAP_DPI = 120
+#: Eco-maps are drawn larger, so their 8-point labels are at least 12 pixels high on screen (8 × 110 / 72 ≈ 12.2)
+#: and the map still fits a 1366-pixel-wide screen.
+_MAP_DPI = 110
 
 
 def _png(result: Any, dpi: int = _DPI) -> bytes:
@@ -250,11 +251,12 @@ class NetworkBuilderPanel(ExercisePanel):
                                                  placeholder="What is known, in plain words")
         self.person_save = button(description="Add person", button_style="primary", icon="plus")
         self.person_remove = button(description="Remove person", icon="trash", disabled=True)
+        self.person_remove_row = with_reason(self.person_remove, "Choose someone in the Person list to remove them.")
         person_box = widgets.VBox([
             self.person_pick, self.person_name, self.person_relationship, self.person_domain,
             self.person_closeness, self.person_contact,
             widgets.HTML("<b>Support they give</b>"), widgets.HBox(list(self.person_support.values())),
-            self.person_safety, self.person_safety_reason, widgets.HBox([self.person_save, self.person_remove]),
+            self.person_safety, self.person_safety_reason, widgets.HBox([self.person_save, self.person_remove_row]),
         ])
         # tie form
         self.tie_a = widgets.Dropdown(description="First", style=style, layout=wide)
@@ -296,7 +298,7 @@ class NetworkBuilderPanel(ExercisePanel):
                          "strength breakdown change as you go. Nothing is lost: <b>Undo</b> takes back the last "
                          "change.</p>"),
             forms,
-            widgets.HBox([self.undo_button, self.file_name, self.save_button],
+            widgets.HBox([with_reason(self.undo_button, "Nothing to undo yet."), self.file_name, self.save_button],
                          layout=widgets.Layout(flex_flow="row wrap")),
             self.message,
             _scrolling(self.ecomap_image),
