@@ -343,6 +343,10 @@ def _names(scenario: "Scenario", ids: Iterable[str]) -> str:
     return ", ".join(scenario.name_of(i) for i in ids)
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
     """The case in a few plain lines, as a learner may see it (no model answers).
 
@@ -357,6 +361,9 @@ def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
     child = scenario.child
     known = scenario.known_people
     natural = [p for p in known if not p.paid and p.domain != "professional"]
+    # foster carers (paid, living with the child) are carers, not professionals who step back
+    carers = sum(1 for p in known if p.paid and p.domain == "household")
+    professionals = [p for p in known if p not in natural and not (p.paid and p.domain == "household")]
     lines = [
         scenario.meta.title,
         f"{child.name}, aged {child.age} ({child.pronouns}). {child.lives_now}",
@@ -365,9 +372,12 @@ def case_summary_lines(scenario: "Scenario") -> tuple[str, ...]:
     if child.what_matters:
         lines.append(f"What matters to {child.name}: " + "; ".join(f"“{w}”" for w in child.what_matters) + ".")
     hidden = len(scenario.people) - len(known)
+    counts = [_count(len(natural), "person", "people") + " in the family and wider network"]
+    if carers:
+        counts.append(_count(carers, "foster carer"))
+    counts.append(_count(len(professionals), "professional"))
     lines.append(
-        f"Known so far: {len(natural)} people in the family and wider network and "
-        f"{len(known) - len(natural)} professionals"
+        "Known so far: " + ", ".join(counts[:-1]) + " and " + counts[-1]
         + (f"; {hidden} more {'person is' if hidden == 1 else 'people are'} still to be found." if hidden else ".")
     )
     if scenario.meta.content_notes:

@@ -40,3 +40,12 @@ def test_starting_point_carries_the_learner_and_their_case_on():
                           last_place=places).scenario_id == "other"
     assert starting_point({"FNCOACH_LEARNER": "Sam"}, last_learner="Dana Carer").learner == "Sam"
     assert starting_point(app).scenario_id == DEFAULT_SCENARIO
+
+
+def test_case_summary_counts_foster_carers_as_carers_not_professionals():
+    from fncoach.course import case_summary_lines
+    from fncoach.scenario import bundled_scenario_path, load_scenario
+
+    lines = case_summary_lines(load_scenario(bundled_scenario_path("long_term_foster_links")))
+    known = next(line for line in lines if line.startswith("Known so far"))
+    assert "2 foster carers and 4 professionals" in known
