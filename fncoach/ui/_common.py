@@ -61,7 +61,7 @@ def with_reason(control: widgets.Widget, reason: str) -> widgets.HBox:
 
     def show(text: str) -> None:
         note.value = (f"<span style='color:#444;font-size:0.95em;margin-left:0.6em'>"
-                      f"<span aria-hidden='true'>ⓘ</span> {html.escape(text)}</span>")
+                      f"{html.escape(text)}</span>")
 
     def follow(_change: Any = None) -> None:
         note.layout.display = "" if control.disabled else "none"
