@@ -400,3 +400,23 @@ def test_lab_refuses_root_without_allow_root(capsys):
     assert "root user" in capsys.readouterr().err
     assert main(["lab", "--print-command", "--allow-root"]) == 0
     assert "--allow-root" in capsys.readouterr().out
+
+
+def test_app_serves_the_whole_course_and_keeps_the_trainers_notebook_out_of_the_list():
+    from fncoach.cli.course_cmds import app_command, app_url
+
+    folder = str(course_data.notebooks_dir().resolve())
+    cmd = app_command(course_data.notebook_path("03"), port=8866, open_browser=False)
+    assert cmd[3] == folder and "--ContentsManager.hide_globs=facilitator" in cmd
+    assert app_url(course_data.notebook_path("03"), 8866).endswith("/voila/render/03-sos-mapping.ipynb")
+    trainer = app_command(course_data.notebook_path("facilitator"), port=8866, open_browser=False)
+    assert trainer[3].endswith("facilitator/session.ipynb") and not any("hide_globs" in a for a in trainer)
+
+
+def test_jupyterlab_asks_no_news_question():
+    from fncoach.cli.course_cmds import _LAB_SETTINGS, lab_command
+
+    cmd = lab_command(course_data.notebook_path("00"), open_browser=False)
+    assert f"--LabApp.app_settings_dir={_LAB_SETTINGS}" in cmd
+    overrides = json.loads((_LAB_SETTINGS / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
