@@ -298,7 +298,8 @@ def _plain_sqlite_error(error: sqlite3.Error, path: Path) -> RecordError:
             "It is still on screen; it will be saved again with your next change."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return RecordError(f"Your work could not be saved because the record file {path} cannot be written to. "
+        return RecordError(f"Your work could not be saved because the saved-work file ({path.name}) cannot be "
+                           "written to. "
                            "Your trainer can check the folder's permissions.")
     if "disk" in text and "full" in text:
         return RecordError("Your work could not be saved because the disk is full. Tell your trainer.")
@@ -338,7 +339,7 @@ class Record:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise RecordError(f"The folder for the learner record, {self.path.parent}, could not be made: "
+            raise RecordError(f"The folder for your saved work (the one holding {self.path.name}) could not be made: "
                               f"{error.strerror or error}.") from None
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -433,7 +434,7 @@ class Record:
         if kept is not None:
             self.notice = (
                 f"Your saved-work file {self.path.name} {why}. Nothing has been deleted: it has been kept safely as "
-                f"{kept}, and a fresh record has been started, so you can carry on. "
+                f"{kept.name} beside it, and a fresh record has been started, so you can carry on. "
                 "Your trainer can help you get earlier answers back from the kept file."
             )
         again = self._problem_with_file()

@@ -1,4 +1,4 @@
-"""One check for every way a plan can change (fncoach.planchange): what it stops, what it tells, what it lets through."""
+"""One check for every way a plan can change (fncoach.planchange): what it stops, tells and lets through."""
 
 from __future__ import annotations
 

@@ -396,7 +396,8 @@ class NetworkBuilderPanel(ExercisePanel):
                       "under your name.", "info", "Not saved yet")
             return None
         path = save_scenario(self.scenario, folder / name)
-        self.show(f"Saved as “{path.stem}” in your own folder of saved work (“{folder.parent.name} › {folder.name}”), "
+        where = f"“{folder.parent.name} › {folder.name}”"
+        self.show(f"Saved as “{path.stem}” in your own folder of saved work ({where}), "
                   "next to your answers. Your trainer can open it from there.", "good", "Saved")
         return path
 
