@@ -45,9 +45,9 @@ BACKUP_SLOTS = 2
 
 _WIDE = widgets.Layout(width="min(100%, 46em)")
 #: People drop-downs are wide enough for a long name and relationship (nothing a learner must read is cut off).
-_PERSON_WIDTH = "min(100%, 48em)"
+_PERSON_WIDTH = "min(100%, 64em)"
 _NOBODY = "Nobody yet"
-_CARD = dict(border="1px solid #bbb", padding="0.3em 0.6em", margin="0.3em 0", width="min(100%, 60em)")
+_CARD = dict(border="1px solid #bbb", padding="0.3em 0.6em", margin="0.3em 0", width="min(100%, 68em)")
 
 
 def _p(text: str, strong: bool = False) -> widgets.HTML:
