@@ -48,6 +48,7 @@ __all__ = [
     "person_changes",
     "tie_changes",
     "save_problem",
+    "file_name_for",
 ]
 
 #: The validation context for a scenario still being built: it may have nobody in it yet.
@@ -331,6 +332,24 @@ def tie_changes(scenario: Scenario, a: str, b: str, values: Mapping[str, Any]) -
     if "help" in values:  # keep the direction of help as the learner sees it
         values["help"] = orient_help(values["help"], existing, a)
     return [UpdateTie(a, b, values)]
+
+
+def file_name_for(title: str) -> str:
+    """A safe scenario file name from the name a learner gives their network ("" if it has no letters or digits).
+
+    Examples
+    --------
+    >>> file_name_for("Kofi's network (draft 2)")
+    'kofis-network-draft-2.yaml'
+    >>> file_name_for("Zoë"), file_name_for("my_case.yaml"), file_name_for("  ")
+    ('zoe.yaml', 'my_case.yaml', '')
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", title.strip()).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"\.ya?ml$", "", text).replace("'", "")
+    stem = re.sub(r"[^a-z0-9_]+", "-", text).strip("-_")[:60]
+    return f"{stem}.yaml" if stem else ""
 
 
 def save_problem(scenario: Scenario, file_name: str) -> Optional[str]:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional
+from urllib.parse import parse_qs
 
 from .words import people_in_words
 
@@ -54,6 +55,10 @@ __all__ = [
     "case_summary_lines",
     "model_answer_sections",
     "session_outline",
+    "StartingPoint",
+    "in_app_mode",
+    "query_value",
+    "starting_point",
 ]
 
 #: Record key for exercises that do not depend on the case (the meeting exercises of notebook 01).
@@ -475,3 +480,88 @@ def session_outline(scenario: "Scenario", width: int = 88) -> str:
         lines += [textwrap.fill(f"{i}. {q}", width, subsequent_indent="   ")
                   for i, q in enumerate(scenario.discussion_questions, start=1)]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------- who the learner is, and where they were
+
+
+def in_app_mode(environ: Mapping[str, str]) -> bool:
+    """True when the notebook runs in app mode (Voilà tells the kernel through ``SERVER_SOFTWARE``).
+
+    Examples
+    --------
+    >>> in_app_mode({"SERVER_SOFTWARE": "voila/0.5.13"}), in_app_mode({})
+    (True, False)
+    """
+    return str(environ.get("SERVER_SOFTWARE", "")).startswith("voila/")
+
+
+def query_value(query: str, key: str) -> str:
+    """One value from a page address's query (``learner=Dana%20Carer&case=x``), tidied; ``""`` if absent.
+
+    Examples
+    --------
+    >>> query_value("learner=Dana+Carer&case=tiny", "learner")
+    'Dana Carer'
+    >>> query_value("", "case")
+    ''
+    """
+    values = parse_qs(query or "", keep_blank_values=False).get(key) or [""]
+    return " ".join(values[0].split())
+
+
+@dataclass(frozen=True)
+class StartingPoint:
+    """Whom a notebook opens for, and on which case.
+
+    Attributes
+    ----------
+    learner : str or None
+        The learner's name; ``None`` means "ask for a name before anything is saved" (app mode, no name given).
+    scenario_id : str
+        The case to open.
+    app_mode : bool
+        True in app mode (Voilà).
+    """
+
+    learner: Optional[str]
+    scenario_id: str
+    app_mode: bool
+
+
+def starting_point(environ: Mapping[str, str], *, scenario: str = DEFAULT_SCENARIO, learner: str = "",
+                   last_learner: Optional[str] = None, last_place: Callable[[str], Optional[str]] = lambda _n: None,
+                   login_name: str = "") -> StartingPoint:
+    """Decide whom the notebook opens for and on which case, so a reload or the next notebook carries on.
+
+    The learner, first found wins: ``learner`` given by the notebook; ``learner=`` in the page address (app mode:
+    the browser keeps the name and adds it to every course link); ``$FNCOACH_LEARNER``. Then, in JupyterLab only
+    (one person's own account and record): the learner who last used this record, else the login name. In app
+    mode a server may be shared by many people, so with no name the answer is ``None``: ask first.
+
+    The case: ``case=`` in the address; else ``scenario`` when it is not the course's default (a trainer chose
+    it); else the case this learner last had open; else ``scenario``.
+
+    Examples
+    --------
+    >>> app = {"SERVER_SOFTWARE": "voila/0.5", "QUERY_STRING": "learner=dana%20carer"}
+    >>> starting_point(app, last_place={"dana carer": "tiny"}.get)  # the case Dana had open last time
+    StartingPoint(learner='dana carer', scenario_id='tiny', app_mode=True)
+    >>> starting_point({"SERVER_SOFTWARE": "voila/0.5"}, last_learner="Root").learner is None
+    True
+    >>> starting_point({}, last_learner="Dana Carer", login_name="root").learner
+    'Dana Carer'
+    """
+    app = in_app_mode(environ)
+    query = str(environ.get("QUERY_STRING", ""))
+    name = (" ".join((learner or "").split()) or query_value(query, "learner")
+            or " ".join(str(environ.get("FNCOACH_LEARNER", "")).split()))
+    if not name and not app:
+        name = last_learner or login_name
+    case = query_value(query, "case")
+    if not case and scenario and scenario != DEFAULT_SCENARIO:
+        case = scenario
+    if not case and name:
+        case = last_place(name) or ""
+    return StartingPoint(learner=name or None, scenario_id=case or scenario or DEFAULT_SCENARIO, app_mode=app)
+

@@ -35,6 +35,7 @@ from .strength import StrengthReport, analyse_strength
 from .words import names_in_words as _names
 
 __all__ = [
+    "why_strength_changed",
     "Question",
     "QUESTIONS",
     "SOURCE_LABELS",
@@ -208,8 +209,10 @@ class FindingResult:
         if not n:
             return (f"Nobody new found yet: the network is still {self.known_before} "
                     f"{'person' if self.known_before == 1 else 'people'}, strength {self.before.score}.")
-        return (f"You found {n} {'person' if n == 1 else 'people'}: the network grew from {self.known_before} to "
+        text = (f"You found {n} {'person' if n == 1 else 'people'}: the network grew from {self.known_before} to "
                 f"{self.known_after} people and its strength from {self.before.score} to {self.after.score}.")
+        why = why_strength_changed(self.before, self.after)
+        return f"{text} {why}" if why else text
 
 
 def known_network(scenario: Scenario) -> Scenario:
@@ -260,6 +263,34 @@ def with_found_known(scenario: Scenario, result: FindingResult) -> Scenario:
     if not result.found:
         return scenario
     return apply_changes(scenario, [UpdatePerson(f.person_id, {"not_yet_known": None}) for f in result.found])
+
+
+def why_strength_changed(before: StrengthReport, after: StrengthReport, limit: int = 2) -> str:
+    """Why the strength score moved, in words: the parts that moved it most, with their reasons ("" if it did not).
+
+    A score can dip when people are found (someone whose safety is still to be explored, or who lives far away,
+    changes the shares), so the learner is always told which part moved and why.
+
+    Examples
+    --------
+    >>> from fncoach.strength import Component, StrengthReport
+    >>> a = StrengthReport(74, (Component("safe", "Safe people", 0.8, 1.0, "Four of five are safe.", ""),))
+    >>> b = StrengthReport(73, (Component("safe", "Safe people", 0.7, 1.0, "Four of six are safe.", ""),))
+    >>> why_strength_changed(a, b)
+    'It went down mainly because of safe people (0.80 → 0.70): four of six are safe.'
+    """
+    if before.score == after.score:
+        return ""
+    down = after.score < before.score
+    old = {c.name: c.value for c in before.components}
+    moved = [(c, c.value - old[c.name]) for c in after.components
+             if c.name in old and abs(c.value - old[c.name]) > 1e-9 and (c.value < old[c.name]) == down]
+    if not moved:
+        return ""
+    moved.sort(key=lambda item: -abs(item[1]) * item[0].weight)
+    parts = [f"{c.title[:1].lower()}{c.title[1:]} ({old[c.name]:.2f} → {c.value:.2f}): "
+             f"{c.reason[:1].lower()}{c.reason[1:].rstrip('.')}" for c, _ in moved[:limit]]
+    return f"It went {'down' if down else 'up'} mainly because of " + "; and ".join(parts) + "."
 
 
 def hidden_people(scenario: Scenario) -> tuple[Person, ...]:

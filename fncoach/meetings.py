@@ -390,8 +390,13 @@ def check_virtual_choices(chosen: Iterable[str]) -> Feedback:
     True
     >>> check_virtual_choices(safe + ["use_chat"]).score
     8
+    >>> check_virtual_choices([]).messages
+    ('Tick the ways of working you would use first, then check.',)
     """
     chosen_set = set(chosen)
+    total = len(VIRTUAL_PRACTICES)
+    if not chosen_set:  # nothing tried yet: no answers given away
+        return Feedback(False, 0, total, "info", ("Tick the ways of working you would use first, then check.",))
     known = {p.id for p in VIRTUAL_PRACTICES}
     unknown = sorted(chosen_set - known)
     right = 0

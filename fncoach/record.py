@@ -60,6 +60,8 @@ __all__ = [
     "default_record_path",
     "default_learner",
     "clean_learner_name",
+    "learner_key",
+    "learner_folder",
     "open_record",
 ]
 
@@ -71,6 +73,15 @@ BUSY_TIMEOUT_MS = 15000
 
 _MAX_NAME = 80
 _MAX_ANSWER_BYTES = 2_000_000
+
+#: Where each learner was: the case they last had open. Added to version 1 records when they are opened (an
+#: extra table that older versions of fncoach ignore), so it needs no new version number.
+_PLACES = """CREATE TABLE IF NOT EXISTS places (
+        learner_key TEXT PRIMARY KEY,
+        learner TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )"""
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS fncoach_schema (
@@ -87,6 +98,7 @@ _SCHEMA = (
         completed_at TEXT,
         PRIMARY KEY (learner, scenario_id, exercise_id)
     )""",
+    _PLACES,
 )
 
 
@@ -226,6 +238,38 @@ def clean_learner_name(name: object) -> str:
     return tidy
 
 
+def learner_key(name: object) -> str:
+    """The form of a name used to find a learner's work: tidied and without capitals.
+
+    "Dana Carer", "dana carer" and "  DANA   carer " are the same learner.
+
+    Examples
+    --------
+    >>> learner_key("  Dana   CARER ") == learner_key("dana carer")
+    True
+    """
+    return clean_learner_name(name).casefold()
+
+
+def learner_folder(learner: str, base: str | os.PathLike[str] | None = None) -> Path:
+    """The learner's own folder for files they save (a network saved as a scenario): one per learner.
+
+    It sits beside the learner record (``my-work/<name>``), so on a shared course server each learner's files
+    are kept apart, and their trainer finds them with the record.
+
+    Examples
+    --------
+    >>> learner_folder("  Zoë  Carer", base="/data").as_posix()
+    '/data/my-work/zoe-carer'
+    """
+    import re
+    import unicodedata
+
+    key = unicodedata.normalize("NFKD", learner_key(learner)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-") or "learner"
+    return Path(base if base is not None else default_record_path().parent) / "my-work" / slug
+
+
 def _clean_id(value: object, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise RecordError(f"The {what} is missing, so the work could not be saved.")
@@ -254,7 +298,8 @@ def _plain_sqlite_error(error: sqlite3.Error, path: Path) -> RecordError:
             "It is still on screen; it will be saved again with your next change."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return RecordError(f"Your work could not be saved because the record file {path} cannot be written to. "
+        return RecordError(f"Your work could not be saved because the saved-work file ({path.name}) cannot be "
+                           "written to. "
                            "Your trainer can check the folder's permissions.")
     if "disk" in text and "full" in text:
         return RecordError("Your work could not be saved because the disk is full. Tell your trainer.")
@@ -294,7 +339,7 @@ class Record:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise RecordError(f"The folder for the learner record, {self.path.parent}, could not be made: "
+            raise RecordError(f"The folder for your saved work (the one holding {self.path.name}) could not be made: "
                               f"{error.strerror or error}.") from None
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -376,6 +421,7 @@ class Record:
         before = self._inode()
         problem = self._problem_with_file()
         if problem is None:
+            self._add_places_table()
             return
         kept = self._move_aside(problem, before)
         why = {
@@ -388,13 +434,17 @@ class Record:
         if kept is not None:
             self.notice = (
                 f"Your saved-work file {self.path.name} {why}. Nothing has been deleted: it has been kept safely as "
-                f"{kept}, and a fresh record has been started, so you can carry on. "
+                f"{kept.name} beside it, and a fresh record has been started, so you can carry on. "
                 "Your trainer can help you get earlier answers back from the kept file."
             )
         again = self._problem_with_file()
         if again is not None:
             raise RecordError(f"A fresh learner record could not be started at {self.path} ({again}). "
                               "Tell your trainer; nothing has been deleted.")
+
+    def _add_places_table(self) -> None:
+        with self._transaction() as conn:
+            conn.execute(_PLACES)
 
     def _inode(self) -> int | None:
         try:
@@ -428,6 +478,62 @@ class Record:
                     os.rename(companion, Path(str(target) + suffix))
         return target
 
+    # ------------------------------------------------------------------ names
+
+    def _stored_name(self, conn: sqlite3.Connection, learner: str) -> str:
+        """The spelling already used for this learner in the record (case and spaces aside), else ``learner``."""
+        key = learner_key(learner)
+        for (name,) in conn.execute("SELECT learner FROM places WHERE learner_key = ?", (key,)):
+            return name
+        for (name,) in conn.execute("SELECT DISTINCT learner FROM answers ORDER BY started_at"):
+            if learner_key(name) == key:
+                return name
+        return learner
+
+    def _find_name(self, learner: str) -> str:
+        learner = clean_learner_name(learner)
+        conn = self._connect()
+        try:
+            return self._stored_name(conn, learner)
+        except sqlite3.DatabaseError as error:
+            raise RecordError(f"Your saved work could not be read just now ({error}). Try again in a moment.") from None
+        finally:
+            conn.close()
+
+    # ------------------------------------------------------------------ where each learner was
+
+    def remember_place(self, learner: str, scenario_id: str) -> None:
+        """Remember the case ``learner`` has open now (see :meth:`last_place` and :meth:`last_learner`).
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> record = Record(pathlib.Path(tempfile.mkdtemp()) / "r.sqlite3")
+        >>> record.remember_place("Dana Carer", "tiny")
+        >>> record.last_place("dana  carer"), record.last_learner()
+        ('tiny', 'Dana Carer')
+        """
+        learner = clean_learner_name(learner)
+        scenario_id = _clean_id(scenario_id, "scenario name")
+        with self._transaction() as conn:
+            name = self._stored_name(conn, learner)
+            conn.execute(
+                """INSERT INTO places (learner_key, learner, scenario_id, updated_at) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (learner_key) DO UPDATE SET scenario_id = excluded.scenario_id,
+                   updated_at = excluded.updated_at""",
+                (learner_key(learner), name, scenario_id, self._clock()),
+            )
+
+    def last_place(self, learner: str) -> str | None:
+        """The case ``learner`` last had open, or ``None``."""
+        rows = self._select("SELECT scenario_id FROM places WHERE learner_key = ?", (learner_key(learner),))
+        return rows[0][0] if rows else None
+
+    def last_learner(self) -> str | None:
+        """The learner who last opened a case with this record (one person's own record: their name), or ``None``."""
+        rows = self._select("SELECT learner FROM places ORDER BY updated_at DESC, rowid DESC LIMIT 1", ())
+        return rows[0][0] if rows else None
+
     # ------------------------------------------------------------------ writing
 
     def save_answers(self, learner: str, scenario_id: str, exercise_id: str, answers: Mapping[str, Any]) -> None:
@@ -444,6 +550,7 @@ class Record:
         text = _answers_json(answers)
         now = self._clock()
         with self._transaction() as conn:
+            learner = self._stored_name(conn, learner)
             conn.execute(
                 """INSERT INTO answers (learner, scenario_id, exercise_id, answers_json, started_at, saved_at)
                    VALUES (?, ?, ?, ?, ?, ?)
@@ -459,6 +566,7 @@ class Record:
         exercise_id = _clean_id(exercise_id, "exercise name")
         now = self._clock()
         with self._transaction() as conn:
+            learner = self._stored_name(conn, learner)
             conn.execute(
                 """INSERT INTO answers (learner, scenario_id, exercise_id, answers_json, started_at, saved_at,
                                         completed_at)
@@ -498,13 +606,13 @@ class Record:
         rows = self._select(
             "SELECT learner, scenario_id, exercise_id, answers_json, started_at, saved_at, completed_at "
             "FROM answers WHERE learner = ? AND scenario_id = ? AND exercise_id = ?",
-            (clean_learner_name(learner), scenario_id, exercise_id),
+            (self._find_name(learner), scenario_id, exercise_id),
         )
         return self._entry(rows[0]) if rows else None
 
     def progress(self, learner: str) -> Progress:
-        """Everything one learner has started, in the order they started it."""
-        learner = clean_learner_name(learner)
+        """Everything one learner has started, in the order they started it (their name matched as in :func:`learner_key`)."""
+        learner = self._find_name(learner)
         rows = self._select(
             "SELECT learner, scenario_id, exercise_id, answers_json, started_at, saved_at, completed_at "
             "FROM answers WHERE learner = ? ORDER BY started_at, scenario_id, exercise_id",

@@ -379,23 +379,26 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
     title = run.title
     expected = expected_verdict(run)
     points: list[str] = []
-    concerns = 0
+    concerns: list[str] = []  # what to look at again, in words: the headline names them, so it agrees with them
+    good: list[str] = []
     gaps = len(run.uncovered)
     uncovered_tasks = _tasks_to_look_at(run)
 
     if decision.working == expected:
         points.append(_verdict_agrees(run, expected))
+        good.append("your verdict fits the drill")
     else:
-        concerns += 1
+        concerns.append("whether the plan is working")
         points.append(_verdict_differs(run, decision.working, expected))
 
     chosen = set(decision.change)
     missed = [t for t in uncovered_tasks if t not in chosen]
     if missed and decision.working != "yes":
-        concerns += 1
+        concerns.append("the jobs that went uncovered")
         points.append("These jobs went uncovered in the drill but are not on your list to change: "
                       + ", ".join(f"'{title(t)}'" for t in missed) + ". Who else could step in, or could the time move?")
     elif uncovered_tasks and not missed:
+        good.append("you picked every job that went uncovered")
         points.append("You picked every job that went uncovered: " + ", ".join(f"'{title(t)}'" for t in uncovered_tasks)
                       + ".")
     if unsafe:
@@ -416,7 +419,7 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
                           "Keeping what works matters too.")
 
     if gaps and not decision.reconvene:
-        concerns += 1
+        concerns.append("getting the network together again")
         points.append(f"Nobody stepped in {gaps} time{'s' if gaps != 1 else ''}. Getting the network together again, "
                       "before the next planned review if needed, is the normal next step: plans are meant to be "
                       "tried and changed, and it is not a sign the network has failed.")
@@ -428,19 +431,43 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
 
     if run.backups_used:
         most = run.backups_used[0]
-        points.append(f"Say what went well too: backups stepped in {sum(b.times for b in run.backups_used)} time(s); "
-                      f"the network could thank its busiest backup for stepping in {most.times} time(s).")
+        total = sum(b.times for b in run.backups_used)
+        points.append(f"Say what went well too: backups stepped in {_times(total)}; "
+                      f"the network could thank its busiest backup for stepping in {_times(most.times)}.")
 
     if evidence is not None:
         silent = sum(1 for e in evidence if e.kind == "gap" and e.covered)
         wrote_about_records = any(w in decision.notes.lower() for w in ("record", "diary", "write", "log", "text"))
         if silent and not wrote_about_records:
-            points.append(f"{silent} job(s) seem to have happened but nobody wrote them down. How will the network "
-                          "show the plan is working if it is not recorded?")
+            points.append(f"{silent} {'job seems' if silent == 1 else 'jobs seem'} to have happened but nobody wrote "
+                          f"{'it' if silent == 1 else 'them'} down. How will the network show the plan is working if "
+                          "it is not recorded?")
 
-    if concerns == 0:
-        return ReviewFeedback("good", "Your decision fits what the drill showed.", tuple(points))
-    return ReviewFeedback("warn", "Have another look at what the drill showed.", tuple(points))
+    return ReviewFeedback(*_headline(good, concerns), tuple(points))
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else ("twice" if count == 2 else f"{count} times")
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _headline(good: Sequence[str], concerns: Sequence[str]) -> tuple[str, str]:
+    """The level and a headline that agrees with the points: what was right, and what to look at again.
+
+    Examples
+    --------
+    >>> _headline(["you picked every job that went uncovered"], ["getting the network together again"])
+    ('warn', 'Good: you picked every job that went uncovered. Have another look at getting the network together again.')
+    >>> _headline(["your verdict fits the drill"], [])[0]
+    'good'
+    """
+    if not concerns:
+        return "good", "Your decision fits what the drill showed."
+    lead = f"Good: {_and(list(good))}. " if good else ""
+    return "warn", f"{lead}Have another look at {_and(list(concerns))}."
 
 
 def _verdict_agrees(run, expected: str) -> str:

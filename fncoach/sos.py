@@ -185,9 +185,15 @@ class CardFeedback:
         return "good" if self.right else ("info" if not self.placed else "warn")
 
     def message(self) -> str:
-        """Plain feedback for this card: right or not, then the explanation."""
-        if not self.placed:
-            return f"Not placed yet. It belongs under {COLUMN_TITLES[self.model]}. {self.explanation}"
+        """Plain feedback for this card: right or not, then the explanation (nothing about a card not placed yet).
+
+        Examples
+        --------
+        >>> CardFeedback("c1", None, "harm", False, "Because it happened.").message()
+        'Place this card first: choose the column you think it belongs in, then check again.'
+        """
+        if not self.placed:  # never the answer before the learner has tried
+            return "Place this card first: choose the column you think it belongs in, then check again."
         if self.right:
             return f"Right: {COLUMN_TITLES[self.model]}. {self.explanation}"
         lead = self.near_miss_note or (
@@ -231,6 +237,8 @@ class SortResult:
 
     def summary(self) -> str:
         """A warm one-paragraph summary of the sort."""
+        if len(self.unplaced) == self.total:
+            return "No cards are placed yet. Choose a column for each card, then check your sort."
         text = f"You placed {self.score} of {self.total} cards in the same column as the model answer."
         if self.unplaced:
             count = len(self.unplaced)

@@ -1,6 +1,11 @@
-"""End to end in a real browser: Voilà serves a course notebook, Chromium (driven by Playwright) does one exercise
-as a learner would — typing and clicking — and the test checks the feedback appears and the answer reached the
-learner record. Every request to anything but this computer is blocked, and the test fails if any was tried.
+"""End to end in a real browser: ``fncoach app`` (Voilà) serves the course, Chromium (driven by Playwright) works
+through it as a learner would — typing and clicking — and the test checks the feedback appears and the answer
+reached the learner record. Every request to anything but this computer is blocked, and the test fails if any was
+tried.
+
+The learner's journey (issue 13) is walked too: a reload and the next notebook open with the learner's name, case
+and answers; a name is asked for before anything is saved; the drill uses the plan just made; an empty card sort
+gives no answers away.
 
 Needs Debian's Chromium at /usr/bin/chromium (``.ci/run`` installs it; browsers are never downloaded). Without
 it the tests are skipped with a reason — unless ``FNCOACH_REQUIRE_BROWSER=1`` (as in CI), when they fail.
@@ -19,7 +24,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from fncoach.cli.course_cmds import app_command, voila_environment
+from fncoach.cli.course_cmds import app_command, app_url, voila_environment
 from fncoach.record import Record
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(name="browser")]
@@ -72,12 +77,16 @@ def serve(tmp_path: Path):
     env = voila_environment(env)  # exactly how `fncoach app` runs Voilà (its template fetches nothing from outside)
     env.pop("FNCOACH_STRICT_UI", None)
 
-    def start(notebook: str) -> tuple[str, Path]:
+    def start(notebook: str, *, learner: str | None = LEARNER) -> tuple[str, Path]:
         port = _free_port()
         log = open(tmp_path / f"voila-{port}.log", "w")
+        run_env = dict(env)
+        if learner is None:  # like a shared course server: nobody's name is known until they type it
+            run_env.pop("FNCOACH_LEARNER", None)
+        path = ROOT / "notebooks" / notebook
         proc = subprocess.Popen(
-            app_command(ROOT / "notebooks" / notebook, port=port, open_browser=False),
-            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=str(ROOT / "notebooks"))
+            app_command(path, port=port, open_browser=False),
+            env=run_env, stdout=log, stderr=subprocess.STDOUT, cwd=str(ROOT / "notebooks"))
         started.append(proc)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -85,7 +94,7 @@ def serve(tmp_path: Path):
                 raise AssertionError(f"Voilà stopped: {(tmp_path / f'voila-{port}.log').read_text()[-2000:]}")
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", port)) == 0:
-                    return f"http://127.0.0.1:{port}/", record
+                    return app_url(path, port), record
             time.sleep(0.3)
         raise AssertionError("Voilà did not start listening within 90 s")
 
@@ -116,7 +125,7 @@ def page(tmp_path: Path):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
         context.route("**/*", guard)
         pg = context.new_page()
         pg.outside_requests = outside  # type: ignore[attr-defined]
@@ -136,12 +145,12 @@ def _keep_screenshot(page, tmp_path: Path, name: str) -> str:
     return f"screenshot kept at {shot}"
 
 
-def _wait_for_saved(record: Path, exercise: str, check, timeout: float = 30) -> dict:
+def _wait_for_saved(record: Path, exercise: str, check, timeout: float = 30, learner: str = LEARNER) -> dict:
     deadline = time.monotonic() + timeout
     answers = None
     while time.monotonic() < deadline:
         if record.exists():
-            answers = Record(record).load_answers(LEARNER, SCENARIO, exercise)
+            answers = Record(record).load_answers(learner, SCENARIO, exercise)
             if answers and check(answers):
                 return answers
         time.sleep(0.3)
@@ -154,6 +163,13 @@ def test_sos_statement_in_browser(serve, page, tmp_path: Path):
             "in June, and Kofi would feel scared and let down and might not want to see her.")
     try:
         page.goto(url, wait_until="domcontentloaded", timeout=120000)
+        # an empty sort is checked: no card's column or explanation is given away (issue 13)
+        check_sort = page.locator("button", has_text="Check my sort")
+        check_sort.wait_for(state="visible", timeout=120000)
+        check_sort.click()
+        page.get_by_text("No cards are placed yet").first.wait_for(state="visible", timeout=30000)
+        assert page.get_by_text("Place this card first").count() >= 3
+        assert page.get_by_text(re.compile("belongs under")).count() == 0
         box = page.get_by_placeholder("Write your harm statement here").first
         box.wait_for(state="visible", timeout=120000)
         box.click()
@@ -169,20 +185,76 @@ def test_sos_statement_in_browser(serve, page, tmp_path: Path):
         raise AssertionError(f"{error}\n{_keep_screenshot(page, tmp_path, 'sos-failure')}") from error
 
 
-def test_safety_plan_in_browser(serve, page, tmp_path: Path):
+def test_safety_plan_then_the_drill_uses_it_in_browser(serve, page, tmp_path: Path):
+    from fncoach.scenario import bundled_scenario_path, load_scenario
+
+    case = load_scenario(bundled_scenario_path(SCENARIO))
+    model = {a.task: a.primary for a in case.plan.model_plan}
     url, record = serve("04-safety-plan-and-drills.ipynb")
     try:
         page.goto(url, wait_until="domcontentloaded", timeout=120000)
-        first = page.locator(".widget-dropdown", has_text="Main person").first.locator("select")
-        first.wait_for(state="visible", timeout=120000)
-        first.select_option(index=1)
-        chosen = first.evaluate("el => el.options[el.selectedIndex].text")
+        mains = page.locator(".widget-dropdown", has_text="Main person").locator("select")
+        mains.first.wait_for(state="visible", timeout=120000)
+        # every job is given its person, one after the other, as a learner would
+        for index, task in enumerate(case.plan.tasks):
+            person = case.person(model[task.id])
+            mains.nth(index).select_option(label=f"{person.name} — {person.relationship}")
         page.locator("button", has_text="Check the plan").click()
         page.get_by_text(re.compile("Have another look|No problems found")).first.wait_for(state="visible",
                                                                                           timeout=30000)
-        saved = _wait_for_saved(record, "safety_plan", lambda a: bool(a.get("assignments")))
-        assert saved["assignments"][0]["primary"], saved
-        assert chosen.strip()
+        saved = _wait_for_saved(record, "safety_plan", lambda a: len(a.get("assignments") or []) == len(model))
+        assert {a["task"]: a["primary"] for a in saved["assignments"]} == model
+        # then, straight away, the drill: it drills that plan (no button to press first)
+        page.get_by_text("This uses your latest answers").first.wait_for(state="visible", timeout=30000)
+        assert page.locator("button", has_text="Use my latest answers").count() == 0
+        page.locator("button", has_text="Run the drill").first.click()
+        verdict = page.get_by_text(re.compile(r"\d+% of the jobs were covered")).first
+        verdict.wait_for(state="visible", timeout=60000)
+        assert not verdict.inner_text().startswith("0%"), verdict.inner_text()
+        assert page.get_by_text("Seed").count() == 0  # no machinery
         assert page.outside_requests == [], f"requests to outside addresses were tried: {page.outside_requests}"
     except Exception as error:
         raise AssertionError(f"{error}\n{_keep_screenshot(page, tmp_path, 'plan-failure')}") from error
+
+
+def test_reload_and_next_notebook_keep_the_learners_work(serve, page, tmp_path: Path):
+    url, record = serve("00-start-here.ipynb", learner=None)
+    note = "I hope to learn how to find a child's father's family."
+    try:
+        page.goto(url, wait_until="domcontentloaded", timeout=120000)
+        name = page.locator(".fncoach-name input")
+        name.wait_for(state="visible", timeout=120000)
+        assert name.input_value() == ""  # a shared server: nobody's work is shown until a name is given
+        page.get_by_text("Who are you?").first.wait_for(state="visible", timeout=30000)
+        name.fill("Dana Carer")
+        name.press("Enter")
+        page.get_by_text("Your work is saved under the name Dana Carer").first.wait_for(state="visible",
+                                                                                       timeout=30000)
+        box = page.get_by_placeholder("Write as much or as little as you like.").first
+        box.fill(note)
+        box.press("Tab")
+        page.get_by_text(re.compile(r"Saved at \d")).first.wait_for(state="visible", timeout=30000)
+        _wait_for_saved(record, "start_here_reflection", lambda a: note in str(a), learner="Dana Carer")
+        text = page.locator("body").inner_text()
+        for machinery in ("FNCOACH", "record.sqlite3", str(tmp_path), "fncoach export", "Seed"):
+            assert machinery not in text, machinery
+
+        page.reload(wait_until="domcontentloaded", timeout=120000)  # the work is still there
+        name = page.locator(".fncoach-name input")
+        name.wait_for(state="visible", timeout=120000)
+        page.wait_for_function("() => document.querySelector('.fncoach-name input').value === 'Dana Carer'",
+                               timeout=30000)
+        box = page.get_by_placeholder("Write as much or as little as you like.").first
+        page.wait_for_function(f"() => Array.from(document.querySelectorAll('textarea')).some("
+                               f"t => t.value === {note!r})", timeout=30000)
+        assert box.is_visible()
+
+        page.get_by_role("link", name=re.compile("01 · Principles")).click()  # Next, in app mode
+        page.wait_for_url(re.compile(r"01-principles-and-meetings\.ipynb"), timeout=60000)
+        page.locator(".fncoach-name input").wait_for(state="visible", timeout=120000)
+        assert "Forbidden" not in page.locator("body").inner_text()
+        page.wait_for_function("() => document.querySelector('.fncoach-name input').value === 'Dana Carer'",
+                               timeout=30000)
+        assert page.outside_requests == [], f"requests to outside addresses were tried: {page.outside_requests}"
+    except Exception as error:
+        raise AssertionError(f"{error}\n{_keep_screenshot(page, tmp_path, 'journey-failure')}") from error

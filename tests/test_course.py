@@ -35,3 +35,26 @@ def test_the_summary_counts_carers_apart_from_professionals():
 def test_a_case_without_carers_does_not_mention_them(tiny):
     line = next(x for x in case_summary_lines(tiny) if x.startswith("Known so far"))
     assert "carer" not in line and "1 professional;" in line
+
+
+def test_starting_point_carries_the_learner_and_their_case_on():
+    from fncoach.course import DEFAULT_SCENARIO, starting_point
+
+    places = {"Dana Carer": "kinship_case"}.get
+    # JupyterLab: the person who last used this record, on the case they last had open
+    lab = starting_point({}, last_learner="Dana Carer", last_place=places, login_name="root")
+    assert (lab.learner, lab.scenario_id, lab.app_mode) == ("Dana Carer", "kinship_case", False)
+    # JupyterLab, nobody yet: the login name, on the default case
+    assert starting_point({}, login_name="root") == starting_point({}, login_name="root")
+    assert starting_point({}, login_name="root").learner == "root"
+    # app mode: the name travels in the address; with none, ask (never the server's login name)
+    app = {"SERVER_SOFTWARE": "voila/0.5.13"}
+    assert starting_point(app, last_learner="Dana Carer", login_name="root").learner is None
+    named = starting_point({**app, "QUERY_STRING": "learner=Dana%20Carer"}, last_place=places)
+    assert named.learner == "Dana Carer" and named.scenario_id == "kinship_case"
+    # a trainer's chosen case (not the default) or one in the address wins over where the learner was
+    assert starting_point({}, scenario="tiny", last_learner="Dana Carer", last_place=places).scenario_id == "tiny"
+    assert starting_point({"QUERY_STRING": "case=other"}, last_learner="Dana Carer",
+                          last_place=places).scenario_id == "other"
+    assert starting_point({"FNCOACH_LEARNER": "Sam"}, last_learner="Dana Carer").learner == "Sam"
+    assert starting_point(app).scenario_id == DEFAULT_SCENARIO

@@ -132,3 +132,12 @@ def test_dilemmas_summed_up_only_when_all_are_answered():
     assert fb.text.startswith("You have chosen a response for all 3 situations; 2 of them are the strongest")
     fb = check_dilemmas({"unsafe_person": "explore", "row": "refocus", "no_one": "ask_questions"}, ids)
     assert (fb.correct, fb.score, fb.level) == (True, 3, "good")
+
+
+def test_an_empty_virtual_check_gives_no_answers_away():
+    from fncoach.meetings import VIRTUAL_PRACTICES, check_virtual_choices
+
+    feedback = check_virtual_choices([])
+    assert feedback.level == "info" and not feedback.correct
+    text = " ".join(feedback.messages)
+    assert not any(p.text in text or p.why in text for p in VIRTUAL_PRACTICES)

@@ -84,6 +84,39 @@ def test_names_are_tidied_so_the_same_learner_is_found(db: Path):
     assert rec.load_answers("Sam Okafor", "tiny", "a") == {"x": 1}
 
 
+def test_names_match_whatever_the_capitals_and_spaces(db: Path):
+    rec = Record(db)
+    rec.save_answers("Dana Carer", "tiny", "a", {"x": 1})
+    rec.save_answers("dana  carer", "tiny", "b", {"y": 2})  # typed again in lower case on another day
+    rec.mark_complete("DANA CARER", "tiny", "b")
+    assert Record(db).load_answers("dana carer", "tiny", "a") == {"x": 1}
+    assert rec.learners() == ("Dana Carer",)  # one learner, kept as first written
+    progress = rec.progress("  DANA carer")
+    assert progress.learner == "Dana Carer" and progress.started_count == 2 and progress.done_count == 1
+
+
+def test_where_each_learner_was_is_remembered(db: Path):
+    rec = Record(db, clock=fixed_clock("2026-01-01T09:00:00+00:00", "2026-01-01T09:00:00+00:00",
+                                       "2026-01-01T10:00:00+00:00", "2026-01-01T11:00:00+00:00"))
+    assert rec.last_learner() is None and rec.last_place("Sam") is None
+    rec.remember_place("Sam", "tiny")
+    rec.remember_place("Ali", "other_case")
+    rec.remember_place("sam", "third_case")  # the same Sam, later
+    again = Record(db)
+    assert again.last_place("SAM") == "third_case" and again.last_place("Ali") == "other_case"
+    assert again.last_learner() == "Sam"
+
+
+def test_an_older_record_gains_the_places_table(db: Path):
+    Record(db).save_answers("Sam", "tiny", "a", {"x": 1})
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE places")
+    again = Record(db)
+    assert again.notice == "" and again.load_answers("Sam", "tiny", "a") == {"x": 1}
+    again.remember_place("Sam", "tiny")
+    assert again.last_place("Sam") == "tiny"
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "x" * 81, "Sam\x07"])
 def test_bad_names_are_refused_plainly(bad: str):
     with pytest.raises(RecordError):
@@ -135,7 +168,8 @@ def test_damaged_file_is_kept_aside_and_the_learner_told(db: Path):
     assert rec.moved_aside is not None and rec.moved_aside.exists()
     assert rec.moved_aside.read_bytes() == garbage  # kept exactly, never overwritten
     assert ".damaged-" in rec.moved_aside.name
-    assert "Nothing has been deleted" in rec.notice and str(rec.moved_aside) in rec.notice
+    assert "Nothing has been deleted" in rec.notice and rec.moved_aside.name in rec.notice
+    assert str(rec.moved_aside.parent) not in rec.notice  # learners never see the server's folders
     rec.save_answers("Sam", "tiny", "a", {"x": 1})  # a fresh record works
     assert Record(db).load_answers("Sam", "tiny", "a") == {"x": 1}
 

@@ -173,3 +173,18 @@ def test_a_review_of_a_plan_with_a_person_of_worry_in_it_is_never_good(tiny):
     assert "Put these jobs on your list to change: 'Wednesday school pick-up'" in feedback.points[1]
     chosen = {**decision, "change": [*decision["change"], "t_school_run"]}
     assert not any("Put these jobs" in p for p in check_review(chosen, run, unsafe=unsafe).points)
+
+
+def test_the_headline_agrees_with_the_points(run):
+    """Issue 13: right jobs picked but no meeting planned → the headline says both, not just 'Have another look'."""
+    feedback = check_review({"working": "partly", "change": ["call"], "reconvene": False}, run)
+    assert feedback.level == "warn"
+    assert feedback.headline.startswith("Good: ") and "you picked every job that went uncovered" in feedback.headline
+    assert feedback.headline.endswith("Have another look at getting the network together again.")
+    assert "(s)" not in feedback.text
+
+
+def test_no_bracketed_plurals_in_review_feedback(scenario, run):
+    evidence = evidence_log(scenario, run, seed=3)
+    for decision in ({"working": "yes"}, {"working": "no"}, {"working": "partly", "change": ["call", "tea"]}):
+        assert "(s)" not in check_review(decision, run, evidence=evidence).text

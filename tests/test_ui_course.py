@@ -3,11 +3,13 @@ two kernels saving at once, the session (case and name), progress and the portfo
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import multiprocessing
 from pathlib import Path
 
+import ipywidgets
 import pytest
 
 from fncoach import course as course_data
@@ -15,7 +17,9 @@ from fncoach.cli import main
 from fncoach.record import Record, RecordError
 from fncoach.ui import course as ui_course
 from fncoach.ui.course import Course, autosave, build_model_answers_panel, build_reflection_panel, scenario_picker
+from fncoach.plan import assignments_from_answers
 from fncoach.ui.meetings import build_agenda_panel, build_dilemmas_panel, build_virtual_panel
+from fncoach.ui.plan import build_drill_panel, build_plan_panel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -290,7 +294,7 @@ def test_course_notebooks_are_found_and_match_the_generator():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_exercise_can_use_answers_saved_by_another(record_path: Path):
+def test_exercise_follows_the_answers_it_reads_without_a_button(record_path: Path):
     session = Course("long_term_foster_links", "Sam")
     seen = []
 
@@ -301,10 +305,93 @@ def test_exercise_can_use_answers_saved_by_another(record_path: Path):
     area = session.exercise(build, "drill_notes",
                             from_saved={"assignments": ("safety_plan", lambda answers: answers["assignments"])})
     assert seen == [None] and "Nothing is saved yet" in area.children[0].value
-    plan = [{"task": "t1", "primary": "nana_pat", "backups": []}]
-    Record(record_path).save_answers("Sam", "long_term_foster_links", "safety_plan", {"assignments": plan})
-    area.children[1].click()  # "Use my latest answers from earlier"
-    assert seen[-1] == plan and "your own answers" in area.children[0].value
+    session.exercise(lambda scenario: build_plan_panel(scenario), "safety_plan")
+    plan_panel = session.autosaved("safety_plan").panel
+    first_task = next(iter(plan_panel.primary))
+    plan_panel.primary[first_task].value = "nana_pat"  # saved, and the other exercise catches up at once
+    assert seen[-1] == [{"task": first_task, "primary": "nana_pat", "backups": []}]
+    assert "your latest answers" in area.children[0].value
+    assert not any(isinstance(w, ipywidgets.Button) for w in area.children)
+
+
+def test_drill_uses_the_plan_just_made(record_path: Path):
+    """Issue 13: every job given a person, then "Run the drill" straight away drills that plan."""
+    session = Course("long_term_foster_links", "Sam")
+    session.exercise(build_plan_panel, "safety_plan")
+    session.exercise(build_drill_panel, "safety_plan_drill", seed=0,
+                     from_saved={"assignments": ("safety_plan", assignments_from_answers)})
+    plan_panel = session.autosaved("safety_plan").panel
+    people = [value for _label, value in plan_panel.primary[next(iter(plan_panel.primary))].options if value]
+    for task_id, box in plan_panel.primary.items():
+        box.value = people[0]
+    drill = session.autosaved("safety_plan_drill").panel
+    assert {a.task for a in drill.plan} == set(plan_panel.primary)
+    drill.run_button.click()
+    assert drill.last_run.coverage > 0
+    assert "Nobody" not in drill.plan_view.value
+
+
+def _environ(**values: str) -> dict:
+    return {key: value for key, value in values.items()}
+
+
+def test_reload_opens_with_the_learner_their_case_and_answers(record_path: Path):
+    lab = _environ()  # JupyterLab: one person's own account; no FNCOACH_LEARNER
+    first = Course(environ=lab)
+    first.name_box.value = "Dana Carer"
+    other_case = next(v for _l, v in first.picker.options if v != first.scenario_id)
+    first.picker.value = other_case
+    area = first.reflection("start_here_reflection")
+    panel = first.autosaved("start_here_reflection").panel
+    next(iter(panel.boxes.values())).value = "Learning to find fathers' families"
+    first.autosaved("start_here_reflection").done_box.value = True
+
+    ui_course._RECORDS.clear()  # the page is reloaded: a new kernel
+    again = Course(environ=lab)
+    assert again.name_box.value == "Dana Carer" and again.scenario_id == other_case
+    again.reflection("start_here_reflection")
+    saver = again.autosaved("start_here_reflection")
+    assert next(iter(saver.panel.boxes.values())).value == "Learning to find fathers' families"
+    assert saver.done_box.value and "Welcome back, Dana Carer" in saver.status.value
+    assert area is not None
+
+
+def test_app_mode_asks_for_a_name_before_saving_and_names_match_in_any_case(record_path: Path):
+    app = _environ(SERVER_SOFTWARE="voila/0.5.13")
+    someone = Course(environ=app)
+    assert someone.learner is None and someone.name_box.value == "" and "Type your name" in someone.note.value
+    someone.reflection("start_here_reflection")
+    saver = someone.autosaved("start_here_reflection")
+    box = next(iter(saver.panel.boxes.values()))
+    box.value = "My first note"
+    assert Record(record_path).learners() == () and "Not saved yet" in saver.status.value
+    someone.name_box.value = "Dana Carer"
+    assert Record(record_path).load_answers("Dana Carer", someone.scenario_id, "start_here_reflection")
+    assert box.value == "My first note" and "Saved at" in saver.status.value
+
+    stranger = Course(environ=app)  # another person on the same server gives no name: sees nothing of Dana's
+    stranger.reflection("start_here_reflection")
+    assert next(iter(stranger.autosaved("start_here_reflection").panel.boxes.values())).value == ""
+
+    back = Course(environ=_environ(SERVER_SOFTWARE="voila/0.5.13", QUERY_STRING="learner=dana++CARER"))
+    back.reflection("start_here_reflection")
+    assert next(iter(back.autosaved("start_here_reflection").panel.boxes.values())).value == "My first note"
+
+
+def test_where_work_is_saved_shows_no_machinery():
+    text = ui_course.where_work_is_saved()
+    assert "/" not in text and "FNCOACH" not in text and "fncoach " not in text
+
+
+def test_portfolio_is_a_download_button(record_path: Path):
+    session = Course(environ=_environ(SERVER_SOFTWARE="voila/0.5.13", QUERY_STRING="learner=Sam"))
+    box = session.portfolio()
+    session.reflection("start_here_reflection")
+    next(iter(session.autosaved("start_here_reflection").panel.boxes.values())).value = "Hope"
+    link = box.children[0].value
+    assert "download=" in link and "data:text/html;base64," in link
+    page = base64.b64decode(link.split("base64,")[1].split("'")[0]).decode()
+    assert "Hope" in page
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only meaningful when run as root")
@@ -313,3 +400,23 @@ def test_lab_refuses_root_without_allow_root(capsys):
     assert "root user" in capsys.readouterr().err
     assert main(["lab", "--print-command", "--allow-root"]) == 0
     assert "--allow-root" in capsys.readouterr().out
+
+
+def test_app_serves_the_whole_course_and_keeps_the_trainers_notebook_out_of_the_list():
+    from fncoach.cli.course_cmds import app_command, app_url
+
+    folder = str(course_data.notebooks_dir().resolve())
+    cmd = app_command(course_data.notebook_path("03"), port=8866, open_browser=False)
+    assert cmd[3] == folder and "--ContentsManager.hide_globs=facilitator" in cmd
+    assert app_url(course_data.notebook_path("03"), 8866).endswith("/voila/render/03-sos-mapping.ipynb")
+    trainer = app_command(course_data.notebook_path("facilitator"), port=8866, open_browser=False)
+    assert trainer[3].endswith("facilitator/session.ipynb") and not any("hide_globs" in a for a in trainer)
+
+
+def test_jupyterlab_asks_no_news_question():
+    from fncoach.cli.course_cmds import _LAB_SETTINGS, lab_command
+
+    cmd = lab_command(course_data.notebook_path("00"), open_browser=False)
+    assert f"--LabApp.app_settings_dir={_LAB_SETTINGS}" in cmd
+    overrides = json.loads((_LAB_SETTINGS / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"

@@ -135,23 +135,56 @@ def test_save_loads_back_equal(builder, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["my_network.yaml"]  # no temporary files left
 
 
-@pytest.mark.parametrize("name", ["", "../escape.yaml", "no_extension", "sp ace.yaml"])
-def test_bad_file_name_saves_nothing(builder, tmp_path, name):
+@pytest.mark.parametrize("name", ["", "   ", "!!!", "…"])
+def test_a_name_without_letters_saves_nothing(builder, tmp_path, name):
     builder.file_name.value = name
     builder.save_button.click()
-    assert "was not saved" in builder.message.value
+    assert "not saved" in builder.message.value.lower() or "Not saved" in builder.message.value
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name, file", [("../escape", "escape.yaml"), ("Zoë's network", "zoes-network.yaml"),
+                                        ("sp ace.yaml", "sp-ace.yaml")])
+def test_the_learners_name_for_the_network_becomes_a_safe_file_in_their_folder(builder, tmp_path, name, file):
+    builder.file_name.value = name
+    builder.save_button.click()
+    assert [p.name for p in tmp_path.iterdir()] == [file]
+    assert str(tmp_path) not in builder.message.value  # where, in plain words, without the server's path
+
+
+def test_save_waits_for_the_learners_name_when_their_folder_is_not_known(tiny, tmp_path):
+    folder = {"now": None}
+    panel = build_network_builder_panel(tiny, save_dir=lambda: folder["now"])
+    panel.file_name.value = "My network"
+    panel.save_button.click()
+    assert "Type your name" in panel.message.value
+    folder["now"] = tmp_path / "my-work" / "dana-carer"
+    panel.save_button.click()
+    assert (tmp_path / "my-work" / "dana-carer" / "my-network.yaml").is_file()
+    assert "your own folder" in panel.message.value and "my-work › dana-carer" in panel.message.value
+
+
+def test_people_not_found_yet_stay_off_the_builder_until_found(tiny, tmp_path):
+    hidden = next(p for p in tiny.people if not p.is_known)
+    panel = build_network_builder_panel(tiny, save_dir=tmp_path)
+    assert hidden.name not in panel.ecomap_alt.value
+    assert hidden.id not in {value for _label, value in panel.person_pick.options}
+    question = hidden.not_yet_known.found_by[0]
+    found = build_network_builder_panel(tiny, save_dir=tmp_path, asked=[question])
+    assert hidden.name in found.ecomap_alt.value
+    assert "people you found" in found.strength_view.value and hidden.name in found.strength_view.value
 
 
 def test_start_from_the_child_alone(tmp_path):
     panel = build_network_builder_panel(save_dir=tmp_path)
     assert panel.scenario.people == () and panel.report.score == 0
+    panel.file_name.value = "Sam's network"
     panel.save_button.click()
     assert "at least one person" in panel.message.value
     _add(panel, name="Gran", relationship="Grandmother")
     assert [p.name for p in panel.scenario.people] == ["Gran"]
     panel.save_button.click()
-    saved = load_scenario(tmp_path / "my_network.yaml")
+    saved = load_scenario(tmp_path / "sams-network.yaml")
     assert saved == panel.scenario and saved.child.name == "Sam"
 
 

@@ -42,16 +42,18 @@ def test_plan_panel_assign_check_and_inline_problems(tiny):
     assert panel.feedback["t_morning_call"].value == ""
 
 
-def test_plan_panel_clean_plan(tiny):
+def test_plan_panel_says_a_person_not_found_yet_cannot_have_a_job(tiny):
     panel = build_plan_panel(tiny)
     panel.primary["t_morning_call"].value = "gran"
-    panel.backups["t_morning_call"][0].value = "aunt_niamh"
+    panel.backups["t_morning_call"][0].value = "aunt_niamh"  # free at 7.30, but the workers have not found her
     panel.primary["t_school_run"].value = "gran"
     panel.backups["t_school_run"][0].value = "aunt_niamh"
     panel.check_button.click()
-    problems = {(p.task_id, p.rule) for p in panel.problems}
-    assert ("t_morning_call", "not_available") not in problems
-    assert "Looks workable" in panel.feedback["t_morning_call"].value
+    problems = {(p.task_id, p.person_id, p.rule) for p in panel.problems}
+    assert ("t_morning_call", "aunt_niamh", "not_available") not in problems
+    assert ("t_morning_call", "aunt_niamh", "safety") in problems
+    assert "has not been found yet" in panel.feedback["t_morning_call"].value
+    assert "Have another look" in panel.message.value and "(s)" not in panel.message.value
 
 
 def test_plan_panel_restore_and_bad_saved_answers(tiny):
@@ -75,7 +77,7 @@ def test_drill_panel_run_change_rerun_compare(tiny):
     assert panel.rerun_button.disabled
     panel.change_kind.value = "add_backup"
     panel.change_task.value = "t_morning_call"
-    panel.change_person.value = "aunt_niamh"
+    panel.change_person.value = "uncle_dev"
     panel.change_button.click()
     assert "Plan changed" in panel.message.value and not panel.rerun_button.disabled
     panel.rerun_button.click()
@@ -83,7 +85,7 @@ def test_drill_panel_run_change_rerun_compare(tiny):
     assert panel.comparison.after >= panel.comparison.before
     assert len(panel.before_after.children) == 2
     answers = panel.answers()
-    assert answers["changes"] == [{"kind": "add_backup", "task": "t_morning_call", "person": "aunt_niamh"}]
+    assert answers["changes"] == [{"kind": "add_backup", "task": "t_morning_call", "person": "uncle_dev"}]
     assert answers["coverage_after"] == panel.comparison.after
     json.dumps(answers)
 
@@ -102,9 +104,9 @@ def test_drill_panel_swap_and_move(tiny):
     panel.change_task.value = "t_school_run"
     assert [v for _, v in panel.change_old.options] == ["gran", "uncle_dev"]
     panel.change_old.value = "uncle_dev"
-    panel.change_person.value = "aunt_niamh"
+    panel.change_person.value = "uncle_dev"
     panel.change_button.click()
-    assert next(a for a in panel.plan if a.task == "t_school_run").backups == ("aunt_niamh",)
+    assert next(a for a in panel.plan if a.task == "t_school_run").backups == ("uncle_dev",)
     panel.change_kind.value = "move_task"
     panel.change_task.value = "t_morning_call"
     assert panel.change_start.value == "07:30"
@@ -200,11 +202,11 @@ def test_drill_panel_follows_a_linked_plan_panel(tiny):
     assert drill.plan == (Assignment(task="t_morning_call", primary="gran"),)
     drill.change_kind.value = "add_backup"
     drill.change_task.value = "t_morning_call"
-    drill.change_person.value = "aunt_niamh"
+    drill.change_person.value = "sw_amara"
     drill.change_button.click()
     plan.primary["t_school_run"].value = "gran"  # the learner goes back and adds a job
     drill.run_button.click()
-    assert drill.plan == (Assignment(task="t_morning_call", primary="gran", backups=("aunt_niamh",)),
+    assert drill.plan == (Assignment(task="t_morning_call", primary="gran", backups=("sw_amara",)),
                           Assignment(task="t_school_run", primary="gran"))
     assert "Dev Patel" not in drill.plan_view.value  # the model plan (Dev as backup) is not shown
 
@@ -233,7 +235,7 @@ def test_drill_panel_can_build_a_plan_from_empty(tiny):
     drill.change_button.click()
     assert drill.plan == (Assignment(task="t_morning_call", primary="gran"),)
     assert "is now the main person" in drill.message.value
-    drill.change_person.value = "aunt_niamh"
+    drill.change_person.value = "uncle_dev"
     drill.change_button.click()
     assert "is now a backup" in drill.message.value
 
@@ -265,7 +267,7 @@ def test_plan_panel_shows_cautions_as_things_to_talk_about_not_to_fix():
     panel.backups["t_gp"][1].value = "lorraine"  # a former foster carer, still to be explored
     panel.check_button.click()
     assert "Talk it through first" in panel.feedback["t_gp"].value
-    assert "No problems found" in panel.message.value and "1 thing(s) to talk about" in panel.message.value
+    assert "No problems found" in panel.message.value and "1 thing to talk about" in panel.message.value
 
 
 def test_drill_panel_refuses_an_unsafe_change_with_the_reason():
@@ -317,3 +319,53 @@ def test_review_of_an_unsafe_plan_says_it_must_change_whatever_the_drill_shows()
     panel.change["t_gp"].value = True
     panel.check_button.click()
     assert "Put these jobs on your list" not in panel.message.value
+
+
+def test_drill_changes_go_through_the_plan_check(tiny):
+    """Issue 13: a change the plan check would flag for safety is not made, and the learner is told why."""
+    drill = build_drill_panel(tiny, assignments=[Assignment(task="t_morning_call", primary="gran")])
+    drill.change_kind.value = "add_backup"
+    drill.change_task.value = "t_morning_call"
+    drill.change_person.value = "aunt_niamh"  # not found yet
+    drill.change_button.click()
+    assert drill.plan == (Assignment(task="t_morning_call", primary="gran"),) and drill.changes == []
+    assert "That change was not made" in drill.message.value and "has not been found yet" in drill.message.value
+    drill.change_kind.value = "swap_person"
+    drill.change_old.value = "gran"
+    drill.change_person.value = "ciara"  # the person the worry is about
+    drill.change_button.click()
+    assert drill.plan[0].primary == "gran" and "not made" in drill.message.value
+    drill.change_kind.value = "add_backup"
+    drill.change_person.value = "uncle_dev"  # allowed, with what the check says about it
+    drill.change_button.click()
+    assert drill.plan[0].backups == ("uncle_dev",) and "Change made" in drill.message.value
+    assert "plan check says" in drill.message.value.lower()
+
+
+def test_drill_shows_safety_findings_of_the_plan_it_drills(tiny):
+    drill = build_drill_panel(tiny, assignments=[Assignment(task="t_school_run", primary="ciara")])
+    assert "Safety first" in drill.plan_view.value and "Ciara" in drill.plan_view.value
+
+
+def test_rerun_says_why_it_is_greyed_out(tiny):
+    drill = build_drill_panel(tiny, assignments=[Assignment(task="t_morning_call", primary="gran")])
+    assert drill.rerun_button.disabled and "Run the drill first" in drill.rerun_row.note.value
+    assert drill.rerun_row.note.layout.display == ""
+    drill.run_button.click()
+    assert drill.rerun_button.disabled and "Make a change" in drill.rerun_row.note.value
+    drill.change_kind.value = "add_backup"
+    drill.change_task.value = "t_morning_call"
+    drill.change_person.value = "uncle_dev"
+    drill.change_button.click()
+    assert not drill.rerun_button.disabled and drill.rerun_row.note.layout.display == "none"
+
+
+def test_review_goes_through_the_plan_check(tiny):
+    review = build_review_panel(tiny, assignments=[Assignment(task="t_school_run", primary="ciara")])
+    assert "plan check" in review.log_view.value
+    review.working.value = "partly"
+    review.check_button.click()
+    assert "must change" in review.message.value and "Have another look" in review.message.value
+    review.change["t_school_run"].value = True
+    review.check_button.click()
+    assert "must change" not in review.message.value

@@ -44,9 +44,15 @@ def test_card_sort_check_and_feedback(tiny):
 
 def test_card_sort_unplaced_and_restore(tiny):
     panel = build_card_sort_panel(tiny)
+    panel.check_button.click()  # an empty sort: no card's column or explanation is given away
+    assert "No cards are placed yet" in panel.message.value and "Well done" not in panel.message.value
+    assert "Place this card first" in panel.feedback["c1"].value
+    for card in tiny.sos.cards:
+        assert card.explanation not in panel.feedback[card.id].value
+    panel.choices["c1"].value = "harm"
     panel.check_button.click()
-    assert "6 cards are not placed yet" in panel.message.value
-    assert "Not placed yet" in panel.feedback["c1"].value
+    assert "5 cards are not placed yet" in panel.message.value
+    panel.choices["c1"].value = ""
     panel.restore({"cards": {"c1": "harm", "c2": "nonsense", "zz": "harm"}})
     assert panel.answers() == {"cards": {"c1": "harm"}}
     assert "c2" in panel.message.value and "zz" in panel.message.value
@@ -211,3 +217,13 @@ def test_all_panel_answers_merge_into_a_learner_map(tiny):
     assert map_content(tiny, answers).problems == ()
     html = sos_map_html(tiny, json.loads(json.dumps(answers)))
     assert "Gran is worried that Ciara might sleep in again" in html and "No plan yet" in html
+
+
+def test_scaling_says_why_commit_is_greyed_out_and_checks_the_number_at_once(tiny):
+    panel = build_scaling_panel(tiny)
+    assert panel.commit_button.disabled and panel.commit_row.note.layout.display == ""
+    assert "Step 1" in panel.commit_row.note.value
+    panel.own_score.value = "12"  # told straight away, before Step 1 is saved
+    assert "not on the scale" in panel.score_note.value
+    panel.own_score.value = "4"
+    assert panel.score_note.value == ""

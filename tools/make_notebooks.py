@@ -126,19 +126,18 @@ def how_to_cell():
 
 
 def parameters_cell(*, learner: bool = True):
-    if learner:
+    if learner:  # the learner's name is typed in the course header only, never here
         text = (f'# Settings: your trainer may change these before the session.\n'
-                f'scenario = "{DEFAULT_SCENARIO}"  # the case to start with\n'
-                f'learner = ""  # your name; leave empty to use your login name')
+                f'scenario = "{DEFAULT_SCENARIO}"  # the case to start with')
     else:
-        text = f'# Settings: the case to open with.\nscenario = "{DEFAULT_SCENARIO}"\nlearner = ""'
+        text = f'# Settings: the case to open with.\nscenario = "{DEFAULT_SCENARIO}"'
     cell = new_code_cell(text)
     cell.metadata["tags"] = ["parameters"]
     return _shared(cell, "parameters")
 
 
 def case_cells(*, ask_name: bool = True) -> list:
-    call = "Course(scenario, learner)" if ask_name else "Course(scenario, learner, ask_name=False)"
+    call = "Course(scenario)" if ask_name else "Course(scenario, ask_name=False)"
     what = ("Type your name (so your work is saved under it) and choose a case. "
             "Everything below follows the case you choose." if ask_name
             else "Choose the case for this session. Everything below follows it.")

@@ -14,12 +14,17 @@ from .. import course
 from ..record import Record, RecordError, default_learner, default_record_path
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
 
-__all__ = ["register", "lab_command", "app_command", "voila_environment", "VOILA_TEMPLATE"]
+__all__ = ["register", "lab_command", "app_command", "app_url", "voila_environment", "VOILA_TEMPLATE",
+           "LEARNERS_HIDDEN"]
 
 #: fncoach's Voilà template: Voilà's "lab" template without the links to an icon-font CDN (nothing is fetched
 #: from the internet). It lives in ``fncoach/share/voila/templates/fncoach``.
 VOILA_TEMPLATE = "fncoach"
 _SHARE = Path(__file__).resolve().parent.parent / "share"
+#: JupyterLab settings for the course: no "Jupyter news?" question, no update check.
+_LAB_SETTINGS = _SHARE / "jupyterlab" / "settings"
+#: What the course server leaves out of the learners' list of notebooks (the trainer's notebook, caches).
+LEARNERS_HIDDEN = ("facilitator", "__pycache__", "*.pyc", ".*", "*~")
 
 _PUBLIC_WARNING = (
     "WARNING: --public listens on every network interface (0.0.0.0), so other computers on this network can "
@@ -44,12 +49,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lab.set_defaults(func=_lab)
 
     app = subparsers.add_parser(
-        "app", help="serve one notebook as an app with the code hidden (Voila)",
-        description="Serve one course notebook with Voila: the code is hidden and learners use only the buttons "
-        "and boxes. Listens on this computer only (127.0.0.1) unless --public is given.",
+        "app", help="serve the course as an app with the code hidden (Voila)",
+        description="Serve the course with Voila: the code is hidden and learners use only the buttons and boxes. "
+        "The whole course is served, so the links between notebooks work (the trainer's notebook is left out of "
+        "the learners' list); the browser opens at NOTEBOOK. 'facilitator' (or a .ipynb file outside the course) "
+        "is served on its own. Listens on this computer only (127.0.0.1) unless --public is given.",
     )
-    app.add_argument("notebook", metavar="NOTEBOOK",
-                     help="a number (03), a name (03-sos-mapping), 'facilitator', or a path to a .ipynb file")
+    app.add_argument("notebook", metavar="NOTEBOOK", nargs="?", default="00-start-here",
+                     help="a number (03), a name (03-sos-mapping), 'facilitator', or a path to a .ipynb file "
+                     "(default: 00-start-here)")
     _serve_options(app)
     app.set_defaults(func=_app)
 
@@ -120,7 +128,9 @@ def lab_command(notebook: Path, *, port: int | None = None, public: bool = False
            f"--ServerApp.ip={'0.0.0.0' if public else '127.0.0.1'}",
            f"--LabApp.default_url=/lab/tree/{relative}",
            # nothing fetched from the internet: no news feed, no update check
-           "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+           "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+           # and no "Jupyter news?" question for learners
+           f"--LabApp.app_settings_dir={_LAB_SETTINGS}"]
     if port:
         cmd.append(f"--ServerApp.port={port}")
     if not open_browser:
@@ -130,16 +140,55 @@ def lab_command(notebook: Path, *, port: int | None = None, public: bool = False
     return cmd
 
 
+def _course_relative(notebook: Path) -> str | None:
+    """``notebook`` relative to the course folder when it is one of the learners' notebooks, else ``None``."""
+    root = course.notebooks_dir().resolve()
+    try:
+        relative = notebook.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+    return None if relative.startswith("facilitator/") else relative
+
+
 def app_command(notebook: Path, *, port: int | None = None, public: bool = False,
                 open_browser: bool = True) -> list[str]:
-    """The Voila command line serving ``notebook`` with the code hidden."""
-    cmd = [sys.executable, "-m", "voila", str(notebook), f"--Voila.ip={'0.0.0.0' if public else '127.0.0.1'}",
+    """The Voila command line for the course with the code hidden.
+
+    A learners' notebook: the whole course folder is served (links between notebooks open in app mode; the
+    trainer's notebook is left out of the list). The trainer's notebook, or a file outside the course: that
+    notebook alone. Open :func:`app_url` in the browser.
+
+    Examples
+    --------
+    >>> from fncoach.course import notebook_path
+    >>> cmd = app_command(notebook_path("03"), port=8866, open_browser=False)
+    >>> cmd[3] == str(course.notebooks_dir().resolve()), "--ContentsManager.hide_globs=facilitator" in cmd
+    (True, True)
+    """
+    relative = _course_relative(notebook)
+    target = str(course.notebooks_dir().resolve()) if relative else str(notebook)
+    cmd = [sys.executable, "-m", "voila", target, f"--Voila.ip={'0.0.0.0' if public else '127.0.0.1'}",
            f"--template={VOILA_TEMPLATE}", "--strip_sources=True", "--theme=light"]
+    if relative:
+        cmd += [f"--ContentsManager.hide_globs={glob}" for glob in LEARNERS_HIDDEN]
     if port:
         cmd.append(f"--port={port}")
-    if not open_browser:
-        cmd.append("--no-browser")
+    if not open_browser or relative:
+        cmd.append("--no-browser")  # the course is opened at the chosen notebook by fncoach itself
     return cmd
+
+
+def app_url(notebook: Path, port: int, host: str = "127.0.0.1") -> str:
+    """Where ``notebook`` opens on a server started with :func:`app_command`.
+
+    Examples
+    --------
+    >>> from fncoach.course import notebook_path
+    >>> app_url(notebook_path("03"), 8866)
+    'http://127.0.0.1:8866/voila/render/03-sos-mapping.ipynb'
+    """
+    relative = _course_relative(notebook)
+    return f"http://{host}:{port}/" + (f"voila/render/{relative}" if relative else "")
 
 
 def voila_environment(base: dict[str, str] | None = None) -> dict[str, str]:
@@ -174,9 +223,42 @@ def _lab(args: argparse.Namespace) -> int:
 def _app(args: argparse.Namespace) -> int:
     _need("voila", "voila")
     notebook = _find_notebook(args.notebook)
-    cmd = app_command(notebook, port=args.port, public=args.public, open_browser=not args.no_browser)
+    port = args.port or _free_port()
+    cmd = app_command(notebook, port=port, public=args.public, open_browser=not args.no_browser)
+    url = app_url(notebook, port)
+    if not args.print_command:
+        print(f"The course will be at {url}", file=sys.stderr)
+        if not args.no_browser and _course_relative(notebook):
+            _open_when_ready(url, port)
     return _run(cmd, args, " WITHOUT any password: anyone who can reach this computer can use it",
                 env=voila_environment())
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _open_when_ready(url: str, port: int, wait: float = 120) -> None:
+    """Open ``url`` in the web browser as soon as the server listens (in the background)."""
+    import socket
+    import threading
+    import time
+    import webbrowser
+
+    def opener() -> None:
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    webbrowser.open(url)
+                    return
+            time.sleep(0.5)
+
+    threading.Thread(target=opener, daemon=True).start()
 
 
 # ---------------------------------------------------------------------------- progress and export

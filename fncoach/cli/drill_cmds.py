@@ -117,7 +117,7 @@ def _drill(args: argparse.Namespace) -> int:
         })
         return EXIT_OK
     titles = {t.id: t.title for t in scenario.plan.tasks}
-    print(f"{scenario.meta.title}: {scenario.drills.days}-day drill, {summary.runs} run(s), seed {summary.seed}")
+    print(f"{scenario.meta.title}: {scenario.drills.days}-day drill, {summary.runs} run{'s' if summary.runs != 1 else ''}, seed {summary.seed}")
     print(f"Mean coverage: {summary.coverage:.1%} (exactly expected {exact.coverage:.1%}; "
           f"without the scripted events {no_events.coverage:.1%})")
     for task_id, value in summary.per_task.items():

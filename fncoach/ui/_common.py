@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
-__all__ = ["ExercisePanel", "button", "message_html", "LEVEL_STYLE"]
+__all__ = ["ExercisePanel", "button", "message_html", "LEVEL_STYLE", "with_reason"]
 
 _log = logging.getLogger("fncoach.ui")
 
@@ -29,6 +29,37 @@ def button(**options: Any) -> widgets.Button:
     """
     options.setdefault("layout", widgets.Layout(width="auto", align_self="flex-start"))
     return widgets.Button(**options)
+
+
+def with_reason(control: widgets.Widget, reason: str) -> widgets.HBox:
+    """``control`` with a short note beside it saying why it is greyed out, shown only while it is disabled.
+
+    Change the words later with ``box.set_reason(text)``.
+
+    Examples
+    --------
+    >>> b = widgets.Button(description="Run again", disabled=True)
+    >>> box = with_reason(b, "Run the drill first.")
+    >>> box.note.layout.display, "Run the drill first." in box.note.value
+    ('', True)
+    >>> b.disabled = False; box.note.layout.display
+    'none'
+    """
+    note = widgets.HTML(layout=widgets.Layout(display="" if control.disabled else "none"))
+    box = widgets.HBox([control, note], layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+
+    def show(text: str) -> None:
+        note.value = (f"<span style='color:#444;font-size:0.95em;margin-left:0.6em'>"
+                      f"{html.escape(text)}</span>")
+
+    def follow(_change: Any = None) -> None:
+        note.layout.display = "" if control.disabled else "none"
+
+    box.note = note  # type: ignore[attr-defined]
+    box.set_reason = show  # type: ignore[attr-defined]
+    show(reason)
+    control.observe(follow, names="disabled")
+    return box
 
 
 def message_html(text: str, level: str = "info", title: str | None = None) -> str:

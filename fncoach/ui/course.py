@@ -22,6 +22,7 @@ from :mod:`fncoach.record`.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import html
 import logging
@@ -32,7 +33,8 @@ from typing import Any, Callable, Sequence
 import ipywidgets as widgets
 
 from .. import course as _course
-from ..record import Record, RecordError, clean_learner_name, default_learner, default_record_path
+from ..record import (Record, RecordError, clean_learner_name, default_learner, default_record_path, learner_folder,
+                      learner_key)
 from ..scenario import ScenarioError, bundled_scenarios_dir, find_scenario_files, load_scenario
 from ._common import ExercisePanel, message_html
 
@@ -46,6 +48,7 @@ __all__ = [
     "figure_html",
     "learner_box",
     "open_course_record",
+    "portfolio_link",
     "progress_overview",
     "scenario_choices",
     "scenario_picker",
@@ -133,13 +136,18 @@ def case_card(scenario) -> str:
 # ---------------------------------------------------------------------------- the learner and the record
 
 
-def learner_box(learner: str = "") -> widgets.Text:
-    """A box for the learner's name (saved work is kept under it). Empty → :func:`default_learner`."""
-    return widgets.Text(
-        value=(learner or "").strip() or default_learner(), description="Your name:",
+def learner_box(learner: str | None = "") -> widgets.Text:
+    """The one box for the learner's name (saved work is kept under it); empty when no name is known yet.
+
+    In app mode the page remembers what is typed here (in the browser) and carries it to the next notebook.
+    """
+    box = widgets.Text(
+        value=(learner or "").strip(), description="Your name:",
         placeholder="Type your name or a nickname", continuous_update=False,
         style={"description_width": "initial"}, layout=widgets.Layout(width="min(100%, 30em)"),
     )
+    box.add_class("fncoach-name")
+    return box
 
 
 def open_course_record(path: str | Path | None = None) -> Record:
@@ -151,9 +159,9 @@ def open_course_record(path: str | Path | None = None) -> Record:
 
 
 def where_work_is_saved() -> str:
-    """One plain sentence saying where work is saved."""
-    return (f"Your answers are saved as you work, in the file {default_record_path()} "
-            "(your trainer can change this with the FNCOACH_RECORD setting).")
+    """One plain sentence saying where work is saved (no file names or settings: learners never need them)."""
+    return ("Your answers are saved as you work, under your name, on this computer (or on your course server). "
+            "Come back to any notebook and type the same name: your answers will be waiting.")
 
 
 def _when(iso: str | None) -> str:
@@ -164,6 +172,10 @@ def _when(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{moment.day} {moment.strftime('%B')} at {moment.strftime('%H:%M')}"
+
+
+_NAME_FIRST = ("Type your name (or a nickname) in the box at the top of the page, then press Enter. "
+               "Your work is saved under it from then on; until then it stays on this page.")
 
 
 class AutoSave:
@@ -181,11 +193,15 @@ class AutoSave:
     """
 
     def __init__(self, panel: ExercisePanel, *, exercise: str, scenario_id: str, learner: str | None = None,
-                 record: Record | None = None):
+                 record: Record | None = None, ask_name: bool = False):
         self.panel = panel
         self.exercise = exercise
         self.scenario_id = scenario_id
-        self.learner = clean_learner_name(learner) if learner and learner.strip() else default_learner()
+        if learner and learner.strip():
+            self.learner: str | None = clean_learner_name(learner)
+        else:
+            self.learner = None if ask_name else default_learner()
+        self.saved_listeners: list[Callable[[str], None]] = []
         self.restored = False
         self.last_error = ""
         self._unsaved: dict | None = None
@@ -210,7 +226,7 @@ class AutoSave:
 
     # -- opening
     def _restore(self) -> None:
-        if self.record is None:
+        if self.record is None or self.learner is None:
             return
         try:
             entry = self.record.entry(self.learner, self.scenario_id, self.exercise)
@@ -244,6 +260,11 @@ class AutoSave:
         """Save the panel's answers now; returns True if saved. Problems become a plain message."""
         if answers is None:
             answers = self._unsaved if self._unsaved is not None else self.panel.answers()
+        if self.learner is None:
+            self._unsaved = answers
+            self.last_error = ""
+            self.status.value = message_html(_NAME_FIRST, "info", "Not saved yet: who are you?")
+            return False
         if self.record is None:
             try:
                 self.record = open_course_record()
@@ -261,9 +282,34 @@ class AutoSave:
         self.last_error = ""
         self.retry.layout.display = "none"
         self._say(f"✓ Saved at {_dt.datetime.now().strftime('%H:%M:%S')}.")
+        for listener in list(self.saved_listeners):
+            try:
+                listener(self.exercise)
+            except Exception:  # another exercise catching up must never undo this save
+                _log.exception("catching up after a save failed")
+        return True
+
+    @property
+    def waiting_for_name(self) -> bool:
+        """True while there is work on screen that is kept back until the learner gives a name."""
+        return self.learner is None and self._unsaved is not None
+
+    def adopt(self, learner: str) -> bool:
+        """Save the work kept back while no name was given under ``learner``; True if there was any."""
+        pending = self._unsaved if self.learner is None else None
+        self.learner = clean_learner_name(learner)
+        if pending is None:
+            return False
+        self.save_now(pending)
         return True
 
     def _done_changed(self, change: dict) -> None:
+        if self.learner is None:
+            self._unsaved = self.panel.answers()
+            self._set_done_quietly(False)
+            self.status.value = message_html(_NAME_FIRST, "info", "Not saved yet: who are you?")
+            self.done_box.observe(self._done_changed, names="value")
+            return
         if self.record is None:
             self._problem("This cannot be marked as finished because your work cannot be saved here.")
             return
@@ -288,7 +334,7 @@ class AutoSave:
 
 
 def autosave(panel: ExercisePanel, *, exercise: str, scenario_id: str, learner: str | None = None,
-             record: Record | None = None) -> AutoSave:
+             record: Record | None = None, ask_name: bool = False) -> AutoSave:
     """Wire an exercise panel to the learner record.
 
     Saved answers for this learner, case and exercise are put back at once; every change is saved
@@ -305,13 +351,17 @@ def autosave(panel: ExercisePanel, *, exercise: str, scenario_id: str, learner: 
         The learner's name (default: :func:`fncoach.record.default_learner`).
     record : Record, optional
         Default: :func:`open_course_record`.
+    ask_name : bool
+        With no ``learner``: keep the work on screen, unsaved, and ask for a name (app mode on a shared
+        server) instead of using the login name.
 
     Returns
     -------
     AutoSave
         Display its ``.widget``.
     """
-    return AutoSave(panel, exercise=exercise, scenario_id=scenario_id, learner=learner, record=record)
+    return AutoSave(panel, exercise=exercise, scenario_id=scenario_id, learner=learner, record=record,
+                    ask_name=ask_name)
 
 
 # ---------------------------------------------------------------------------- progress
@@ -348,7 +398,10 @@ def progress_overview(learner: str | None = None, record: Record | None = None) 
     box = widgets.VBox([button, out])
 
     def refresh(_b: Any = None) -> None:
-        name = getattr(box, "learner", None) or learner or default_learner()
+        name = box.learner if hasattr(box, "learner") else (learner or default_learner())
+        if not name:
+            out.value = "<p>Type your name at the top of the page to see your progress.</p>"
+            return
         try:
             rec = record or open_course_record()
             out.value = _progress_html(clean_learner_name(name), rec)
@@ -365,10 +418,15 @@ def progress_overview(learner: str | None = None, record: Record | None = None) 
 
 
 def figure_html(result: Any, *, dpi: int = 100) -> str:
-    """A :class:`~fncoach.viz._common.FigureResult` as an ``<img>`` (alt text = its description) plus the description."""
+    """A :class:`~fncoach.viz._common.FigureResult` as an ``<img>`` (alt text = its description) plus the description.
+
+    Above 100 dots per inch (an eco-map, whose labels must be at least 12 pixels high) the picture keeps its full
+    size and scrolls sideways on a narrow screen instead of shrinking.
+    """
     from ..pages import png_data_uri, render
 
-    return render("widget_figure.html.j2", src=png_data_uri(result.png(dpi)), description=result.description)
+    return render("widget_figure.html.j2", src=png_data_uri(result.png(dpi)), description=result.description,
+                  full_size=dpi > 100)
 
 
 # ---------------------------------------------------------------------------- the course session
@@ -377,35 +435,72 @@ def figure_html(result: Any, *, dpi: int = 100) -> str:
 class Course:
     """One notebook's session: the learner's name, the chosen case, and the exercises and figures that follow it.
 
+    Whom the notebook opens for, and on which case, is decided by :func:`fncoach.course.starting_point`: a reload
+    or the next notebook carries on with the same learner, their case and their answers. In app mode with no
+    name given, nothing is saved until the learner types one (a course server may be shared).
+
     Parameters
     ----------
     scenario : str
-        The case to open with (a bundled id); the learner can switch with the picker.
+        The case to open with (a bundled id) when the learner has none of their own yet; the learner can switch
+        with the picker.
     learner : str
-        The learner's name ("" → :func:`fncoach.record.default_learner`).
+        The learner's name, if the notebook is told it (normally ""; see :func:`fncoach.course.starting_point`).
+    ask_name : bool
+        False for the trainer's notebook, which saves nothing.
+    environ : mapping, optional
+        The process environment (default :data:`os.environ`; tests pass their own).
     """
 
-    def __init__(self, scenario: str = _course.DEFAULT_SCENARIO, learner: str = "", *, ask_name: bool = True):
-        self.picker = scenario_picker(scenario)
-        self.name_box = learner_box(learner)
-        self.case = widgets.HTML()
+    def __init__(self, scenario: str = _course.DEFAULT_SCENARIO, learner: str = "", *, ask_name: bool = True,
+                 environ: Any = None):
         self.note = widgets.HTML()
-        self._areas: list[Callable[[], None]] = []
+        self._record_problem = ""
+        record = self._record()
+        start = _course.starting_point(
+            os.environ if environ is None else environ, scenario=scenario, learner=learner,
+            last_learner=self._quietly(lambda: record.last_learner()) if record else None,
+            last_place=(lambda name: self._quietly(lambda: record.last_place(name))) if record else (lambda _n: None),
+            login_name=default_learner())
+        self.app_mode = start.app_mode
+        self._ask_name = ask_name
+        self._learner: str | None = self._clean_name(start.learner) if start.learner else None
+        if not ask_name and self._learner is None:
+            self._learner = default_learner()
+        self.picker = scenario_picker(start.scenario_id)
+        self.picker.add_class("fncoach-case")
+        self.name_box = learner_box(self._learner if ask_name else "")
+        self.case = widgets.HTML()
+        self._areas: list[_Area] = []
         self._autosaves: dict[str, AutoSave] = {}
-        self._learner = self._clean_name(self.name_box.value)
         self.header = widgets.VBox([self.name_box, self.picker, self.note, self.case] if ask_name
                                    else [self.picker, self.note, self.case])
-        self.picker.observe(lambda _c: self._refresh_all(), names="value")
+        self.picker.observe(lambda _c: self._case_changed(), names="value")
         self.name_box.observe(self._name_changed, names="value")
         self._show_case()
-        try:
-            rec = open_course_record()
-            if rec.notice:
-                self.note.value = message_html(rec.notice, "info", "About your saved work")
-        except RecordError as error:
-            self.note.value = message_html(str(error), "error", "Your work cannot be saved here")
+        if record is not None and record.notice:
+            self.note.value = message_html(record.notice, "info", "About your saved work")
+        elif self._record_problem:
+            self.note.value = message_html(self._record_problem, "error", "Your work cannot be saved here")
+        elif ask_name and self._learner is None:
+            self.note.value = message_html(_NAME_FIRST, "info", "Who are you?")
+        self._remember_place()
 
     # -- state
+    def _record(self) -> Record | None:
+        try:
+            return open_course_record()
+        except RecordError as error:
+            self._record_problem = str(error)
+            return None
+
+    @staticmethod
+    def _quietly(read: Callable[[], Any]) -> Any:
+        try:
+            return read()
+        except RecordError:
+            return None
+
     @property
     def scenario_id(self) -> str:
         """The chosen case's id."""
@@ -417,9 +512,18 @@ class Course:
         return _load_case(self.scenario_id)
 
     @property
-    def learner(self) -> str:
-        """The learner's name, tidied."""
+    def learner(self) -> str | None:
+        """The learner's name, tidied (``None`` in app mode until the learner gives one)."""
         return self._learner
+
+    def own_folder(self) -> Path | None:
+        """The learner's own folder for files they save (``None`` until they give a name); pass it as ``save_dir``."""
+        if self._learner is None:
+            return None
+        try:
+            return learner_folder(self._learner, base=open_course_record().path.parent)
+        except RecordError:
+            return learner_folder(self._learner)
 
     def autosaved(self, exercise: str) -> AutoSave | None:
         """The :class:`AutoSave` currently showing ``exercise`` (for tests and trainers)."""
@@ -432,14 +536,38 @@ class Course:
         except RecordError:
             return default_learner()
 
-    def _name_changed(self, change: dict) -> None:
-        try:
-            self._learner = clean_learner_name(change["new"])
-        except RecordError as error:
-            self.note.value = message_html(f"{error} Your work is still being saved under {self._learner}.", "warn")
+    def _remember_place(self) -> None:
+        if not self._ask_name or self._learner is None or not self.scenario_id:
             return
-        self.note.value = message_html(f"Your work will now be saved under the name {self._learner}.", "info")
-        self._refresh_all(case=False)
+        record = self._record()
+        if record is not None:
+            self._quietly(lambda: record.remember_place(self._learner, self.scenario_id))
+
+    def _name_changed(self, change: dict) -> None:
+        before = self._learner
+        try:
+            new = clean_learner_name(change["new"])
+        except RecordError as error:
+            still = (f" Your work is still being saved under {before}." if before
+                     else " Until then, your work stays on this page but is not saved.")
+            self.note.value = message_html(f"{error}{still}", "warn", "Your name")
+            return
+        self._learner = new
+        if before is not None and learner_key(before) == learner_key(new):
+            return  # the same person, written differently
+        record = self._record()
+        theirs = self._quietly(lambda: record.last_place(new)) if record else None
+        self.note.value = message_html(f"Your work is saved under the name {new}.", "info", "Your name")
+        if theirs and theirs != self.scenario_id and theirs in {v for _l, v in self.picker.options}:
+            self._refresh_all(case=False, adopt=before is None, only_waiting=True)
+            self.picker.value = theirs  # their own case, as they left it (refreshes everything)
+            return
+        self._refresh_all(case=False, adopt=before is None)
+        self._remember_place()
+
+    def _case_changed(self) -> None:
+        self._refresh_all()
+        self._remember_place()
 
     def _show_case(self) -> None:
         try:
@@ -447,17 +575,35 @@ class Course:
         except (LookupError, ScenarioError, OSError) as error:
             self.case.value = message_html(_plain_load_error(error), "error", "This case cannot be opened")
 
-    def _refresh_all(self, case: bool = True) -> None:
+    def _refresh_all(self, case: bool = True, *, adopt: bool = False, only_waiting: bool = False) -> None:
+        """Show everything again for the learner and case now chosen.
+
+        With ``adopt`` (a name given for the first time), work typed before the name is saved under it and stays
+        on screen; with ``only_waiting`` nothing else is redrawn.
+        """
         if case:
             self._show_case()
-        for refresh in self._areas:
-            refresh()
+        for area in list(self._areas):
+            saver = self._autosaves.get(area.exercise) if area.exercise else None
+            if adopt and saver is not None and saver.waiting_for_name and self._learner:
+                saver.adopt(self._learner)
+                continue
+            if not only_waiting:
+                area.refresh()
+
+    def _caught_up(self, saved_exercise: str) -> None:
+        """After ``saved_exercise`` is saved, redraw the exercises that use its answers (e.g. the drill the plan)."""
+        for area in list(self._areas):
+            if saved_exercise in area.sources:
+                area.refresh()
 
     # -- content that follows the chosen case
     def saved_answers(self, exercise: str) -> dict | None:
         """This learner's saved answers to ``exercise`` for the chosen case (``None`` if none or unreadable)."""
+        if self._learner is None:
+            return None
         try:
-            return open_course_record().load_answers(self.learner, self.scenario_id, exercise)
+            return open_course_record().load_answers(self._learner, self.scenario_id, exercise)
         except RecordError:
             return None
 
@@ -470,17 +616,20 @@ class Course:
         the answers are saved under :data:`~fncoach.course.GENERAL_SCENARIO`).
 
         ``from_saved={"assignments": ("safety_plan", convert)}`` passes ``convert(saved answers)`` of another
-        exercise as an option (for example the learner's own plan into the drill), with a button to pick up
-        the latest version.
+        exercise as an option (for example the learner's own plan into the drill). It always follows the latest
+        save: when that exercise is saved, this one is drawn again with the new answers (its own saved answers
+        put back).
         """
         area = widgets.VBox()
+        sources = frozenset(source for source, _convert in (from_saved or {}).values())
 
         def refresh() -> None:
             try:
                 extra, note = self._options_from_saved(from_saved)
                 panel = build(self.scenario, **options, **extra) if per_case else build(**options, **extra)
                 key = self.scenario_id if per_case else _course.GENERAL_SCENARIO
-                saver = autosave(panel, exercise=exercise, scenario_id=key, learner=self.learner)
+                saver = autosave(panel, exercise=exercise, scenario_id=key, learner=self._learner,
+                                 ask_name=self._ask_name)
             except (LookupError, ScenarioError, OSError) as error:
                 if _strict():
                     raise
@@ -494,17 +643,13 @@ class Course:
                     f"This exercise could not be opened for this case ({error}). Try another case, "
                     "and tell your trainer.", "error")),)
                 return
+            saver.saved_listeners.append(self._caught_up)
             self._autosaves[exercise] = saver
-            top: tuple = ()
-            if from_saved:
-                again = widgets.Button(description="Use my latest answers from earlier", icon="refresh",
-                                       layout=widgets.Layout(width="auto", align_self="flex-start"))
-                again.on_click(lambda _b: refresh())
-                top = (widgets.HTML(f"<p style='max-width:46em;line-height:1.45'>{html.escape(note)}</p>"), again)
+            top = (widgets.HTML(f"<p style='max-width:46em;line-height:1.45'>{html.escape(note)}</p>"),) if note else ()
             area.children = (*top, saver.widget)
 
         refresh()
-        self._areas.append(refresh)
+        self._areas.append(_Area(refresh, exercise, sources))
         return area
 
     def _options_from_saved(self, from_saved: dict[str, tuple[str, Callable[[dict], Any]]] | None
@@ -520,7 +665,7 @@ class Course:
             if answers:
                 try:
                     value = convert(answers)
-                except Exception:  # answers from an older version: fall back to the case's example
+                except Exception:  # answers from an older version: start without them
                     value = None
             name = titles.get(source, source)
             if value:
@@ -529,17 +674,17 @@ class Course:
             else:
                 missing.append(name)
         if used and not missing:
-            note = "This uses your own answers from “" + "”, “".join(used) + "”."
-        else:
-            note = ("Nothing is saved yet for “" + "”, “".join(missing) + "”, so this starts without your answers "
-                    "from it. Do that exercise first to use them here.")
-        return extra, note + " Changed them since? Press the button to bring this up to date."
+            return extra, ("This uses your latest answers to “" + "”, “".join(used)
+                           + "”, and follows every change you make there.")
+        return extra, ("Nothing is saved yet for “" + "”, “".join(missing) + "”, so this starts without your "
+                       "answers from it. Do that exercise first: this follows it as soon as it is saved.")
 
-    def figure(self, draw: Callable[..., Any], *, via: Callable[[Any], Any] | None = None,
+    def figure(self, draw: Callable[..., Any], *, via: Callable[[Any], Any] | None = None, dpi: int = 100,
                **options: Any) -> widgets.HTML:
         """Show a figure for the chosen case with its text description, redrawn when the case changes.
 
-        ``draw(scenario, **options)`` — or ``draw(via(scenario), **options)`` — returns a ``FigureResult``.
+        ``draw(scenario, **options)`` — or ``draw(via(scenario), **options)`` — returns a ``FigureResult``;
+        ``dpi=120`` shows it larger (see :func:`figure_html`).
         """
         area = widgets.HTML()
 
@@ -547,7 +692,7 @@ class Course:
             try:
                 subject = self.scenario
                 result = draw(via(subject) if via else subject, **options)
-                area.value = figure_html(result)
+                area.value = figure_html(result, dpi=dpi)
                 result.figure.clear()
             except Exception as error:
                 if _strict():
@@ -559,7 +704,7 @@ class Course:
                 area.value = message_html(f"This picture could not be drawn for this case ({error}).", "error")
 
         refresh()
-        self._areas.append(refresh)
+        self._areas.append(_Area(refresh))
         return area
 
     def html(self, make: Callable[[Any], str]) -> widgets.HTML:
@@ -575,7 +720,7 @@ class Course:
                 area.value = message_html(_plain_load_error(error), "error")
 
         refresh()
-        self._areas.append(refresh)
+        self._areas.append(_Area(refresh))
         return area
 
     def show(self, build: Callable[..., widgets.Widget], **options: Any) -> widgets.VBox:
@@ -595,7 +740,7 @@ class Course:
                 area.children = (widgets.HTML(message_html(_plain_load_error(error), "error")),)
 
         refresh()
-        self._areas.append(refresh)
+        self._areas.append(_Area(refresh))
         return area
 
     def reflection(self, exercise: str) -> widgets.VBox:
@@ -608,15 +753,72 @@ class Course:
         return "\n".join(_course.case_summary_lines(self.scenario))
 
     def progress(self) -> widgets.VBox:
-        """The learner's progress table, following the name box."""
-        box = progress_overview(self.learner)
+        """The learner's progress table, following the name box and every save."""
+        box = progress_overview(self._learner or "")
 
-        def refresh() -> None:
-            box.learner = self.learner  # type: ignore[attr-defined]
+        def refresh(_exercise: str | None = None) -> None:
+            box.learner = self._learner  # type: ignore[attr-defined]
             box.refresh()  # type: ignore[attr-defined]
 
-        self._areas.append(refresh)
+        refresh()
+        self._areas.append(_Area(refresh, sources=_EVERY_EXERCISE))
         return box
+
+    def portfolio(self) -> widgets.VBox:
+        """A button that downloads the learner's portfolio (a printable page of their work, with dates)."""
+        box = widgets.VBox()
+
+        def refresh() -> None:
+            box.children = (widgets.HTML(portfolio_link(self._learner)),)
+
+        refresh()
+        self._areas.append(_Area(refresh, sources=_EVERY_EXERCISE))
+        return box
+
+
+class _EveryExercise(frozenset):
+    """Stands for every exercise in :attr:`_Area.sources` (the progress table follows them all)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_EXERCISE = _EveryExercise()
+
+
+class _Area:
+    """Something on the page that follows the learner and the case: how to redraw it, and what it reads."""
+
+    def __init__(self, refresh: Callable[[], None], exercise: str | None = None,
+                 sources: frozenset = frozenset()):
+        self.refresh, self.exercise, self.sources = refresh, exercise, sources
+
+
+def portfolio_link(learner: str | None, record: Record | None = None) -> str:
+    """HTML for a button-like link that downloads ``learner``'s portfolio page (or says why there is none yet).
+
+    Examples
+    --------
+    >>> "Type your name" in portfolio_link(None)
+    True
+    """
+    from ..pages.portfolio import portfolio_html
+
+    style = ("display:inline-block;padding:0.45em 1em;border-radius:4px;background:#0b5cad;color:#fff;"
+             "text-decoration:none;font-weight:bold")
+    if not learner:
+        return ("<p><span style='opacity:0.6;" + style + "'>Download my portfolio</span> "
+                "Type your name at the top of the page first: the portfolio is made from the work saved under it.</p>")
+    try:
+        rec = record or open_course_record()
+        page = portfolio_html(rec, learner, exercise_titles=_course.exercise_titles(),
+                              scenario_titles={_course.GENERAL_SCENARIO: _course.GENERAL_SCENARIO_TITLE})
+    except RecordError as error:
+        return message_html(str(error), "error", "The portfolio cannot be made just now")
+    data = base64.b64encode(page.encode("utf-8")).decode("ascii")
+    stem = "".join(ch if ch.isalnum() else "-" for ch in learner).strip("-").lower() or "my"
+    return (f"<p><a download='{stem}-portfolio.html' href='data:text/html;base64,{data}' style='{style}'>"
+            "⬇ Download my portfolio</a> A page you can open in any web browser and print or save as a PDF.</p>")
 
 
 def _plain_load_error(error: Exception) -> str:

@@ -39,11 +39,12 @@ from __future__ import annotations
 import html
 import time
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, Union
 
 import ipywidgets as widgets
 
-from ..builder import blank_scenario, orient_help, person_changes, save_problem, tie_between, tie_changes
+from ..builder import (blank_scenario, file_name_for, orient_help, person_changes, save_problem, tie_between,
+                       tie_changes)
 from ..model import SUPPORT_KINDS, Scenario
 from ..scenario import save_scenario
 from ..strength import StrengthReport, analyse_strength
@@ -58,7 +59,10 @@ from ..whatif import (
     usable_tries,
     what_if,
 )
-from ._common import ExercisePanel, button
+from ._common import ExercisePanel, button, with_reason
+
+#: Where a built network is saved: a folder, or a function giving the learner's own folder (None: no name yet).
+SaveDir = Union[str, Path, Callable[[], Union[Path, None]], None]
 
 __all__ = [
     "NetworkBuilderPanel",
@@ -140,6 +144,9 @@ def strength_html(report: StrengthReport, before: StrengthReport | None = None) 
 
 
 _DPI = 96  # CSS pixels per inch: text shows at its true point size
+#: Eco-maps are drawn larger, so their 8-point labels are at least 12 pixels high on screen (8 × 110 / 72 ≈ 12.2)
+#: and the map still fits a 1366-pixel-wide screen.
+_MAP_DPI = 110
 
 
 def _png(result: Any, dpi: int = _DPI) -> bytes:
@@ -163,14 +170,20 @@ def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
     return image, alt
 
 
-def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any) -> None:
-    png = _png(result)
+def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any, dpi: int = _DPI) -> None:
+    png = _png(result, dpi)
     image.value = png
     image.layout.display = None
     # shown at its own size (never stretched), shrinking only to fit a narrow screen
     image.layout.width = f"{_png_width(png)}px"
     lines = "".join(f"<li>{html.escape(line)}</li>" for line in result.description.splitlines())
     alt.value = f"<details><summary>Text description of the picture</summary><ul>{lines}</ul></details>"
+
+
+def _scrolling(image: widgets.Image) -> widgets.Box:
+    """A map shown at full size (labels readable), scrolling sideways on a narrow screen instead of shrinking."""
+    image.layout.max_width = "none"
+    return widgets.Box([image], layout=widgets.Layout(overflow_x="auto", max_width="100%"))
 
 
 def _options(words: dict) -> list[tuple[str, Any]]:
@@ -195,13 +208,19 @@ class NetworkBuilderPanel(ExercisePanel):
 
     exercise_id = "network_builder"
 
-    def __init__(self, scenario: Scenario | None = None, *, save_dir: str | Path | None = None):
+    def __init__(self, scenario: Scenario | None = None, *, save_dir: SaveDir = None,
+                 asked: Sequence[str] | None = None):
         super().__init__()
         self.base = scenario if scenario is not None else blank_scenario()
         self.scenario = self.base
+        # People the workers have not found yet stay off the map (and out of the lists) until the learner finds
+        # them in the finding exercise: the builder never gives them away.
+        self.found_before = self._found(asked)
+        found = {f.person_id for f in self.found_before.found} if self.found_before else set()
+        self.hidden = frozenset(p.id for p in self.base.people if not p.is_known and p.id not in found)
         self.history: list[list[Any]] = []
         self._states: list[Scenario] = []
-        self.save_dir = Path(save_dir) if save_dir is not None else Path.cwd()
+        self._save_dir = save_dir
         self.last_timing = 0.0
         self.report: StrengthReport | None = None
         child = self.base.child
@@ -227,11 +246,12 @@ class NetworkBuilderPanel(ExercisePanel):
                                                  placeholder="What is known, in plain words")
         self.person_save = button(description="Add person", button_style="primary", icon="plus")
         self.person_remove = button(description="Remove person", icon="trash", disabled=True)
+        self.person_remove_row = with_reason(self.person_remove, "Choose someone in the Person list to remove them.")
         person_box = widgets.VBox([
             self.person_pick, self.person_name, self.person_relationship, self.person_domain,
             self.person_closeness, self.person_contact,
             widgets.HTML("<b>Support they give</b>"), widgets.HBox(list(self.person_support.values())),
-            self.person_safety, self.person_safety_reason, widgets.HBox([self.person_save, self.person_remove]),
+            self.person_safety, self.person_safety_reason, widgets.HBox([self.person_save, self.person_remove_row]),
         ])
         # tie form
         self.tie_a = widgets.Dropdown(description="First", style=style, layout=wide)
@@ -253,16 +273,19 @@ class NetworkBuilderPanel(ExercisePanel):
         forms.set_title(1, "Ties")
         # undo and save
         self.undo_button = button(description="Undo", icon="undo", disabled=True)
-        self.file_name = widgets.Text(value=f"{self.base.meta.id}.yaml", description="File name", style=style)
+        self.file_name = widgets.Text(value="", description="Name your network", style=style,
+                                      placeholder=f"for example: {child.name}'s network",
+                                      layout=widgets.Layout(width="min(100%, 34em)"))
         self.save_button = button(description="Save as scenario", icon="save")
         # views
         self.ecomap_image, self.ecomap_alt = _figure_view()
         self.key_image, self.key_alt = _figure_view()
-        self.key_box = widgets.Accordion(children=[widgets.VBox([self.key_image, self.key_alt])], selected_index=None)
+        self.key_box = widgets.Accordion(children=[widgets.VBox([_scrolling(self.key_image), self.key_alt])],
+                                         selected_index=None)
         self.key_box.set_title(0, "Key: how to read the eco-map")
         from ..viz.ecomap import draw_ecomap_key
 
-        _show_figure(self.key_image, self.key_alt, draw_ecomap_key(child.name))
+        _show_figure(self.key_image, self.key_alt, draw_ecomap_key(child.name), _MAP_DPI)
         self.strength_view = widgets.HTML()
         self.children = (
             widgets.HTML(f"<h3>Build {html.escape(child.name)}'s network</h3>"
@@ -270,9 +293,10 @@ class NetworkBuilderPanel(ExercisePanel):
                          "strength breakdown change as you go. Nothing is lost: <b>Undo</b> takes back the last "
                          "change.</p>"),
             forms,
-            widgets.HBox([self.undo_button, self.file_name, self.save_button]),
+            widgets.HBox([with_reason(self.undo_button, "Nothing to undo yet."), self.file_name, self.save_button],
+                         layout=widgets.Layout(flex_flow="row wrap")),
             self.message,
-            self.ecomap_image,
+            _scrolling(self.ecomap_image),
             self.ecomap_alt,
             self.key_box,
             self.strength_view,
@@ -333,15 +357,43 @@ class NetworkBuilderPanel(ExercisePanel):
         self.show("The last change was taken back.", "info")
         self._changed()
 
+    def _found(self, asked: Sequence[str] | None):
+        """What the learner's questions found (``None`` when they have not asked any)."""
+        from ..finding import QUESTIONS, ask
+
+        known = {q.id for q in QUESTIONS}
+        asked = [q for q in (asked or ()) if q in known]
+        return ask(self.base, asked) if asked and self.base.people else None
+
+    @property
+    def save_dir(self) -> Path | None:
+        """Where *Save as scenario* writes: the learner's own folder (``None`` until the learner gives a name)."""
+        folder = self._save_dir() if callable(self._save_dir) else self._save_dir
+        return Path(folder) if folder is not None else (None if callable(self._save_dir) else Path.cwd())
+
     def save(self) -> Path | None:
-        """Save the network as a scenario file in ``save_dir`` (written safely, all at once)."""
-        name = self.file_name.value.strip()
+        """Save the network as a scenario file named by the learner, in their own folder (written safely)."""
+        title = self.file_name.value.strip()
+        if not title:
+            self.show("Give your network a name first (in the box beside the button).", "info", "Not saved yet")
+            return None
+        name = file_name_for(title)
+        if not name:
+            self.show("Use some letters or numbers in the name of your network.", "warn", "The file was not saved")
+            return None
         problem = save_problem(self.scenario, name)
         if problem is not None:
             self.show(problem, "warn", "The file was not saved")
             return None
-        path = save_scenario(self.scenario, self.save_dir / name)
-        self.show(f"Saved as {path}. You can open it again later or give it to your coach.", "good", "Saved")
+        folder = self.save_dir
+        if folder is None:
+            self.show("Type your name at the top of the page first: your network is saved in your own folder, "
+                      "under your name.", "info", "Not saved yet")
+            return None
+        path = save_scenario(self.scenario, folder / name)
+        where = f"“{folder.parent.name} › {folder.name}”"
+        self.show(f"Saved as “{path.stem}” in your own folder of saved work ({where}), "
+                  "next to your answers. Your trainer can open it from there.", "good", "Saved")
         return path
 
     def _person_form_values(self) -> dict:
@@ -426,7 +478,7 @@ class NetworkBuilderPanel(ExercisePanel):
         from ..viz.ecomap import draw_ecomap
 
         scenario = self.scenario
-        people = [(f"{p.name} ({p.relationship})", p.id) for p in scenario.people]
+        people = [(f"{p.name} ({p.relationship})", p.id) for p in scenario.people if p.id not in self.hidden]
         keep = self.person_pick.value
         self.person_pick.options = [("— someone new —", _NEW)] + people
         self.person_pick.value = keep if keep in {pid for _, pid in people} else _NEW
@@ -439,27 +491,41 @@ class NetworkBuilderPanel(ExercisePanel):
         if len(ends) > 1 and self.tie_a.value == self.tie_b.value:
             self.tie_b.value = ends[1][1]
         self.undo_button.disabled = not self.history
-        self.report = analyse_strength(scenario, people=[p.id for p in scenario.people])
-        self.strength_view.value = strength_html(self.report)
-        _show_figure(self.ecomap_image, self.ecomap_alt, draw_ecomap(scenario, legend=False))
+        shown = [p.id for p in scenario.people if p.id not in self.hidden]
+        self.report = analyse_strength(scenario, people=shown)
+        self.strength_view.value = self._found_note() + strength_html(self.report)
+        _show_figure(self.ecomap_image, self.ecomap_alt, draw_ecomap(scenario, people=shown, legend=False), _MAP_DPI)
+
+    def _found_note(self) -> str:
+        """Who came from the finding exercise, and why the score moved when they joined."""
+        result = self.found_before
+        if result is None or not result.found:
+            return ""
+        names = ", ".join(f.name for f in result.found)
+        return (f"<p style='max-width:46em;line-height:1.45'>This map includes the people you found: "
+                f"{html.escape(names)}. {html.escape(result.summary.split(': ', 1)[-1])}</p>")
 
 
-def build_network_builder_panel(scenario: Scenario | None = None, *, save_dir: str | Path | None = None
-                                ) -> NetworkBuilderPanel:
+def build_network_builder_panel(scenario: Scenario | None = None, *, save_dir: SaveDir = None,
+                                asked: Sequence[str] | None = None) -> NetworkBuilderPanel:
     """The interactive network builder.
 
     Parameters
     ----------
     scenario : Scenario, optional
-        Start from this scenario's network; ``None`` starts from the child alone.
-    save_dir : str or Path, optional
-        Folder the *Save as scenario* button writes to (default: the current folder).
+        Start from this scenario's network; ``None`` starts from the child alone. People not found yet are left
+        off until found.
+    save_dir : str, Path or callable, optional
+        Folder the *Save as scenario* button writes to, or a function giving it (``None`` while the learner has
+        not given a name). Default: the current folder.
+    asked : sequence of str, optional
+        The questions the learner asked in the finding exercise: the people they found join the map.
 
     Returns
     -------
     NetworkBuilderPanel
     """
-    return NetworkBuilderPanel(scenario, save_dir=save_dir)
+    return NetworkBuilderPanel(scenario, save_dir=save_dir, asked=asked)
 
 
 # --------------------------------------------------------------------------- what if?
@@ -568,7 +634,7 @@ class FindingPanel(ExercisePanel):
                          "a few people so far. Every child has a network, and it can be found if we try. Choose a "
                          "question to ask and see who it finds.</p>"),
             widgets.VBox(list(self.buttons.values())),
-            self.finish_button, self.message, self.summary, self.image, self.alt,
+            self.finish_button, self.message, self.summary, _scrolling(self.image), self.alt,
         )
         self._refresh(newly=())
 
@@ -604,7 +670,7 @@ class FindingPanel(ExercisePanel):
         self.summary.value = f"<p><strong>{html.escape(self.result.summary)}</strong></p>"
         # people found are known now: drawn like everyone else (and highlighted when just found)
         found = self._finding.with_found_known(self.scenario, self.result)
-        _show_figure(self.image, self.alt, draw_ecomap(found, people=self.result.people, highlight=newly))
+        _show_figure(self.image, self.alt, draw_ecomap(found, people=self.result.people, highlight=newly), _MAP_DPI)
 
     def answers(self) -> dict:
         """``{"asked": [question ids in order]}``."""

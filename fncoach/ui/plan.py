@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 import ipywidgets as widgets
 
-from ..drills import apply_plan_change, compare_runs, describe_plan_change, replay_plan_changes, simulate, starting_plan
+from ..drills import compare_runs, replay_plan_changes, simulate, starting_plan
 from ..model import WEEKDAYS, Assignment
 from ..plan import (
     RULES,
@@ -24,13 +24,14 @@ from ..plan import (
     UnsafePlanChange,
     answers_from_assignments,
     assignments_from_answers,
-    check_plan,
     describe_when,
     fit_saved_plan,
     problems_by_task,
 )
+from ..planchange import check_plan_change, check_whole_plan, review_plan_points, safety_findings
 from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
-from ._common import ExercisePanel, button, message_html
+from ..words import count_words
+from ._common import ExercisePanel, button, message_html, with_reason
 
 __all__ = [
     "PlanPanel",
@@ -46,8 +47,10 @@ __all__ = [
 BACKUP_SLOTS = 2
 
 _WIDE = widgets.Layout(width="min(100%, 46em)")
+#: People drop-downs are wide enough for a long name and relationship (nothing a learner must read is cut off).
+_PERSON_WIDTH = "min(100%, 64em)"
 _NOBODY = "Nobody yet"
-_CARD = dict(border="1px solid #bbb", padding="0.3em 0.6em", margin="0.3em 0", width="min(100%, 50em)")
+_CARD = dict(border="1px solid #bbb", padding="0.3em 0.6em", margin="0.3em 0", width="min(100%, 68em)")
 
 
 def _p(text: str, strong: bool = False) -> widgets.HTML:
@@ -92,10 +95,10 @@ class PlanPanel(ExercisePanel):
         rows = []
         for task in scenario.plan.tasks:
             primary = widgets.Dropdown(options=options, value="", description="Main person",
-                                       layout=widgets.Layout(width="min(100%, 34em)"),
+                                       layout=widgets.Layout(width=_PERSON_WIDTH),
                                        style={"description_width": "7em"})
             backups = [widgets.Dropdown(options=options, value="", description=f"Backup {k + 1}",
-                                        layout=widgets.Layout(width="min(100%, 34em)"),
+                                        layout=widgets.Layout(width=_PERSON_WIDTH),
                                         style={"description_width": "7em"}) for k in range(BACKUP_SLOTS)]
             for box in (primary, *backups):
                 box.observe(self.safely(self._on_choice), names="value")
@@ -128,7 +131,7 @@ class PlanPanel(ExercisePanel):
         self._changed()
 
     def _on_check(self, _button: Any = None) -> None:
-        self.problems = check_plan(self.scenario, self.assignments())
+        self.problems = check_whole_plan(self.scenario, self.assignments())
         by_task, general = problems_by_task(self.problems)
         for task_id, box in self.feedback.items():
             found = by_task.get(task_id, ())
@@ -141,11 +144,11 @@ class PlanPanel(ExercisePanel):
         if not to_fix:
             talk = len(self.problems)
             self.show("Every job has a main person and a backup who can do it. Next, test the plan in a drill."
-                      + (f" There {'is' if talk == 1 else 'are'} {talk} thing(s) to talk about, shown under "
+                      + (f" There {'is' if talk == 1 else 'are'} {count_words(talk, 'thing')} to talk about, shown under "
                          "the jobs." if talk else ""),
                       "good", "No problems found")
         else:
-            lines = [f"{len(to_fix)} thing(s) to fix; each is shown under its job."]
+            lines = [f"{count_words(len(to_fix), 'thing')} to fix; each is shown under its job."]
             lines += [p.message for p in general]
             self.show("\n".join(lines), "warn", "Have another look")
 
@@ -213,9 +216,8 @@ class DrillPanel(ExercisePanel):
         self.first_run = None
         self.last_run = None
         self.comparison = None
-        self.seed = widgets.BoundedIntText(value=seed, min=0, max=10**9, description="Seed",
-                                           tooltip="The same seed gives the same drill",
-                                           layout=widgets.Layout(width="12em"))
+        # The random part of the drill is fixed so reruns are comparable; it is not shown to learners.
+        self.seed = widgets.BoundedIntText(value=seed, min=0, max=10**9)
         self.run_button = button(description="Run the drill", button_style="primary", icon="play")
         self.run_button.on_click(self.safely(self._on_run))
         self.plan_view = widgets.HTML(self._plan_html())
@@ -228,11 +230,11 @@ class DrillPanel(ExercisePanel):
                                             description="Change", style={"description_width": "7em"},
                                             layout=widgets.Layout(width="min(100%, 30em)"))
         self.change_task = widgets.Dropdown(options=tasks, description="Job", style={"description_width": "7em"},
-                                            layout=widgets.Layout(width="min(100%, 34em)"))
+                                            layout=widgets.Layout(width=_PERSON_WIDTH))
         self.change_old = widgets.Dropdown(options=[], description="Instead of", style={"description_width": "7em"},
-                                           layout=widgets.Layout(width="min(100%, 34em)"))
+                                           layout=widgets.Layout(width=_PERSON_WIDTH))
         self.change_person = widgets.Dropdown(options=people, description="Person", style={"description_width": "7em"},
-                                              layout=widgets.Layout(width="min(100%, 34em)"))
+                                              layout=widgets.Layout(width=_PERSON_WIDTH))
         self.change_days = widgets.SelectMultiple(options=[(d.title(), d) for d in WEEKDAYS], description="Days",
                                                   style={"description_width": "7em"}, rows=7)
         self.change_start = widgets.Text(description="Start", placeholder="HH:MM", style={"description_width": "7em"},
@@ -243,6 +245,7 @@ class DrillPanel(ExercisePanel):
         self.change_button.on_click(self.safely(self._on_change))
         self.rerun_button = button(description="Run the drill again", icon="refresh", disabled=True)
         self.rerun_button.on_click(self.safely(self._on_rerun))
+        self.rerun_row = with_reason(self.rerun_button, self._rerun_reason())
         self.undo_button = button(description="Start again from the first plan", icon="undo")
         self.undo_button.on_click(self.safely(self._on_undo))
         self.change_kind.observe(self.safely(self._on_kind), names="value")
@@ -255,16 +258,38 @@ class DrillPanel(ExercisePanel):
             "<p style='max-width:46em;line-height:1.45'>A drill lives the plan day by day until the first review. "
             "Each job is done by its main person, or else by the first backup who is free, or it is missed. Some "
             "absences are written into the case (holidays, hospital); others happen at random, as illness and work "
-            "do. The seed fixes the random part, so you can rerun exactly the same weeks after changing the plan.</p>")
-        self.children = (intro, self.plan_view, widgets.HBox([self.seed, self.run_button]), self.heatmap,
+            "do. The random part is the same every time, so after changing the plan you can rerun exactly the same "
+            "weeks and compare.</p>")
+        self.children = (intro, self.plan_view, self.run_button, self.heatmap,
                          self.what_broke,
                          widgets.HTML("<h4 style='margin:0.8em 0 0.2em'>What would you do?</h4>"),
                          self.change_kind, self.change_task, self.change_fields,
-                         widgets.HBox([self.change_button, self.rerun_button, self.undo_button]),
+                         widgets.HBox([self.change_button, self.undo_button]), self.rerun_row,
                          self.before_after, self.message)
+
+    def _rerun_reason(self) -> str:
+        if self.first_run is None:
+            return "Run the drill first, then make a change: this compares the two."
+        return "Make a change to the plan first: this runs the same weeks again to compare."
+
+    def _follow_disabled(self) -> None:
+        self.rerun_button.disabled = self.first_run is None or not self.changes
+        self.rerun_row.set_reason(self._rerun_reason())
 
     # -- plan display
     def _plan_html(self) -> str:
+        return self._table_html() + self._check_html()
+
+    def _check_html(self) -> str:
+        """What the plan check (the same as in the plan exercise) says about safety in the plan being drilled."""
+        found = safety_findings(check_whole_plan(self.scenario, self.plan)) if self.plan else ()
+        if not found:
+            return ""
+        return message_html("The drill counts these jobs as done, but the plan check says they cannot stay as "
+                            "they are:\n" + "\n".join(p.message for p in found), "warn",
+                            "Safety first: " + count_words(len(found), "thing") + " to change")
+
+    def _table_html(self) -> str:
         if not self.plan:
             return message_html("There is no plan to drill yet: assign people in the plan exercise, or add a main "
                                 "person for a job with \"Add a person\" below.", "info")
@@ -315,21 +340,19 @@ class DrillPanel(ExercisePanel):
     def _on_change(self, _button: Any = None) -> None:
         change = self._change_from_widgets()
         try:
-            scenario, plan = apply_plan_change(self.scenario, self.plan, change)
-        except UnsafePlanChange as error:  # the plan check refuses it, and says why
-            self.show("\n".join(p.message for p in error.problems), "warn", "That change is not safe for "
-                      f"{self.scenario.child.name}")
-            return
+            result = check_plan_change(self.scenario, self.plan, change)  # the same check as the plan exercise
         except Exception as error:  # validation errors from the model become a plain message
             self.show(_plain_error(error), "warn", "That change could not be made")
             return
-        self.scenario, self.plan = scenario, plan
+        if not result.made:
+            self.show(result.text, result.level, result.headline)
+            return
+        self.scenario, self.plan = result.scenario, result.plan
         self.changes.append(change)
         self.plan_view.value = self._plan_html()
-        self.rerun_button.disabled = self.first_run is None
-        self.show(f"Change made: {describe_plan_change(self.scenario, change, plan)}. "
-                  + ("Now run the drill again with the same seed to compare." if self.first_run else
-                     "Run the drill to see how it goes."), "info", "Plan changed")
+        self._follow_disabled()
+        self.show(result.text + "\n" + ("Now run the drill again to compare the same weeks." if self.first_run else
+                                        "Run the drill to see how it goes."), result.level, result.headline)
         self._changed()
 
     def _on_undo(self, _button: Any = None) -> None:
@@ -337,6 +360,7 @@ class DrillPanel(ExercisePanel):
         self.plan_view.value = self._plan_html()
         self.before_after.children = ()
         self.comparison = None
+        self._follow_disabled()
         self.show("Back to the first plan.", "info")
         self._changed()
 
@@ -368,7 +392,7 @@ class DrillPanel(ExercisePanel):
         self.before_after.children = ()
         self.comparison = None
         self._show_run(run)
-        self.rerun_button.disabled = not self.changes
+        self._follow_disabled()
         level = "good" if not run.uncovered else "warn"
         self.show(f"{round(run.coverage * 100)}% of the jobs were covered in this drill.", level, "Drill finished")
         self._changed()
@@ -410,6 +434,7 @@ class DrillPanel(ExercisePanel):
         self.scenario, self.plan, self.changes = replay.scenario, replay.plan, list(replay.kept)
         skipped = [str(change.get("kind", "?")) for change in replay.skipped]
         self.plan_view.value = self._plan_html()
+        self._follow_disabled()
         if skipped:
             self.show("Some saved changes did not fit this scenario and were left out: " + ", ".join(skipped) + ".",
                       "info")
@@ -503,10 +528,11 @@ class ReviewPanel(ExercisePanel):
                                             description="Is it working?", style={"description_width": "8em"},
                                             layout=widgets.Layout(width="min(100%, 40em)"))
         self.change = {t.id: widgets.Checkbox(value=False, description=t.title, indent=False,
-                                              layout=widgets.Layout(width="min(100%, 40em)"))
+                                              layout=widgets.Layout(width="auto", max_width="100%"))
                        for t in scenario.plan.tasks}
         self.reconvene = widgets.Checkbox(value=False, indent=False,
-                                          description="Get the network together again before the next planned review")
+                                          description="Get the network together again before the next planned review",
+                                          layout=widgets.Layout(width="auto", max_width="100%"))
         self.notes = widgets.Textarea(placeholder="Anything else you would say at the review",
                                       layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
         self.check_button = button(description="Check my decision", button_style="primary", icon="check")

@@ -22,11 +22,11 @@ from typing import Any, Mapping
 
 import ipywidgets as widgets
 
-from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal
+from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal, validate_score
 from ..sos import COLUMN_TITLES, check_sort, columns_for, fit_saved_sort
 from ..statements import (KINDS, check_agreement, check_statement, compare_with_model, finding_mark,
                           judge_statement_set, statement_boxes)
-from ._common import ExercisePanel, button, message_html
+from ._common import ExercisePanel, button, message_html, with_reason
 
 __all__ = [
     "CardSortPanel",
@@ -95,6 +95,9 @@ class CardSortPanel(ExercisePanel):
         self.result = check_sort(self.scenario, self.answers()["cards"])
         for card in self.result.cards:
             self.feedback[card.card_id].value = message_html(card.message(), card.level, card.verdict)
+        if len(self.result.unplaced) == self.result.total:
+            self.show(self.result.summary(), "info", "Nothing to check yet")
+            return
         self.show(self.result.summary(), self.result.level, f"{self.result.score} of {self.result.total}")
 
     def answers(self) -> dict:
@@ -272,6 +275,8 @@ class ScalingPanel(ExercisePanel):
         self.own_reason = widgets.Textarea(placeholder="Why that number? What are you seeing?", layout=_BOX)
         self.commit_button = button(description="Commit my number", button_style="primary", icon="lock",
                                     disabled=True)
+        self.commit_row = with_reason(self.commit_button, "Save what 10 looks like first (Step 1).")
+        self.score_note = widgets.HTML("")
         self.reveal_box = widgets.VBox([])
         self.one_point_up = widgets.Textarea(placeholder="What would move your number one point up?", layout=_BOX)
         self.committed = False
@@ -280,21 +285,37 @@ class ScalingPanel(ExercisePanel):
         self.commit_button.on_click(self.safely(self._on_commit))
         for box in (self.ten_means, self.own_score, self.own_reason, self.one_point_up):
             box.observe(self.safely(lambda _change: self._changed()), names="value")
+        self.own_score.observe(self.safely(self._on_score), names="value")
         self.children = (
             _p(question),
             _p(f"Step 1. What would 10 look like for {child}? Describe what people would see happening.", strong=True),
             self.ten_means, self.ten_button, self.ten_feedback,
             _p("Step 2. Your own number and reason. Everyone else's numbers stay hidden until you commit yours, "
                "just as each person in a meeting writes theirs down on their own.", strong=True),
-            self.own_score, self.own_reason, self.commit_button,
+            self.own_score, self.score_note, self.own_reason, self.commit_row,
             self.reveal_box, self.message,
         )
+
+    def _on_score(self, _change: Any = None) -> None:
+        """Say straight away when the number is not on the scale (not only after Step 1)."""
+        text = self.own_score.value.strip()
+        if not text:
+            self.score_note.value = ""
+            return
+        try:
+            validate_score(text)
+        except ScaleError as error:
+            self.score_note.value = message_html(str(error), "warn", "Your number")
+            return
+        self.score_note.value = ""
 
     def _on_ten(self, _button: Any = None) -> None:
         result = check_ten_means(self.ten_means.value)
         self.ten_ok = result.ok
         self.ten_feedback.value = message_html(result.message, "good" if result.ok else "warn")
         self.commit_button.disabled = self.committed or not result.ok
+        self.commit_row.set_reason("Your number is committed." if self.committed else
+                                   "Finish what 10 looks like first (Step 1): see the note above.")
 
     def _on_commit(self, _button: Any = None) -> None:
         if not self.ten_ok:
@@ -309,6 +330,7 @@ class ScalingPanel(ExercisePanel):
         for box in (self.own_score, self.own_reason, self.ten_means):
             box.disabled = True
         self.commit_button.disabled = self.ten_button.disabled = True
+        self.commit_row.set_reason("Your number is committed: everyone's numbers are below.")
         self._show_reveal(result)
         self._changed()
 
