@@ -91,3 +91,12 @@ def test_find_leaks_finds_nothing_in_the_trainee_sections(marked):
 ])
 def test_self_contained_problems(html_text, problem):
     assert problem in leaks.self_contained_problems(html_text)
+
+
+def test_a_column_name_is_not_a_leak_but_a_model_answer_is(tiny):
+    from fncoach.briefing.leaks import facilitator_only_texts, find_leaks
+
+    assert "complicating" not in facilitator_only_texts(tiny) and "existing_safety" not in facilitator_only_texts(tiny)
+    assert find_leaks(tiny, "<p>A complicating factor makes things harder. See existing_safety.</p>") == []
+    note = tiny.facilitator.notes[0]
+    assert find_leaks(tiny, f"<p>{note}</p>")

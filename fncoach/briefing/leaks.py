@@ -97,10 +97,14 @@ def facilitator_only_texts(scenario: Scenario, min_length: int = 12) -> list[str
     for path in facilitator_only_paths():
         for value in _values_at(scenario, path.split(".")):
             _collect_text(value, found)
+    from ..model import SOS_COLUMNS
+
     texts = []
     for text in found:
         text = text.strip()
-        if len(text) >= min_length and text not in texts:
+        # a column's name (e.g. "complicating", "existing_safety") is a word of the card sort, not a model answer:
+        # which card goes in it is the answer, and the card's text is not facilitator-only
+        if len(text) >= min_length and text not in texts and text not in SOS_COLUMNS:
             texts.append(text)
     return texts
 
