@@ -144,7 +144,7 @@ RULES: dict[str, str] = {
     "checker": "Who checks it",
     "worry_not_covered": "A worry nobody is covering",
     "unassigned": "Nobody assigned",
-    "not_found": "Not found yet",
+    "not_found": "Not found yet",  # used by fncoach.planchange, where the course knows who has been found
     "unknown_person": "Unknown person",
     "unknown_task": "Unknown task",
     "repeated_person": "Same person twice",
@@ -153,7 +153,7 @@ RULES: dict[str, str] = {
 #: Rules that are cautions (things to talk about), not problems to fix.
 CAUTIONS: frozenset[str] = frozenset({"to_explore", "paid_carer"})
 #: Rules about keeping the child safe: a change that brings one of these is refused (:func:`unsafe_changes`).
-SAFETY_RULES: frozenset[str] = frozenset({"safety", "about_themselves", "own_commitment", "checker", "not_found"})
+SAFETY_RULES: frozenset[str] = frozenset({"safety", "about_themselves", "own_commitment", "checker"})
 
 #: A task starting before this time counts as early morning (HH:MM).
 EARLY_START = "08:00"
@@ -738,12 +738,6 @@ def check_plan(scenario: Scenario, assignments: Iterable[Assignment]) -> tuple[P
                 problems.append(PlanProblem(task.id, person_id, "unknown_person",
                                             f"'{person_id}' is named for '{task.title}' but is not one of the people "
                                             "in this scenario."))
-                continue
-            if not person.is_known:
-                problems.append(PlanProblem(
-                    task.id, person_id, "not_found",
-                    f"{person.name} has not been found yet: the workers do not know them, so they cannot be given "
-                    f"'{task.title}' until they have been found, asked and their safety agreed."))
                 continue
             problems.extend(_person_problems(scenario, task, person, role, a, people))
             if position == 0:

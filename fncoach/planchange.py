@@ -45,7 +45,22 @@ __all__ = [
 
 #: Plan-check rules that stop a drill change being made: the person is not safe for the job, the worry is about
 #: them, or they are not (yet) someone the plan can name. Other findings are told but do not stop the change.
-STOPS_A_CHANGE = SAFETY_RULES | {"unknown_person", "repeated_person"}
+STOPS_A_CHANGE = SAFETY_RULES | {"not_found", "unknown_person", "repeated_person"}
+
+
+def _not_found_yet(scenario: Scenario, assignments: Iterable[Assignment]) -> list[PlanProblem]:
+    people = {p.id: p for p in scenario.people}
+    titles = {t.id: t.title for t in scenario.plan.tasks}
+    found = []
+    for a in assignments:
+        for person_id in (a.primary, *a.backups):
+            person = people.get(person_id)
+            if person is not None and not person.is_known:
+                found.append(PlanProblem(
+                    a.task, person_id, "not_found",
+                    f"{person.name} has not been found yet: the workers do not know them, so they cannot be given "
+                    f"'{titles.get(a.task, a.task)}' until they have been found, asked and their safety agreed."))
+    return found
 
 
 def check_whole_plan(scenario: Scenario, assignments: Iterable[Assignment]) -> tuple[PlanProblem, ...]:
@@ -56,10 +71,15 @@ def check_whole_plan(scenario: Scenario, assignments: Iterable[Assignment]) -> t
     >>> from fncoach.examples import tiny_scenario
     >>> s = tiny_scenario()  # Aunt Niamh has not been found yet
     >>> [p.message.split(":")[0] for p in check_whole_plan(s, [Assignment(task="t_morning_call", primary="aunt_niamh")])
-    ...  if p.rule == "safety"]
+    ...  if p.rule == "not_found"]
     ['Niamh Byrne has not been found yet']
     """
-    return check_plan(scenario, tuple(assignments))
+    assignments = tuple(assignments)
+    problems = list(check_plan(scenario, assignments))
+    seen = {(p.task_id, p.person_id) for p in problems if p.rule in SAFETY_RULES}
+    problems += [p for p in _not_found_yet(scenario, assignments) if (p.task_id, p.person_id) not in seen]
+    order = {t.id: i for i, t in enumerate(scenario.plan.tasks)}
+    return tuple(sorted(problems, key=lambda p: order.get(p.task_id or "", len(order))))
 
 
 def safety_findings(problems: Iterable[PlanProblem]) -> tuple[PlanProblem, ...]:
@@ -120,7 +140,7 @@ def check_plan_change(scenario: Scenario, assignments: Iterable[Assignment], cha
     >>> s = example_scenario()  # Dev's safety is still to be explored; the sleepover is overnight
     >>> result = check_plan_change(s, [], {"kind": "add_backup", "task": "sleepover", "person": "dev"})
     >>> result.made, result.plan, result.headline
-    (False, (), 'That change was not made')
+    (False, (), 'That change was not made: it is not safe for Sam')
     """
     before = tuple(assignments)
     try:

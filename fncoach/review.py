@@ -41,6 +41,7 @@ from typing import Mapping, Optional, Sequence, Union
 
 import numpy as np
 
+from .words import names_in_words
 from .model import Scenario
 from .plan import everyday_name
 
@@ -402,7 +403,7 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
         points.append("You picked every job that went uncovered: " + ", ".join(f"'{title(t)}'" for t in uncovered_tasks)
                       + ".")
     if unsafe:
-        concerns += 1
+        concerns.insert(0, "the jobs the plan check says cannot stay as they are")
         points.insert(0, "Whatever the drill shows, the plan cannot stay as it is: " + " ".join(
             dict.fromkeys(p.message for p in unsafe)))
         keep = [t for t in dict.fromkeys(p.task_id for p in unsafe if p.task_id) if t not in chosen]
@@ -451,7 +452,7 @@ def _times(count: int) -> str:
 
 
 def _and(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return names_in_words(items, limit=None)
 
 
 def _headline(good: Sequence[str], concerns: Sequence[str]) -> tuple[str, str]:

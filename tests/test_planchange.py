@@ -12,7 +12,7 @@ def test_whole_plan_adds_only_people_not_found_yet_to_check_plan():
     s = tiny_scenario()
     plan = [Assignment(task="t_morning_call", primary="gran", backups=("aunt_niamh",))]
     extra = set(check_whole_plan(s, plan)) - set(check_plan(s, plan))
-    assert [(p.person_id, p.rule) for p in extra] == [("aunt_niamh", "safety")]
+    assert [(p.person_id, p.rule) for p in extra] == [("aunt_niamh", "not_found")]
     assert set(check_plan(s, plan)) <= set(check_whole_plan(s, plan))
 
 

@@ -28,7 +28,7 @@ from ..plan import (
     fit_saved_plan,
     problems_by_task,
 )
-from ..planchange import check_plan_change, check_whole_plan, review_plan_points, safety_findings
+from ..planchange import STOPS_A_CHANGE, check_plan_change, check_whole_plan, review_plan_points, safety_findings
 from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
 from ..words import count_words
 from ._common import ExercisePanel, button, message_html, with_reason
@@ -124,8 +124,8 @@ class PlanPanel(ExercisePanel):
         """Say at once when a choice is not safe for the child (the same plan check as the button)."""
         for task_id, boxes in self.backups.items():
             if change["owner"] is self.primary[task_id] or change["owner"] in boxes:
-                unsafe = [p for p in check_plan(self.scenario, self.assignments())
-                          if p.task_id == task_id and p.rule in SAFETY_RULES]
+                unsafe = [p for p in check_whole_plan(self.scenario, self.assignments())
+                          if p.task_id == task_id and p.rule in STOPS_A_CHANGE]
                 self.feedback[task_id].value = "".join(message_html(p.message, "warn", RULES[p.rule])
                                                        for p in unsafe)
         self._changed()
@@ -509,14 +509,15 @@ class ReviewPanel(ExercisePanel):
         self.plan = plan
         self.run = simulate(scenario, plan, seed=seed)
         #: The plan check's safety problems with this plan: they must change whatever the drill shows.
-        self.unsafe = tuple(p for p in check_plan(scenario, plan) if p.rule in SAFETY_RULES)
+        self.unsafe = safety_findings(check_whole_plan(scenario, plan))
         self.evidence = evidence_log(scenario, self.run)
         self.prompts = review_prompts(scenario, self.run, self.evidence)
         self.feedback = None
         empty = (message_html("There is no plan yet, so in this log every job was missed. Make your plan in the "
                               "plan exercise first, then come back to review it.", "info") if not plan else "")
-        unsafe = (message_html("\n".join(p.message for p in self.unsafe), "warn", "Not safe for "
-                               f"{scenario.child.name}, whatever the drill shows") if self.unsafe else "")
+        unsafe = (message_html("\n".join(p.message for p in self.unsafe), "warn", "The plan check (as in the plan "
+                               f"exercise) says: not safe for {scenario.child.name}, whatever the drill shows")
+                  if self.unsafe else "")
         self.log_view = widgets.HTML(unsafe + empty + _evidence_html(scenario, self.evidence))
         self.question_boxes = [widgets.Textarea(placeholder="Your notes for this question",
                                                 layout=widgets.Layout(width="min(100%, 46em)", height="4.5em"))
