@@ -76,6 +76,7 @@ _BADGE_WORDS = {"safe": "safe", "to_explore": "to be explored", "worry": "a worr
 
 # Sizes, in inches unless named otherwise (the drawing is laid out at one data unit per inch).
 _FONT = 8.0
+_KEY_FONT = 8.5  # the key is printed at its own size, so this is its printed size too
 _MARKER_PT = 15.0
 _CHILD_PT = 30.0
 _BADGE_PT = 10.0
@@ -235,7 +236,7 @@ def draw_ecomap(
     key = _draw_legend(figure, child.name) if legend else None
     if key is not None:
         key_box = key.get_window_extent(renderer)
-        legend_w, legend_h = key_box.width / figure.dpi + _LEGEND_GAP + 0.4, key_box.height / figure.dpi + 0.1
+        legend_w, legend_h = key_box.width / figure.dpi * 1.08 + _LEGEND_GAP + 0.1, key_box.height / figure.dpi + 0.1
     else:
         legend_w, legend_h = 0.0, 0.0
     width = max(plot_w + legend_w, 4.0)
@@ -246,7 +247,8 @@ def draw_ecomap(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     if key is not None:
-        key.set_bbox_to_anchor((plot_w + _LEGEND_GAP, height - _TITLE_H), transform=figure.dpi_scale_trans)
+        # in figure fractions: an anchor in inches moves when the figure is saved with a tight box
+        key.set_bbox_to_anchor(((plot_w + _LEGEND_GAP) / width, 1 - _TITLE_H / height), transform=figure.transFigure)
     heading = title if title is not None else f"{child.name}'s network (eco-map)"
     figure.text(0.1 / width, 1 - 0.12 / height, heading, ha="left", va="top", fontsize=12, fontweight="bold")
 
@@ -265,9 +267,13 @@ def draw_ecomap_key(child_name: str = "the child") -> FigureResult:
     figure = Figure(figsize=(4, 6), dpi=100)
     FigureCanvasAgg(figure)
     key = _draw_legend(figure, child_name)
-    box = key.get_window_extent(figure.canvas.get_renderer())
-    figure.set_size_inches(box.width / figure.dpi + 0.1, box.height / figure.dpi + 0.1)
-    key.set_bbox_to_anchor((0.05, box.height / figure.dpi + 0.05), transform=figure.dpi_scale_trans)
+    for _ in range(2):  # measure, resize, measure again (text extents settle after the first draw)
+        figure.canvas.draw()
+        box = key.get_window_extent(figure.canvas.get_renderer())
+        # room all round: text drawn at a higher resolution comes out a little larger
+        width, height = box.width / figure.dpi * 1.08 + 0.2, box.height / figure.dpi * 1.08 + 0.2
+        figure.set_size_inches(width, height)
+        key.set_bbox_to_anchor((0.1 / width, 1 - 0.1 / height), transform=figure.transFigure)
     return FigureResult(figure, "\n".join([
         f"How to read the eco-map of {child_name}'s network.",
         f"{child_name} is in the middle. People sit on rings: the inner ring is very close, then quite close, "
@@ -917,9 +923,9 @@ class _BadgeHandler(HandlerBase):
         status = orig_handle.status
         sign, colour = SAFETY_BADGE[status]
         x, y = width / 2 - xdescent, height / 2 - ydescent
-        shape = Line2D([x], [y], marker=BADGE_SHAPE[status], markersize=11, markerfacecolor="white",
+        shape = Line2D([x], [y], marker=BADGE_SHAPE[status], markersize=12.5, markerfacecolor="white",
                        markeredgecolor=colour, markeredgewidth=1.6, linestyle="none")
-        letter = Text(x, y - (1 if status == "worry" else 0), sign, ha="center", va="center", fontsize=6.5,
+        letter = Text(x, y - (1 if status == "worry" else 0), sign, ha="center", va="center", fontsize=8,
                       fontweight="bold")
         for artist in (shape, letter):
             artist.set_transform(trans)
@@ -976,7 +982,7 @@ def _draw_legend(figure: Figure, child_name: str):
         entries.append((_BadgeKey(status), f"{sign} {_BADGE_WORDS[status]}"))
     handles = [h for h, _ in entries]
     labels = [t for _, t in entries]
-    legend = figure.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, 1), fontsize=7.5, frameon=True,
+    legend = figure.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, 1), fontsize=_KEY_FONT, frameon=True,
                            handler_map={_TieKey: _TieHandler(), _ArrowKey: _ArrowHandler(), _BadgeKey: _BadgeHandler()},
                            handlelength=2.6, borderaxespad=0.0, labelspacing=0.45)
     headings = {t for h, t in entries if isinstance(h, Line2D) and h.get_marker() in (None, "None", "none", "")
