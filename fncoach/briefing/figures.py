@@ -46,8 +46,8 @@ __all__ = [
 
 #: The smallest text on paper, in points, for the figures printed at their own size.
 MIN_PRINT_POINTS = 8.0
-#: The drill heatmap's width in inches: it fits across an A4 page at its own size.
-HEATMAP_WIDTH = 7.0
+#: The drill heatmap's width in inches: printed at its own size it fits across A4 (7 in inside the margins).
+HEATMAP_WIDTH = 6.85
 #: Figures the pack prints at their own size (so their text is printed at the size it was drawn).
 PRINTED_AT_OWN_SIZE = ("ecomap-key", "drill-heatmap")
 
@@ -97,10 +97,11 @@ def heatmap_title(seed: int, first_run_coverage: float) -> str:
 
     Examples
     --------
-    >>> heatmap_title(0, 0.9732)
-    'Who covered each job, day by day — the first drill (seed 0): 97.3% covered'
+    >>> print(heatmap_title(0, 0.9732))
+    Who covered each job, day by day:
+    the first drill (seed 0), 97.3% covered
     """
-    return f"Who covered each job, day by day — the first drill (seed {seed}): {percent(first_run_coverage)} covered"
+    return f"Who covered each job, day by day:\nthe first drill (seed {seed}), {percent(first_run_coverage)} covered"
 
 
 def heatmap_figure(scenario: Scenario, *, seed: int = 0, run: Any = None):
