@@ -327,7 +327,10 @@ def _span(start: str, end: str) -> str:
 
     if start == "00:00" and end in ("23:59", "24:00"):
         return "all day"
-    return f"{words(start)}–{words(end)}"
+    first, last = words(start), words(end)
+    if first[-2:] == last[-2:]:  # "5.30–9pm", not "5.30pm–9pm": short enough for a narrow column
+        first = first[:-2]
+    return f"{first}–{last}"
 
 
 def _row(person: Person) -> AvailabilityRow:
@@ -360,7 +363,7 @@ def availability_grid(scenario: Scenario, people: Optional[Iterable[str]] = None
     >>> [r.name for r in rows]
     ["Ciara O'Neill", 'Gran Róisín', 'Dev Patel', 'Amara Okafor']
     >>> rows[2].days["mon"], rows[2].hours_per_week, rows[2].travel
-    ('5.30pm–9pm', '4', '25 min')
+    ('5.30–9pm', '4', '25 min')
     """
     chosen: Sequence[Person]
     if people is None:

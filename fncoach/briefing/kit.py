@@ -72,7 +72,7 @@ def availability_section(scenario: Scenario) -> Markup:
     --------
     >>> from fncoach.examples import tiny_scenario
     >>> html = availability_section(tiny_scenario())
-    >>> "5.30pm–9pm" in html and "Niamh" not in html
+    >>> "5.30–9pm" in html and "Niamh" not in html
     True
     """
     child = scenario.child.name
