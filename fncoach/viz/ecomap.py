@@ -691,20 +691,23 @@ _TIE_CLEARANCE = 0.17
 _CHILD_CLEARANCE = _CHILD_HALF + 0.03
 
 
-def _distance_to_segment(px: float, py: float, x0: float, y0: float, x1: float, y1: float) -> float:
-    dx, dy = x1 - x0, y1 - y0
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - x0) * dx + (py - y0) * dy) / length2))
-    return math.hypot(px - (x0 + t * dx), py - (y0 + t * dy))
-
-
 def _crossed(points: Sequence[tuple[float, float]], obstacles: Sequence[tuple[str, float, float, float]]) -> list[str]:
-    """The owners of the obstacles ``(owner, x, y, radius)`` that the path passes through."""
-    hit = []
-    for owner, ox, oy, radius in obstacles:
-        if any(_distance_to_segment(ox, oy, *a, *b) < radius for a, b in zip(points, points[1:])):
-            hit.append(owner)
-    return hit
+    """The owners of the obstacles ``(owner, x, y, radius)`` that the path passes through (vectorised)."""
+    if not obstacles or len(points) < 2:
+        return []
+    import numpy as np
+
+    path = np.asarray(points, dtype=float)
+    starts, ends = path[:-1], path[1:]                      # segments (s, 2)
+    centres = np.asarray([(o[1], o[2]) for o in obstacles])  # (m, 2)
+    radii = np.asarray([o[3] for o in obstacles])
+    d = ends - starts
+    length2 = (d ** 2).sum(axis=1)
+    rel = centres[:, None, :] - starts[None, :, :]           # (m, s, 2)
+    t = np.where(length2 > 0, (rel * d[None]).sum(axis=2) / np.where(length2 > 0, length2, 1), 0.0).clip(0, 1)
+    nearest = starts[None] + t[..., None] * d[None]
+    distance = np.sqrt(((centres[:, None, :] - nearest) ** 2).sum(axis=2)).min(axis=1)
+    return [obstacles[i][0] for i in np.flatnonzero(distance < radii)]
 
 
 def _curve(start: tuple[float, float], end: tuple[float, float], bend: float, steps: int = 32) -> list[tuple[float, float]]:
