@@ -76,9 +76,25 @@ __all__ = [
     "replay_plan_changes",
     "describe_plan_change",
     "starting_plan",
+    "DEFAULT_RUNS",
+    "percent",
 ]
 
 _CHUNK_RUNS = 2048
+
+#: How many seeded drills ``fncoach drill`` and the packs run to give the mean coverage.
+DEFAULT_RUNS = 1000
+
+
+def percent(share: float) -> str:
+    """A share (0–1) written as ``fncoach drill`` and the packs write it, to one decimal place.
+
+    Examples
+    --------
+    >>> percent(0.9876), percent(1.0)
+    ('98.8%', '100.0%')
+    """
+    return f"{share:.1%}"
 
 
 # --------------------------------------------------------------------------- results
@@ -475,7 +491,7 @@ def _capital(text: str) -> str:
 # --------------------------------------------------------------------------- many drills, vectorised
 
 
-def monte_carlo(scenario: Scenario, assignments: Iterable[Assignment], *, runs: int = 1000, seed: int = 0,
+def monte_carlo(scenario: Scenario, assignments: Iterable[Assignment], *, runs: int = DEFAULT_RUNS, seed: int = 0,
                 events: bool = True) -> DrillSummary:
     """Repeat the drill ``runs`` times with seeded everyday absence (vectorised).
 

@@ -455,6 +455,8 @@ class Task(_Model):
     worry: Optional[str] = Field(None, description="Id of the worry statement this task answers.")
     requires: tuple[Capability, ...] = Field((), description="What the person needs to be able to do, e.g. drive.")
     in_person: bool = Field(True, description="True if the person must be there in person (travel time counts).")
+    on_call: bool = Field(False, description="True when the person is on call in this window (ready to ring or come "
+                          "if needed) rather than working all of it: the window is not counted as hours a week.")
     max_travel_minutes: Optional[int] = Field(None, ge=0, description="Furthest someone can live away and still do it, in minutes.")
     trigger: str = Field("", description="What sets the rule off, e.g. 'If Mum has not answered by 8am'.")
     red_flags: tuple[str, ...] = Field((), description="Signs that mean act now.")

@@ -388,7 +388,21 @@ def occurrences(scenario: Scenario, task: Task) -> tuple[int, ...]:
 
 
 def weekly_hours(scenario: Scenario, task: Task) -> float:
-    """Average hours a week the task takes (dated occurrences spread over the drill period)."""
+    """Average hours a week the task takes (dated occurrences spread over the drill period).
+
+    An ``on_call`` task (the person is ready to ring or come if needed) takes
+    no hours: its window is when they must be free, not time they work.
+
+    Examples
+    --------
+    >>> s = example_scenario()
+    >>> weekly_hours(s, s.plan.tasks[0])  # two 15-minute calls a week
+    0.5
+    >>> weekly_hours(s, s.plan.tasks[0].model_copy(update={"on_call": True}))
+    0.0
+    """
+    if task.on_call:
+        return 0.0
     hours = task.when.minutes / 60
     per_week = len(task.when.weekly)
     if task.when.dates:

@@ -236,7 +236,24 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         if bundled is not None:
             file_path = bundled
     name = str(path) if file_path == Path(path) else str(file_path)
+    if not file_path.exists():
+        from .cases import looks_like_case_id
+
+        if looks_like_case_id(str(path)):
+            raise ScenarioError([Problem(name, 0, 0, "", "there is no case or file with this name",
+                                         _unknown_case_hint(str(path)))])
     return _check_document(read_yaml_file(file_path, _KIND, name))
+
+
+def _unknown_case_hint(name: str) -> str:
+    from .cases import UnknownCaseError, find_case
+
+    try:
+        find_case(name)
+    except UnknownCaseError as error:
+        mean = f"Did you mean '{error.suggestion}'? " if error.suggestion else ""
+        return f"{mean}The cases are: {', '.join(error.known) or 'none'}."
+    return "Check the name and folder, e.g. scenarios/maya.yaml."
 
 
 def validate_file(path: str | os.PathLike[str]) -> list[Problem]:
@@ -339,27 +356,18 @@ def json_schema_text() -> str:
 
 
 def bundled_scenarios_dir() -> Path:
-    """The folder of bundled scenarios.
+    """The folder of the bundled scenarios (see :func:`fncoach.cases.bundled_folder`).
 
-    ``FNCOACH_SCENARIOS`` if set; else ``scenarios/`` beside the package (a checkout or an editable
-    install), else ``scenarios/`` in the current folder or its parent (running from a checkout).
+    A coach's own folders, named in ``FNCOACH_SCENARIOS``, add to these cases
+    (:func:`fncoach.cases.case_files`); they do not replace them.
     """
-    override = os.environ.get("FNCOACH_SCENARIOS")
-    if override:
-        return Path(override)
-    here = Path(__file__).resolve().parent
-    cwd = Path.cwd()
-    for candidate in (here.parent / "scenarios", cwd / "scenarios", cwd.parent / "scenarios"):
-        if (candidate / SCHEMA_FILENAME).is_file():
-            return candidate
-    return here.parent / "scenarios"
+    from .cases import bundled_folder
+
+    return bundled_folder()
 
 
 def bundled_scenario_path(name: str) -> Path | None:
-    """The bundled scenario file for an id or file stem, or ``None``."""
-    folder = bundled_scenarios_dir()
-    for suffix in (".yaml", ".yml"):
-        candidate = folder / f"{name}{suffix}"
-        if candidate.is_file():
-            return candidate
-    return None
+    """The file of the case with this id (bundled, or in the coach's own folders), or ``None``."""
+    from .cases import case_files
+
+    return case_files().get(name)

@@ -35,7 +35,7 @@ def test_sos_map_has_the_three_questions_in_order(tiny):
 
 def test_drill_results_name_the_scripted_events_and_the_cover(tiny):
     html = bc.drill_results(tiny)
-    assert "Jobs covered:" in html and "with drill seed 0" in html
+    assert "Jobs covered:" in html and "practice drills with seed 0" in html
     assert "Gran is away at a wedding in Cork." in html
     assert "Morning phone check-in goes to Dev Patel" in html
 

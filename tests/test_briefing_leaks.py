@@ -100,3 +100,49 @@ def test_a_column_name_is_not_a_leak_but_a_model_answer_is(tiny):
     assert find_leaks(tiny, "<p>A complicating factor makes things harder. See existing_safety.</p>") == []
     note = tiny.facilitator.notes[0]
     assert find_leaks(tiny, f"<p>{note}</p>")
+
+
+# --------------------------------------------------------------------------- issue 15: no false alarms, and say where
+
+
+def _with_goal(tmp_path, goal: str):
+    from fncoach.examples import TINY_PATH
+
+    text = TINY_PATH.read_text(encoding="utf-8").replace(
+        "    - Practise every exercise on a network small enough to check by hand.\n",
+        "    - Practise every exercise on a network small enough to check by hand.\n"
+        f"    - {goal}\n")
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_scenario(path), path
+
+
+def test_column_names_and_ordinary_words_do_not_trip_the_guard(tmp_path):
+    from fncoach.briefing.page import pack_html
+
+    s, path = _with_goal(tmp_path, "Tell a strength from a complicating factor, and harm from danger.")
+    view = leaks.trainee_view(s)
+    body = bs.title_block(view, "trainee") + bs.case_in_brief(view) + bs.card_sort_exercise(view)
+    assert "complicating factor" in body
+    assert "complicating" in [c.column for c in s.sos.cards]
+    assert leaks.find_leaks(s, body) == []
+    pack_html(s, body, "trainee", source=path)  # written, not refused
+
+
+def test_a_real_leak_names_both_fields_and_their_lines(tmp_path):
+    from fncoach.briefing import BriefingError
+    from fncoach.briefing.page import pack_html
+
+    explanation = "Protection shown over time is existing safety, not just a strength."
+    s, path = _with_goal(tmp_path, explanation)
+    view = leaks.trainee_view(s)
+    report = leaks.leak_report(s, str(bs.title_block(view, "trainee")), path)
+    assert [(r.field, r.shown_in) for r in report] == [("sos.cards[3].explanation", "meta.learning_goals[1]")]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert explanation in lines[report[0].line - 1] and explanation in lines[report[0].shown_line - 1]
+    assert report[0].line != report[0].shown_line
+    with pytest.raises(BriefingError) as error:
+        pack_html(s, bs.title_block(view, "trainee"), "trainee", source=path)
+    message = str(error.value)
+    assert f"tiny.yaml line {report[0].line}, sos.cards[3].explanation" in message
+    assert f"meta.learning_goals[1] (line {report[0].shown_line})" in message

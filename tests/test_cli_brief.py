@@ -72,7 +72,8 @@ def test_only_broken_scenarios_exit_1_with_reasons(tmp_path, capsys):
     code = main(["brief", str(bad), "no_such_bundled_id", "-o", str(tmp_path / "out"), "--no-progress"])
     err = capsys.readouterr().err
     assert code == 1
-    assert f"FAILED  {bad}:" in err and "FAILED  no_such_bundled_id: no_such_bundled_id: there is no file here" in err
+    assert f"FAILED  {bad}:" in err and "FAILED  no_such_bundled_id: no_such_bundled_id: there is no case or file with this name" in err
+    assert "The cases are: " in err  # a typo in a case id lists the cases there are
     assert "Traceback" not in err
 
 

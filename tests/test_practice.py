@@ -176,3 +176,159 @@ def test_without_practice_there_are_no_warnings(tmp_path):
     assert "warning" not in plain.stdout
     practice = _validate(str(path))
     assert "first review is in week 6" in practice.stdout
+
+
+# --------------------------------------------------------------------------- authoring checks (issue 15)
+
+from fncoach.examples import tiny_scenario  # noqa: E402
+from fncoach.model import Assignment, SafetyGoal, Statement, Task, TaskTime, Tie  # noqa: E402
+from fncoach.practice import (  # noqa: E402
+    authoring_warnings, date_warnings, duplicate_tie_warnings, file_name_warnings, is_drama_number,
+    model_plan_warnings, phone_warnings, spoiler_warnings, worry_goal_warnings,
+)
+
+
+def _tiny(**sections):
+    s = tiny_scenario()
+    update = {}
+    for dotted, value in sections.items():
+        section, _, field = dotted.partition("__")
+        if field:
+            update[section] = getattr(update.get(section) or s, section).model_copy(update={field: value}) \
+                if section not in update else update[section].model_copy(update={field: value})
+        else:
+            update[section] = value
+    return s.model_copy(update=update)
+
+
+def test_the_tiny_case_has_only_its_known_model_plan_slips():
+    rules = {w.rule for w in authoring_warnings(tiny_scenario(), "tiny.yaml")}
+    assert rules == {"model_plan_not_free", "model_plan_cannot_do"}
+
+
+def test_a_duplicate_tie_is_found_in_either_order():
+    s = tiny_scenario()
+    again = Tie(a="gran", b="zoe", quality="strong")
+    warnings = duplicate_tie_warnings(_tiny(ties=s.ties + (again,)))
+    assert [(w.path, w.rule) for w in warnings] == [(("ties", len(s.ties)), "duplicate_tie")]
+    assert "ties 2 and 9" in warnings[0].message
+    # a tie between two *other* people is not a duplicate
+    assert duplicate_tie_warnings(_tiny(ties=s.ties + (Tie(a="gran", b="uncle_dev"),))) == []
+
+
+def test_a_fourth_worry_without_a_goal_is_named():
+    s = tiny_scenario()
+    worries = s.sos.worry_statements + tuple(
+        Statement(id=f"w{n}", text=f"Amara is worried that Ciara might leave Zoë alone at night number {n}.")
+        for n in (2, 3, 4))
+    goals = s.sos.safety_goals + tuple(SafetyGoal(id=f"g{n}", worry=f"w{n}", text="A sober adult is with Zoë every "
+                                                  "evening, seen by Gran for three months.") for n in (2, 3))
+    warnings = worry_goal_warnings(_tiny(sos__worry_statements=worries, sos__safety_goals=goals))
+    assert [w.path for w in warnings] == [("sos", "worry_statements", 3)]
+    assert "'w4'" in warnings[0].message and "worry: w4" in warnings[0].hint
+
+
+@pytest.mark.parametrize("date, flagged", [("2026-01-05", False), ("2026-02-01", False), ("2026-02-02", True),
+                                           ("2026-01-04", True), ("2027-03-06", True)])
+def test_task_dates_inside_the_drill_period(date, flagged):
+    import datetime
+
+    s = tiny_scenario()  # drill: 28 days from Monday 5 January 2026, so the last day is 1 February
+    task = s.plan.tasks[0]
+    dated = task.model_copy(update={"when": task.when.model_copy(update={"dates": (datetime.date.fromisoformat(date),)})})
+    warnings = date_warnings(_tiny(plan__tasks=(dated,) + s.plan.tasks[1:]))
+    assert bool(warnings) is flagged
+    if flagged:
+        assert warnings[0].path == ("plan", "tasks", 0, "when", "dates", 0)
+        assert "2026-01-05 to 2026-02-01" in warnings[0].hint
+
+
+def test_a_drill_event_after_the_last_day():
+    s = tiny_scenario()
+    late = s.drills.events[0].model_copy(update={"from_day": 27, "to_day": 35})
+    warnings = date_warnings(_tiny(drills__events=(late,)))
+    assert [(w.path, w.rule) for w in warnings] == [(("drills", "events", 0, "to_day"), "event_outside_drill")]
+
+
+@pytest.mark.parametrize("file_name, flagged", [("scenarios/tiny.yaml", False), ("tiny.yml", False),
+                                                ("young_carer_ms.yaml", True), ("Tiny.yaml", True)])
+def test_meta_id_matches_the_file_name(file_name, flagged):
+    warnings = file_name_warnings(tiny_scenario(), file_name)
+    assert bool(warnings) is flagged
+    if flagged:
+        assert warnings[0].path == ("meta", "id")
+
+
+@pytest.mark.parametrize("number, drama", [("07700 900000", True), ("07700 900999", True), ("07700900123", True),
+                                           ("+44 7700 900456", True), ("07700 901000", False),
+                                           ("07912 345678", False), ("020 7946 0000", False)])
+def test_drama_numbers(number, drama):
+    assert is_drama_number(number) is drama
+
+
+def test_a_real_looking_phone_number_is_found_wherever_it_is_written():
+    s = tiny_scenario()
+    gran = s.people[1].model_copy(update={"contact": "07912 345678", "notes": "Landline 0113 496 0000 or 07700 900102."})
+    warnings = phone_warnings(_tiny(people=(s.people[0], gran) + s.people[2:]))
+    assert [(w.path, w.rule) for w in warnings] == [(("people", 1, "contact"), "real_phone_number"),
+                                                    (("people", 1, "notes"), "real_phone_number")]
+    assert "'07912 345678'" in warnings[0].message and "07700 900000 to 07700 900999" in warnings[0].hint
+
+
+def test_years_and_ages_are_not_phone_numbers():
+    s = tiny_scenario()
+    gran = s.people[1].model_copy(update={"notes": "Born 1961, moved in 2019; ring 07700 900102 after 6pm."})
+    assert phone_warnings(_tiny(people=(s.people[0], gran) + s.people[2:])) == []
+
+
+def test_a_discussion_question_naming_someone_not_yet_found_is_a_spoiler():
+    s = _tiny(discussion_questions=("Who else might Zoë want at the meeting?",
+                                    "How could the workers have found Niamh sooner?"))
+    warnings = spoiler_warnings(s)
+    assert [(w.path, w.rule) for w in warnings] == [(("discussion_questions", 1), "spoiler")]
+    assert "discussion question 2" in warnings[0].message and "Niamh Byrne" in warnings[0].message
+
+
+def test_spoilers_in_the_summary_and_known_peoples_notes_but_not_in_facilitator_notes():
+    s = tiny_scenario()
+    gran = s.people[1].model_copy(update={"notes": "Talks to her daughter Niamh in Dublin every week."})
+    spoiled = _tiny(meta__summary="Zoë's aunt Niamh Byrne in Dublin has not been asked yet.",
+                    people=(s.people[0], gran) + s.people[2:],
+                    facilitator__notes=("Niamh is the person to find.",))
+    assert [w.path for w in spoiler_warnings(spoiled)] == [("meta", "summary"), ("people", 1, "notes")]
+    # once Niamh is known, naming her is fine
+    niamh = s.people[4].model_copy(update={"not_yet_known": None})
+    assert spoiler_warnings(spoiled.model_copy(update={"people": spoiled.people[:4] + (niamh,)})) == []
+
+
+def _with_task(task: Task, primary: str = "gran", backups=("uncle_dev",)):
+    s = tiny_scenario()
+    return _tiny(plan__tasks=s.plan.tasks + (task,),
+                 plan__model_plan=s.plan.model_plan + (Assignment(task=task.id, primary=primary, backups=backups),))
+
+
+def _evenings(on_call: bool) -> Task:
+    every_day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    return Task(id="t_evenings", title="Evening cover", kind="visit", on_call=on_call, requires=("home_visits",),
+                when=TaskTime(weekly=every_day, start="16:00", end="21:00"))
+
+
+def test_a_model_plan_booking_35_hours_a_week_is_flagged():
+    s = _with_task(_evenings(on_call=False))
+    hours = [w for w in model_plan_warnings(s) if w.rule == "model_plan_hours"]
+    assert len(hours) == 1 and "'Evening cover' (35 h)" in hours[0].message
+    assert hours[0].path == ("plan", "model_plan", 0, "primary")
+    assert "on_call" in hours[0].hint
+
+
+def test_an_on_call_window_is_not_counted_as_hours_worked():
+    s = _with_task(_evenings(on_call=True))
+    assert "model_plan_hours" not in {w.rule for w in model_plan_warnings(s)}
+
+
+def test_a_model_plan_person_who_cannot_do_the_job_or_is_not_free():
+    task = Task(id="t_drive", title="Drive to swimming", kind="transport", requires=("drive",),
+                when=TaskTime(weekly=("sat",), start="08:00", end="09:00"))
+    warnings = [(w.path, w.rule) for w in model_plan_warnings(_with_task(task, "gran", ("uncle_dev",)))]
+    assert (("plan", "model_plan", 2, "primary"), "model_plan_cannot_do") in warnings  # Gran does not drive
+    assert (("plan", "model_plan", 2, "backups", 0), "model_plan_not_free") in warnings  # Dev is free from 09:00

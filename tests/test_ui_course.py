@@ -193,12 +193,17 @@ def test_exercise_build_error_is_a_plain_message(record_path: Path, monkeypatch)
         session.exercise(broken, "card_sort")
 
 
-def test_picker_lists_bundled_cases_and_falls_back(record_path: Path):
+def test_picker_lists_bundled_cases_and_refuses_a_typo(record_path: Path):
+    from fncoach.cases import UnknownCaseError
+
     stems = {p.stem for p in (ROOT / "scenarios").glob("*.yaml")}
-    picker = scenario_picker("no_such_case")
+    picker = scenario_picker("")
     assert {v for _, v in picker.options} == stems
     assert picker.value in stems
     assert scenario_picker("long_term_foster_links").value == "long_term_foster_links"
+    with pytest.raises(UnknownCaseError, match="Did you mean 'long_term_foster_links'") as error:
+        scenario_picker("long_term_foster_link")  # a typo never opens another case without a word
+    assert "no_one_fathers_side" in str(error.value)
 
 
 def test_model_answers_revealed_one_section_at_a_time(tiny):

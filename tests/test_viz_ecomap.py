@@ -155,3 +155,52 @@ def test_label_on_the_key_is_reported(tiny):
     x, y = result.figure.axes[0].transData.inverted().transform(((key.x0 + key.x1) / 2, (key.y0 + key.y1) / 2))
     label.set_position((x, y))
     assert "label 'Dev Patel' overlaps the key" in label_overlaps(result)
+
+
+# --------------------------------------------------------------------------- issue 15: ties, titles, who the child helps
+
+
+@pytest.mark.parametrize("path", _scenario_paths(), ids=lambda p: p.stem)
+def test_no_tie_is_drawn_through_a_marker_it_does_not_join(path):
+    from fncoach.viz.ecomap import tie_crossings
+
+    result = draw_ecomap(load_scenario(path))
+    assert tie_crossings(result) == []
+    assert result.figure.fncoach_ties, "the ties drawn are recorded for the check"
+
+
+def test_a_tie_curves_round_a_third_persons_marker():
+    from fncoach.viz.ecomap import _crossed, route_tie
+
+    gran = [("gran", 1.0, 0.02, 0.17)]
+    path = route_tie((0.0, 0.0), (2.0, 0.0), gran)
+    assert len(path) > 2 and _crossed(path, gran) == []
+    assert path[0] == (0.0, 0.0) and path[-1] == (2.0, 0.0)  # still joins the two people it belongs to
+    assert route_tie((0.0, 0.0), (2.0, 0.0), [("dev", 1.0, 0.5, 0.17)]) == [(0.0, 0.0), (2.0, 0.0)]
+
+
+def test_a_synthetic_crowd_has_no_tie_through_a_marker(tiny):
+    from fncoach.viz.ecomap import tie_crossings
+
+    assert tie_crossings(draw_ecomap(synthetic_network(tiny, 30), seed=3)) == []
+
+
+def test_full_job_titles_are_wrapped_not_cut(tiny):
+    title = "Social worker (child in care team, north locality)"
+    sw = tiny.people[3].model_copy(update={"relationship": title})
+    result = draw_ecomap(tiny.model_copy(update={"people": tiny.people[:3] + (sw,) + tiny.people[4:]}))
+    label = next(t.get_text() for t in result.figure.axes[0].texts if t.get_gid() == f"label:{sw.name}")
+    assert "…" not in label
+    assert " ".join(label.split("\n")[1:]) == title
+    assert label_overlaps(result) == []
+
+
+def test_the_description_says_who_the_child_helps(tiny):
+    young_carer = tiny.ties[0].model_copy(update={"help": "a_to_b"})  # Zoë helps her mum
+    gran = tiny.ties[1].model_copy(update={"help": "both"})
+    s = tiny.model_copy(update={"ties": (young_carer, gran) + tiny.ties[2:]})
+    lines = draw_ecomap(s).description.splitlines()
+    assert "Zoë helps: Ciara O'Neill and Gran Róisín." in lines
+    helping = next(line for line in lines if line.startswith("Helping Zoë"))
+    assert "Gran Róisín" in helping and "Ciara" not in helping
+    assert not any(line.startswith("Zoë helps") for line in draw_ecomap(tiny).description.splitlines())

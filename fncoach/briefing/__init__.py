@@ -7,6 +7,9 @@ One job per module:
   exports each audience's cells with nbconvert;
 - :mod:`~fncoach.briefing.sections` and :mod:`~fncoach.briefing.content` — the sections the notebook
   displays, rendered from the templates in ``fncoach/pages/templates/briefing/``;
+- :mod:`~fncoach.briefing.kit` — the trainer's kit (running sheet, answer key, cut-out and clue cards) and the
+  availability grid; :mod:`~fncoach.briefing.figures` — every figure of a pack drawn in one place, also saved
+  as slides (``fncoach brief --figures DIR``);
 - :mod:`~fncoach.briefing.leaks` — the guard that keeps facilitator-only text out of trainee packs;
 - :mod:`~fncoach.briefing.page` — the printable page around a pack; :mod:`~fncoach.briefing.pdf` — printing
   it with WeasyPrint; :mod:`~fncoach.briefing.files` — file names and writing.

@@ -151,7 +151,8 @@ def build_briefing(scenario_path: str | os.PathLike[str], audience: str = "both"
     helper = PdfHelper() if parallel else None
     try:
         notebook = run_template(scenario_path, audience, large_print=large_print, seed=seed)
-        pages = {who: pack_html(scenario, export_body(notebook, who), who, large_print=large_print)
+        source = _source_file(scenario_path)
+        pages = {who: pack_html(scenario, export_body(notebook, who), who, large_print=large_print, source=source)
                  for who in audiences}
         pdfs: dict[str, bytes] = {}
         if "pdf" in formats:
@@ -172,6 +173,14 @@ def build_briefing(scenario_path: str | os.PathLike[str], audience: str = "both"
         if helper is not None:
             helper.close()
     return BriefingResult(scenario.meta.id, scenario.meta.title, tuple(written), time.perf_counter() - started)
+
+
+def _source_file(scenario_path: str | os.PathLike[str]) -> Path | None:
+    """The scenario's file (for line numbers in messages), also when it was given by id."""
+    from ..scenario import bundled_scenario_path
+
+    path = Path(scenario_path)
+    return path if path.is_file() else bundled_scenario_path(str(scenario_path))
 
 
 # --------------------------------------------------------------------------- batches

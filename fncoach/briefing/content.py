@@ -33,12 +33,13 @@ from typing import Any, Sequence
 
 from markupsafe import Markup
 
-from ..drills import simulate
+from ..drills import DEFAULT_RUNS, monte_carlo, percent, simulate
 from ..finding import known_network
 from ..model import Assignment, Scenario
 from ..plan import check_plan
 from ..sosmap import map_content
 from ..strength import analyse_strength
+from . import figures
 from . import sections as bs
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "drill_results",
     "drill_events_table",
     "strength",
+    "strength_scope",
 ]
 
 
@@ -100,28 +102,24 @@ def relationships_table(scenario: Scenario) -> Markup:
 
 
 def ecomap(scenario: Scenario, *, seed: int = 0) -> Markup:
-    """The eco-map of the network as the workers know it now (trainee handout), then the relationships table.
+    """The eco-map of the network as the workers know it now (trainee handout), its key, then the relationships table.
 
-    Drawn with :func:`fncoach.viz.ecomap.draw_ecomap`.
+    Drawn by :func:`fncoach.briefing.figures.ecomap_figure`; the key is printed at its own size.
     """
-    from ..viz.ecomap import draw_ecomap
-
     known = known_network(scenario)
-    figure = draw_ecomap(known, title=f"{scenario.child.name}'s network as we know it", seed=seed)
-    return bs.fragment("ecomap", figure_section=bs.ecomap_section(figure, scenario), table=relationships_table(known))
+    section = bs.ecomap_section(figures.ecomap_figure(scenario, seed=seed), scenario,
+                                key=figures.ecomap_key_figure(scenario))
+    return bs.fragment("ecomap", figure_section=section, table=relationships_table(known))
 
 
 def full_ecomap(scenario: Scenario, *, seed: int = 0) -> Markup:
     """The whole network, with the people not yet found highlighted (facilitator pack); empty when all are known."""
-    from ..viz.ecomap import draw_ecomap
-
-    hidden = tuple(p.id for p in scenario.people if not p.is_known)
-    if not hidden:
+    figure = figures.whole_network_figure(scenario, seed=seed)
+    if figure is None:
         return Markup("")
-    names = ", ".join(scenario.name_of(i) for i in hidden)
+    names = ", ".join(p.name for p in scenario.people if not p.is_known)
     note = (f"The whole network, including the people trainees have not found yet ({names}). Compare it with the "
             "eco-map in the handout when you talk about who is missing.")
-    figure = draw_ecomap(scenario, highlight=hidden, title=f"{scenario.child.name}'s whole network", seed=seed)
     return bs.ecomap_section(figure, scenario, title="The whole network", note=note)
 
 
@@ -130,18 +128,12 @@ def full_ecomap(scenario: Scenario, *, seed: int = 0) -> Markup:
 
 def child_voice(scenario: Scenario) -> Markup:
     """The child's voice section: what matters and the Three Houses, drawn by :func:`fncoach.viz.sos.draw_three_houses`."""
-    from ..viz.sos import draw_three_houses
-
-    figure = draw_three_houses(scenario) if scenario.child.voice is not None else None
-    return bs.child_voice_section(scenario, houses_figure=figure)
+    return bs.child_voice_section(scenario, houses_figure=figures.three_houses_figure(scenario))
 
 
 def model_scaling(scenario: Scenario) -> Markup:
     """Model safety-scale perspectives, with the spread of numbers drawn by :func:`fncoach.viz.sos.draw_scale_spread`."""
-    from ..viz.sos import draw_scale_spread
-
-    figure = draw_scale_spread(scenario) if scenario.sos.scaling is not None else None
-    return bs.model_scaling(scenario, spread_figure=figure)
+    return bs.model_scaling(scenario, spread_figure=figures.scale_spread_figure(scenario))
 
 
 def sos_map_table(columns: Sequence[tuple[str, Sequence[Any]]]) -> Markup:
@@ -210,14 +202,15 @@ def drill_results(scenario: Scenario, *, seed: int = 0) -> Markup:
     events = drill_events_table(scenario)
     if not assignments:
         return bs.fragment("drill_no_plan", events=events)
-    from ..viz.drills import draw_coverage_heatmap
-
     run = simulate(scenario, assignments, seed=seed)
+    mean = monte_carlo(scenario, assignments, runs=DEFAULT_RUNS, seed=seed)
     titles = {t.id: t.title for t in scenario.plan.tasks}
     uncovered = [f"Day {u.day}: {titles.get(u.task, u.task)} — {u.reason}" for u in run.uncovered]
-    summary = bs.fragment("drill_summary", coverage=f"{run.coverage:.0%}", seed=seed, events=events)
-    return bs.drill_results_section(summary, heatmap=draw_coverage_heatmap(scenario, run), uncovered=uncovered,
-                                    days=scenario.drills.days)
+    summary = bs.fragment("drill_summary", coverage=percent(mean.coverage), runs=f"{mean.runs:,}", seed=seed,
+                          first=percent(run.coverage), scenario_id=scenario.meta.id, events=events)
+    return bs.drill_results_section(summary, heatmap=figures.heatmap_figure(scenario, seed=seed, run=run),
+                                    uncovered=uncovered, days=scenario.drills.days,
+                                    first_drill=f"the first drill (seed {seed})")
 
 
 # --------------------------------------------------------------------------- network strength
@@ -225,8 +218,31 @@ def drill_results(scenario: Scenario, *, seed: int = 0) -> Markup:
 
 def strength(scenario: Scenario) -> Markup:
     """How strong the network is, component by component (facilitator pack), from :mod:`fncoach.strength`."""
-    from ..viz.strength import draw_strength
-
     report = analyse_strength(scenario, dict(scenario.settings.strength_weights) or None)
     rows = [(c.title, c.value, c.reason) for c in report.components]
-    return bs.strength_section(rows, overall=report.score, figure=draw_strength(report))
+    return bs.strength_section(rows, overall=report.score, figure=figures.strength_figure(scenario, report),
+                               scope=strength_scope(scenario))
+
+
+def strength_scope(scenario: Scenario) -> str:
+    """Who network strength counts, in words, when it is not everyone the rest of the pack counts ("" when it is).
+
+    Network strength looks at the people already found; the model plan and the
+    drill use everyone, including people trainees have still to find. Said
+    plainly, the two never seem to contradict each other.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> print(strength_scope(tiny_scenario()))
+    Network strength counts only the 4 people already found, as the workers know the network now; Niamh Byrne, still to be found, is not counted. The model plan and the drill above use everyone, so a job given there only to people still to be found shows here as a job nobody is named for.
+    """
+    hidden = [p for p in scenario.people if not p.is_known]
+    if not hidden:
+        return ""
+    known = len(scenario.people) - len(hidden)
+    names = ", ".join(p.name for p in hidden)
+    return (f"Network strength counts only the {known} {'person' if known == 1 else 'people'} already found, as the "
+            f"workers know the network now; {names}, still to be found, "
+            f"{'is' if len(hidden) == 1 else 'are'} not counted. The model plan and the drill above use everyone, "
+            "so a job given there only to people still to be found shows here as a job nobody is named for.")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -28,7 +29,7 @@ from ..model import Scenario
 from ..pages import page, render
 from .errors import BriefingError
 from .files import PACK_TITLES
-from .leaks import find_leaks, self_contained_problems
+from .leaks import leak_message, leak_report, self_contained_problems
 
 __all__ = ["css_string", "print_css", "pack_html"]
 
@@ -80,13 +81,16 @@ def glossary_html(body: str) -> Markup:
     return Markup(render("briefing/glossary.html.j2", entries=entries)) if entries else Markup("")
 
 
-def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool = False) -> str:
+def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool = False,
+              source: str | Path | None = None) -> str:
     """Wrap a pack's body (the HTML the notebook's cells displayed) in one self-contained, printable page.
+
+    ``source`` is the scenario file, so a refusal can name the line of each field.
 
     Raises
     ------
     BriefingError
-        If a trainee page holds the text of any facilitator-only field, or if the
+        If a trainee page holds the text of any facilitator-only field (named with its field and line), or if the
         page would not open offline (scripts, links, images without alt text).
     """
     title = scenario.meta.title
@@ -97,10 +101,9 @@ def pack_html(scenario: Scenario, body: str, audience: str, *, large_print: bool
     html_text = page(f"{title} — {PACK_TITLES[audience]}", Markup(main), css=css, large_print=large_print)
     html_text = re.sub(r"[ \t]+\n", "\n", html_text)
     if audience == "trainee":
-        leaks = find_leaks(scenario, html_text)
+        leaks = leak_report(scenario, html_text, source)
         if leaks:
-            shown = "; ".join(repr(t[:60]) for t in leaks[:3])
-            raise BriefingError(f"the trainee handout would show facilitator-only text ({shown}); it was not written")
+            raise BriefingError(leak_message(leaks, Path(source).name if source else ""))
     problems = self_contained_problems(html_text)
     if problems:
         raise BriefingError("the page would not open offline: " + "; ".join(problems))

@@ -43,6 +43,7 @@ def _resolve(scenario_path: str | os.PathLike[str]) -> Path:
         bundled = bundled_scenario_path(str(scenario_path))
         if bundled is not None:
             return bundled.resolve()
+        return path  # an unknown case id: loading it lists the cases there are
     return path.resolve()
 
 

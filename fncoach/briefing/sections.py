@@ -115,10 +115,12 @@ def short_caption(description: str, limit: int = 160) -> str:
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def figure_html(result: Any, caption: str = "", dpi: int = 130) -> Markup:
+def figure_html(result: Any, caption: str = "", dpi: int = 130, own_size: bool = False) -> Markup:
     """Embed a figure result as a base64 PNG ``<figure>``; its description is the image's alt text.
 
     The resolution is ``dpi``, lowered for wide figures so they are at most about 1400 pixels across.
+    With ``own_size`` the image is printed at the figure's own size in inches (never wider than the
+    page), so its text is printed at the point size it was drawn.
 
     Examples
     --------
@@ -135,7 +137,11 @@ def figure_html(result: Any, caption: str = "", dpi: int = 130) -> Markup:
     width_inches = float(result.figure.get_size_inches()[0]) if hasattr(result.figure, "get_size_inches") else 0.0
     if width_inches > 0:  # about 1400 pixels across is sharp on A4 and keeps big figures quick to save
         dpi = max(60, min(dpi, int(_MAX_FIGURE_PIXELS / width_inches)))
-    return fragment("figure", src=png_data_uri(png_bytes(result.figure, dpi)), alt=result.description, caption=caption)
+    data = png_bytes(result.figure, dpi)
+    width = ""
+    if own_size and data[:8] == b"\x89PNG\r\n\x1a\n":
+        width = f"{int.from_bytes(data[16:20], 'big') / dpi:.2f}in"
+    return fragment("figure", src=png_data_uri(data), alt=result.description, caption=caption, width=width)
 
 
 def _figure_with_caption(result: Any) -> Markup:
@@ -271,13 +277,15 @@ def child_voice_section(scenario: Scenario, houses_figure: Any = None) -> Markup
     return fragment("child_voice", child=child.name, what_matters=child.what_matters, houses=houses, figure=figure)
 
 
-def ecomap_section(ecomap: Any, scenario: Scenario, title: str = "The eco-map", note: str = "") -> Markup:
-    """The eco-map figure with a short key to reading it."""
+def ecomap_section(ecomap: Any, scenario: Scenario, title: str = "The eco-map", note: str = "",
+                   key: Any = None) -> Markup:
+    """The eco-map figure with a short key to reading it (and the drawn key, printed at its own size)."""
     intro = note or (f"The eco-map puts {scenario.child.name} in the middle. The closer someone is drawn, the "
                      "closer they are to the child. The line style shows how the relationship is going, the shape "
                      "and colour show where the person comes from (family, friends, school, community, "
                      "professionals), and the badge shows safety (✓ safe, ? to explore, ! a worry).")
-    return fragment("ecomap_section", title=title, intro=intro, figure=_figure_with_caption(ecomap))
+    drawn_key = figure_html(key, own_size=True) if key is not None else Markup("")
+    return fragment("ecomap_section", title=title, intro=intro, figure=_figure_with_caption(ecomap) + drawn_key)
 
 
 # --------------------------------------------------------------------------- trainee exercises
@@ -433,11 +441,15 @@ def model_plan_section(scenario: Scenario, assignments: Sequence[Assignment] | N
 
 
 def drill_results_section(summary_html: Markup = Markup(""), heatmap: Any = None, uncovered: Sequence[str] = (),
-                          days: int | None = None) -> Markup:
-    """What happened when the model plan was tested over the drill period: heatmap and uncovered tasks."""
+                          days: int | None = None, first_drill: str = "") -> Markup:
+    """What happened when the model plan was tested over the drill period: heatmap and uncovered tasks.
+
+    ``first_drill`` names the drill the heatmap and the list of uncovered jobs show (e.g. "the first drill (seed 0)").
+    """
     period = f"the {days} days to the first review" if days else "the drill period"
-    return fragment("drill_results_section", period=period, summary=summary_html,
-                    figure=_figure_with_caption(heatmap), uncovered=list(uncovered))
+    figure = figure_html(heatmap, caption=short_caption(heatmap.description), own_size=True) if heatmap else Markup("")
+    return fragment("drill_results_section", period=period, summary=summary_html, figure=figure,
+                    uncovered=list(uncovered), first_drill=first_drill)
 
 
 def people_to_find(scenario: Scenario) -> Markup:
@@ -448,7 +460,7 @@ def people_to_find(scenario: Scenario) -> Markup:
 
 
 def strength_section(rows: Sequence[tuple[str, float, str]], overall: int | None = None,
-                     figure: Any = None) -> Markup:
+                     figure: Any = None, scope: str = "") -> Markup:
     """Network strength, component by component: (name, value 0–1, plain reason); ``overall`` out of 100.
 
     Examples
@@ -456,7 +468,7 @@ def strength_section(rows: Sequence[tuple[str, float, str]], overall: int | None
     >>> "Overall: 62 out of 100" in strength_section([("Backups", 0.5, "Half the jobs have one.")], overall=62)
     True
     """
-    return fragment("strength_section", overall=overall, figure=_figure_with_caption(figure),
+    return fragment("strength_section", overall=overall, figure=_figure_with_caption(figure), scope=scope,
                     rows=[(name, f"{value:.0%}", reason) for name, value, reason in rows])
 
 

@@ -41,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="folder to write the packs into (made if needed; default: the current folder)")
     brief.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                        help="make N scenarios at once, each in its own process (default: 1)")
+    brief.add_argument("--figures", metavar="DIR",
+                       help="also save every figure of the packs as slide-ready PNG and SVG files in DIR "
+                       "(<id>-<figure>.png/.svg, each with its text description in a .txt beside it)")
     brief.add_argument("--large-print", action="store_true", help="bigger text and writing space")
     brief.add_argument("--seed", type=int, default=0, help="seed for the eco-map layout and the drill (default: 0)")
     brief.add_argument("--no-progress", action="store_true", help="do not show the progress bar")
@@ -120,4 +123,19 @@ def _brief(args: argparse.Namespace) -> int:
         print(f"FAILED  {item.source}: {item.error}", file=sys.stderr)
     count = len(items)
     print(f"{len(made)} of {count} scenario{'s' if count != 1 else ''} made into briefing packs in {out}.")
+    if args.figures:
+        _write_figures([item.source for item in made], Path(args.figures), args.seed)
     return EXIT_OK if not failed else EXIT_INVALID
+
+
+def _write_figures(sources: list[str], folder: Path, seed: int) -> None:
+    """Every figure of each made pack as slides (the same drawings, numbers and seed as the pack)."""
+    from ..briefing.figures import write_figures
+    from ..scenario import load_scenario
+
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{folder} is a file, not a folder: give a folder for the figures", EXIT_USAGE)
+    count = 0
+    for source in sources:
+        count += sum(1 for p in write_figures(load_scenario(source), folder, seed=seed) if p.suffix != ".txt")
+    print(f"{count} figure file{'s' if count != 1 else ''} (PNG and SVG, each with its description) written to {folder}.")

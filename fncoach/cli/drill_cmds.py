@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..model import Assignment, Scenario
+from ..words import count_words
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, load_or_fail, print_json
 
 __all__ = ["register"]
@@ -27,9 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     drill.add_argument("scenario", metavar="SCENARIO", help="a scenario file or the id of a bundled scenario")
     drill.add_argument("--plan", default="model", metavar="model|FILE", help=_PLAN_HELP)
-    drill.add_argument("--runs", type=_positive_int, default=1000, metavar="N",
-                       help="how many seeded drills to run (default 1000)")
+    drill.add_argument("--runs", type=_positive_int, default=None, metavar="N",
+                       help="how many seeded drills to run (default 1000, as in the briefing packs)")
     drill.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed, 0 or more (default 0)")
+    drill.add_argument("--figure", metavar="FILE",
+                       help="also save the first run's heatmap as a slide (PNG, SVG or PDF, from the extension), "
+                       "with its text description beside it (FILE.txt)")
     drill.add_argument("--json", action="store_true",
                        help="print JSON: {coverage, uncovered: [{task, day, reason}], runs, seed, ...}")
     drill.set_defaults(func=_drill)
@@ -91,14 +95,16 @@ def _assignments(scenario: Scenario, plan: str) -> tuple[Assignment, ...]:
 
 
 def _drill(args: argparse.Namespace) -> int:
-    from ..drills import exact_coverage, monte_carlo, simulate
+    from ..drills import DEFAULT_RUNS, exact_coverage, monte_carlo, percent, simulate
 
     scenario = load_or_fail(args.scenario)
     plan = _assignments(scenario, args.plan)
-    summary = monte_carlo(scenario, plan, runs=args.runs, seed=args.seed)
+    summary = monte_carlo(scenario, plan, runs=args.runs or DEFAULT_RUNS, seed=args.seed)
     run = simulate(scenario, plan, seed=args.seed)
     exact = exact_coverage(scenario, plan)
     no_events = exact_coverage(scenario, plan, events=False)
+    if args.figure:
+        _save_heatmap(scenario, run, Path(args.figure))
     if args.json:
         print_json({
             "scenario": scenario.meta.id,
@@ -117,12 +123,12 @@ def _drill(args: argparse.Namespace) -> int:
         })
         return EXIT_OK
     titles = {t.id: t.title for t in scenario.plan.tasks}
-    print(f"{scenario.meta.title}: {scenario.drills.days}-day drill, {summary.runs} run{'s' if summary.runs != 1 else ''}, seed {summary.seed}")
-    print(f"Mean coverage: {summary.coverage:.1%} (exactly expected {exact.coverage:.1%}; "
-          f"without the scripted events {no_events.coverage:.1%})")
+    print(f"{scenario.meta.title}: {scenario.drills.days}-day drill, {count_words(summary.runs, 'run')}, seed {summary.seed}")
+    print(f"Mean coverage: {percent(summary.coverage)} (exactly expected {percent(exact.coverage)}; "
+          f"without the scripted events {percent(no_events.coverage)})")
     for task_id, value in summary.per_task.items():
-        print(f"  {value:6.1%}  {titles[task_id]}")
-    print(f"\nIn the first run (seed {run.seed}) {run.coverage:.1%} was covered.")
+        print(f"  {percent(value):>6}  {titles[task_id]}")
+    print(f"\nIn the first run (seed {run.seed}) {percent(run.coverage)} was covered.")
     if run.uncovered:
         print("Uncovered:")
         for u in run.uncovered:
@@ -134,6 +140,18 @@ def _drill(args: argparse.Namespace) -> int:
         print("Only one person could cover some days: " + ", ".join(
             f"{scenario.name_of(p.person)} ({p.occurrences})" for p in run.single_points))
     return EXIT_OK
+
+
+def _save_heatmap(scenario: Scenario, run, target: Path) -> None:
+    if target.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise CommandError(f"cannot tell what kind of picture '{target}' is: end it in .png, .svg or .pdf", EXIT_USAGE)
+    if target.parent and not target.parent.exists():
+        raise CommandError(f"the folder {target.parent} does not exist", EXIT_USAGE)
+    from ..briefing.figures import heatmap_title
+    from ..viz.drills import draw_coverage_heatmap
+
+    result = draw_coverage_heatmap(scenario, run, title=heatmap_title(run.seed, run.coverage))
+    result.save(target, alt_text=True, dpi=200)
 
 
 def _plan(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..scenario import ScenarioError, bundled_scenarios_dir, find_scenario_files, json_schema_text, load_scenario, validate_file
+from ..scenario import ScenarioError, find_scenario_files, json_schema_text, load_scenario, validate_file
 from ..words import count_words
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
 
@@ -35,6 +35,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="folder of scenarios (default: the bundled scenarios)")
     listing.add_argument("--json", action="store_true", help="print the table as JSON")
     listing.set_defaults(func=_list)
+
+    new = subparsers.add_parser(
+        "new", help="start a new case from a short, commented template",
+        description="Write ID.yaml in the current folder (or FILE with -o): a short case with every section and "
+        "one example of each thing, valid as it is, whose first line lets your editor find the schema.",
+    )
+    new.add_argument("case_id", metavar="ID", help="the new case's id, e.g. young_carer_ms (also the file name)")
+    new.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of ID.yaml")
+    new.add_argument("--force", action="store_true", help="replace the file if it is already there")
+    new.set_defaults(func=_new)
 
     schema = subparsers.add_parser(
         "schema", help="print the scenario JSON Schema",
@@ -90,11 +100,17 @@ def _line(problem: dict) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    folder = Path(args.folder) if args.folder else bundled_scenarios_dir()
-    if not folder.is_dir():
-        raise CommandError(f"{folder} is not a folder", EXIT_USAGE)
+    from ..cases import case_files, case_folders
+
+    if args.folder:
+        folder = Path(args.folder)
+        if not folder.is_dir():
+            raise CommandError(f"{folder} is not a folder", EXIT_USAGE)
+        paths, where = find_scenario_files([folder]), str(folder)
+    else:  # the bundled cases and the coach's own (FNCOACH_SCENARIOS)
+        paths, where = list(case_files().values()), " and ".join(str(f) for f in case_folders())
     rows, broken = [], []
-    for path in find_scenario_files([folder]):
+    for path in paths:
         try:
             s = load_scenario(path)
         except ScenarioError as error:
@@ -113,7 +129,7 @@ def _list(args: argparse.Namespace) -> int:
         print("  ".join("-" * w for w in widths))
         for row in table:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
-        print(f"{len(rows)} scenario{'s' if len(rows) != 1 else ''} in {folder}")
+        print(f"{len(rows)} scenario{'s' if len(rows) != 1 else ''} in {where}")
         for name, count in broken:
             print(f"not listed: {name} has {count} problem{'s' if count != 1 else ''} (run: fncoach validate {name})")
     return EXIT_INVALID if broken else EXIT_OK
@@ -125,4 +141,19 @@ def _schema(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         print(text, end="")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from ..starter import StarterError, write_starter
+
+    try:
+        made = write_starter(args.case_id, args.output, force=args.force)
+    except StarterError as error:
+        raise CommandError(str(error), EXIT_INVALID) from None
+    print(f"Wrote {made.path}: a new case, valid as it is. Change each part, then run: fncoach validate {made.path}")
+    if made.schema_written:
+        print(f"Wrote {made.schema_written} beside it, so your editor can check the file as you type.")
+    else:
+        print(f"Your editor finds the schema at {made.schema}.")
     return EXIT_OK

@@ -35,7 +35,7 @@ import ipywidgets as widgets
 from .. import course as _course
 from ..record import (Record, RecordError, clean_learner_name, default_learner, default_record_path, learner_folder,
                       learner_key)
-from ..scenario import ScenarioError, bundled_scenarios_dir, find_scenario_files, load_scenario
+from ..scenario import ScenarioError, find_scenario_files, load_scenario
 from ._common import ExercisePanel, message_html
 
 __all__ = [
@@ -80,7 +80,9 @@ def scenario_choices(folder: str | Path | None = None) -> list[tuple[str, str]]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     choices = []
-    for path in find_scenario_files([Path(folder) if folder else bundled_scenarios_dir()]):
+    from ..cases import case_files
+
+    for path in (find_scenario_files([Path(folder)]) if folder else case_files().values()):
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
             child, meta = data["child"], data["meta"]
@@ -104,20 +106,29 @@ def _load_case(scenario_id: str):
     """Load a bundled case by id (or a file path), raising :class:`LookupError` in plain words if there is none."""
     from ..scenario import bundled_scenario_path
 
+    from ..cases import find_case
+
     path = bundled_scenario_path(scenario_id) if scenario_id else None
     if path is None and scenario_id and Path(scenario_id).is_file():
         path = Path(scenario_id)
     if path is None:
-        raise LookupError(f"There is no case called '{scenario_id}' in {bundled_scenarios_dir()}. "
-                          "Choose one from the list.")
+        path = find_case(scenario_id)  # UnknownCaseError (a LookupError) lists the cases, with "did you mean"
     return _load(path)
 
 
 def scenario_picker(default: str = _course.DEFAULT_SCENARIO, folder: str | Path | None = None) -> widgets.Dropdown:
-    """A drop-down list of the bundled cases, starting on ``default`` (or the first case if it is not there)."""
+    """A drop-down list of the cases, starting on ``default`` (empty: the first case).
+
+    A ``default`` that is no case (a typo in the notebook's ``scenario`` line or a papermill parameter) is an
+    :class:`~fncoach.cases.UnknownCaseError` listing the cases, never another case opened without a word.
+    """
+    from ..cases import UnknownCaseError, case_folders
+
     choices = scenario_choices(folder)
     ids = [value for _, value in choices]
-    value = default if default in ids else (ids[0] if ids else None)
+    if default and default not in ids:
+        raise UnknownCaseError(default, tuple(sorted(ids)), (Path(folder),) if folder else case_folders())
+    value = default if default else (ids[0] if ids else None)
     return widgets.Dropdown(
         options=choices, value=value, description="Case:",
         style={"description_width": "initial"}, layout=widgets.Layout(width="min(100%, 44em)"),

@@ -41,7 +41,8 @@ def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def draw_coverage_heatmap(scenario, run, *, title: Optional[str] = None) -> FigureResult:
+def draw_coverage_heatmap(scenario, run, *, title: Optional[str] = None,
+                          width: Optional[float] = None) -> FigureResult:
     """Tasks × days: who covered each occurrence, with scripted events marked.
 
     Parameters
@@ -50,6 +51,10 @@ def draw_coverage_heatmap(scenario, run, *, title: Optional[str] = None) -> Figu
     run : DrillRun
         From :func:`fncoach.drills.simulate`.
     title : str, optional
+    width : float, optional
+        The figure's width in inches, e.g. 7 to print it at its own size across
+        an A4 page (every text is at least 8 points). By default it grows with
+        the number of drill days.
 
     Returns
     -------
@@ -66,7 +71,7 @@ def draw_coverage_heatmap(scenario, run, *, title: Optional[str] = None) -> Figu
     events = [e for e in scenario.drills.events if run.events]
     chains = {a.task: {a.primary, *a.backups} for a in run.assignments}
 
-    width = max(8.0, 3.2 + 0.32 * days)
+    width = width if width is not None else max(8.0, 3.2 + 0.32 * days)
     height = 1.6 + 0.42 * len(tasks) + 0.32 * max(len(events), 1)
     figure = new_figure(width, height)[0]
     figure.clear()
@@ -99,7 +104,7 @@ def draw_coverage_heatmap(scenario, run, *, title: Optional[str] = None) -> Figu
     ax.set_yticks(range(len(tasks)), [_short(t.title) for t in tasks], fontsize=9)
     start = scenario.drills.start_date
     labels = [f"{d}\n{_WEEKDAY_LETTERS[(start + _dt.timedelta(days=d - 1)).weekday()]}" for d in range(1, days + 1)]
-    ax.set_xticks(range(1, days + 1), labels, fontsize=7)
+    ax.set_xticks(range(1, days + 1), labels, fontsize=8)
     ax.set_xlabel("Drill day (and day of the week)")
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -136,7 +141,7 @@ def draw_coverage_heatmap(scenario, run, *, title: Optional[str] = None) -> Figu
     handles = [Patch(facecolor=c, hatch=h, edgecolor="#555555", label=label) for c, h, _, label in CELL_STYLE.values()]
     handles.append(Patch(facecolor="white", edgecolor="black", linestyle="--", linewidth=1.8,
                          label="Someone on this job is away (scripted event)"))
-    figure.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=8, frameon=False)
+    figure.legend(handles=handles, loc="outside lower center", ncol=3 if width >= 9 else 2, fontsize=8, frameon=False)
     return FigureResult(figure, _heatmap_description(scenario, run, events))
 
 

@@ -52,7 +52,7 @@ from ..model import DOMAINS, Person, Scenario, Tie
 from ..words import names_in_words
 from ._common import DOMAIN_STYLE, OKABE_ITO, SAFETY_BADGE, FigureResult
 
-__all__ = ["draw_ecomap", "draw_ecomap_key", "label_overlaps", "RING_NAMES", "TIE_STYLE_WORDS", "BADGE_SHAPE"]
+__all__ = ["draw_ecomap", "draw_ecomap_key", "label_overlaps", "tie_crossings", "route_tie", "RING_NAMES", "TIE_STYLE_WORDS", "BADGE_SHAPE"]
 
 #: Closeness of the tie to the child → ring number (1 = inner).
 _RING_OF_CLOSENESS = {3: 1, 2: 2, 1: 3}
@@ -77,6 +77,7 @@ _BADGE_WORDS = {"safe": "safe", "to_explore": "to be explored", "worry": "a worr
 
 # Sizes, in inches unless named otherwise (the drawing is laid out at one data unit per inch).
 _FONT = 8.0
+_KEY_FONT = 8.5  # the key is printed at its own size, so this is its printed size too
 _MARKER_PT = 15.0
 _CHILD_PT = 30.0
 _BADGE_PT = 10.0
@@ -214,10 +215,17 @@ def draw_ecomap(
     positions = {child.id: (0.0, 0.0)}
     positions.update({n.person.id: (n.x, n.y) for n in nodes})
     unknown = {n.person.id for n in nodes if not n.person.is_known}
+    obstacles = [(child.id, 0.0, 0.0, _CHILD_CLEARANCE)]
+    obstacles += [(n.person.id, n.x, n.y, _TIE_CLEARANCE) for n in nodes]
+    routes: list = []
     for tie in other_ties:
-        _draw_tie(lines, marks, tie, positions, faint=True, unknown=bool({tie.a, tie.b} & unknown))
+        _draw_tie(lines, marks, tie, positions, faint=True, unknown=bool({tie.a, tie.b} & unknown),
+                  obstacles=obstacles, routes=routes)
     for tie in child_ties.values():
-        _draw_tie(lines, marks, tie, positions, faint=False, unknown=bool({tie.a, tie.b} & unknown))
+        _draw_tie(lines, marks, tie, positions, faint=False, unknown=bool({tie.a, tie.b} & unknown),
+                  obstacles=obstacles, routes=routes)
+    figure.fncoach_ties = routes  # what tie_crossings checks
+    figure.fncoach_markers = obstacles
     _draw_child(ax, marks, child.id, child_label, child_label_box)
     for node in nodes:
         _draw_person(ax, marks, node, highlighted=node.person.id in highlight_ids)
@@ -229,7 +237,7 @@ def draw_ecomap(
     key = _draw_legend(figure, child.name) if legend else None
     if key is not None:
         key_box = key.get_window_extent(renderer)
-        legend_w, legend_h = key_box.width / figure.dpi + _LEGEND_GAP + 0.1, key_box.height / figure.dpi + 0.1
+        legend_w, legend_h = key_box.width / figure.dpi * 1.08 + _LEGEND_GAP + 0.1, key_box.height / figure.dpi + 0.1
     else:
         legend_w, legend_h = 0.0, 0.0
     width = max(plot_w + legend_w, 4.0)
@@ -240,7 +248,8 @@ def draw_ecomap(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     if key is not None:
-        key.set_bbox_to_anchor((plot_w + _LEGEND_GAP, height - _TITLE_H), transform=figure.dpi_scale_trans)
+        # in figure fractions: an anchor in inches moves when the figure is saved with a tight box
+        key.set_bbox_to_anchor(((plot_w + _LEGEND_GAP) / width, 1 - _TITLE_H / height), transform=figure.transFigure)
     heading = title if title is not None else f"{child.name}'s network (eco-map)"
     figure.text(0.1 / width, 1 - 0.12 / height, heading, ha="left", va="top", fontsize=12, fontweight="bold")
 
@@ -259,9 +268,13 @@ def draw_ecomap_key(child_name: str = "the child") -> FigureResult:
     figure = Figure(figsize=(4, 6), dpi=100)
     FigureCanvasAgg(figure)
     key = _draw_legend(figure, child_name)
-    box = key.get_window_extent(figure.canvas.get_renderer())
-    figure.set_size_inches(box.width / figure.dpi + 0.1, box.height / figure.dpi + 0.1)
-    key.set_bbox_to_anchor((0.05, box.height / figure.dpi + 0.05), transform=figure.dpi_scale_trans)
+    for _ in range(2):  # measure, resize, measure again (text extents settle after the first draw)
+        figure.canvas.draw()
+        box = key.get_window_extent(figure.canvas.get_renderer())
+        # room all round: text drawn at a higher resolution comes out a little larger
+        width, height = box.width / figure.dpi * 1.08 + 0.2, box.height / figure.dpi * 1.08 + 0.2
+        figure.set_size_inches(width, height)
+        key.set_bbox_to_anchor((0.1 / width, 1 - 0.1 / height), transform=figure.transFigure)
     return FigureResult(figure, "\n".join([
         f"How to read the eco-map of {child_name}'s network.",
         f"{child_name} is in the middle. People sit on rings: the inner ring is very close, then quite close, "
@@ -334,6 +347,30 @@ def label_overlaps(result: FigureResult) -> list[str]:
             if overlap(box_a, box_m):
                 what = "badge" if kind == "badge" else "marker"
                 problems.append(f"label {name_a!r} overlaps the {what} of {owner!r}")
+    return problems
+
+
+def tie_crossings(result: FigureResult) -> list[str]:
+    """Every tie drawn through the marker of someone it does not join (an empty list: none).
+
+    A tie passing over a third person's marker would read as a tie with them,
+    so :func:`draw_ecomap` curves such ties round the markers in the way.
+
+    Examples
+    --------
+    >>> from fncoach.network import _tiny_network_for_doctest
+    >>> tie_crossings(draw_ecomap(_tiny_network_for_doctest()))
+    []
+    """
+    figure = result.figure
+    markers = getattr(figure, "fncoach_markers", [])
+    names = {owner: owner for owner, *_ in markers}
+    problems = []
+    for a, b, points in getattr(figure, "fncoach_ties", []):
+        others = [m for m in markers if m[0] not in (a, b)]
+        for owner in _crossed(points, others):
+            problems.append(f"the tie between {names.get(a, a)!r} and {names.get(b, b)!r} passes through "
+                            f"the marker of {owner!r}")
     return problems
 
 
@@ -410,7 +447,7 @@ class _Measurer:
 
 
 def _label_text(person: Person) -> str:
-    relationship = textwrap.shorten(person.relationship, width=26, placeholder="…")
+    relationship = textwrap.fill(person.relationship, width=26, break_long_words=False)  # wrapped, never cut
     name = textwrap.fill(person.name, width=24, break_long_words=True)  # long names take two lines
     text = f"{name}\n{relationship}"
     if not person.is_known:
@@ -621,66 +658,183 @@ def _wave(x0: float, y0: float, x1: float, y1: float, amplitude: float = 0.035, 
     return xs, ys
 
 
-def _tie_artists(ax, quality: str, x0, y0, x1, y1, *, colour: str, width: float, alpha: float, zorder: float,
-                 dash_unknown: bool = False) -> None:
-    """Draw one tie between two points in the style of its quality (data units are inches)."""
+class _Polyline:
+    """A tie's path (straight or curved): points, with positions and directions by share of its length."""
+
+    def __init__(self, points: Sequence[tuple[float, float]]):
+        self.points = list(points)
+        self.cumulative = [0.0]
+        for (x0, y0), (x1, y1) in zip(self.points, self.points[1:]):
+            self.cumulative.append(self.cumulative[-1] + math.hypot(x1 - x0, y1 - y0))
+        self.length = self.cumulative[-1]
+
+    def at(self, distance: float) -> tuple[float, float, float, float]:
+        """(x, y, ux, uy): the point ``distance`` along the path and the unit direction there."""
+        distance = min(max(distance, 0.0), self.length)
+        for i in range(1, len(self.points)):
+            if self.cumulative[i] >= distance or i == len(self.points) - 1:
+                (x0, y0), (x1, y1) = self.points[i - 1], self.points[i]
+                seg = self.cumulative[i] - self.cumulative[i - 1]
+                if seg <= 1e-12:
+                    continue
+                f = (distance - self.cumulative[i - 1]) / seg
+                return x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, (x1 - x0) / seg, (y1 - y0) / seg
+        x, y = self.points[-1]
+        return x, y, 1.0, 0.0
+
+    def sample(self, start: float, end: float, step: float) -> list[tuple[float, float, float, float]]:
+        count = max(int((end - start) / step), 1)
+        return [self.at(start + (end - start) * i / count) for i in range(count + 1)]
+
+
+#: How far (inches) a tie keeps from the centre of a marker it does not belong to, and from the child's.
+_TIE_CLEARANCE = 0.17
+_CHILD_CLEARANCE = _CHILD_HALF + 0.03
+
+
+def _crossed(points: Sequence[tuple[float, float]], obstacles: Sequence[tuple[str, float, float, float]]) -> list[str]:
+    """The owners of the obstacles ``(owner, x, y, radius)`` that the path passes through (vectorised)."""
+    if not obstacles or len(points) < 2:
+        return []
+    import numpy as np
+
+    path = np.asarray(points, dtype=float)
+    starts, ends = path[:-1], path[1:]                      # segments (s, 2)
+    centres = np.asarray([(o[1], o[2]) for o in obstacles])  # (m, 2)
+    radii = np.asarray([o[3] for o in obstacles])
+    d = ends - starts
+    length2 = (d ** 2).sum(axis=1)
+    rel = centres[:, None, :] - starts[None, :, :]           # (m, s, 2)
+    t = np.where(length2 > 0, (rel * d[None]).sum(axis=2) / np.where(length2 > 0, length2, 1), 0.0).clip(0, 1)
+    nearest = starts[None] + t[..., None] * d[None]
+    distance = np.sqrt(((centres[:, None, :] - nearest) ** 2).sum(axis=2)).min(axis=1)
+    return [obstacles[i][0] for i in np.flatnonzero(distance < radii)]
+
+
+def _curve(start: tuple[float, float], end: tuple[float, float], bend: float, steps: int = 32) -> list[tuple[float, float]]:
+    """A quadratic curve from ``start`` to ``end`` whose middle sits ``bend`` inches to the left of the chord."""
+    (x0, y0), (x1, y1) = start, end
     length = math.hypot(x1 - x0, y1 - y0)
-    if length == 0:
+    nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+    cx, cy = (x0 + x1) / 2 + nx * 2 * bend, (y0 + y1) / 2 + ny * 2 * bend  # control point: the middle at ``bend``
+    return [((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1, (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1)
+            for t in (i / steps for i in range(steps + 1))]
+
+
+def route_tie(start: tuple[float, float], end: tuple[float, float],
+              obstacles: Sequence[tuple[str, float, float, float]]) -> list[tuple[float, float]]:
+    """The path of a tie: straight when that passes no other marker, else the gentlest curve round them.
+
+    Parameters
+    ----------
+    start, end : (x, y)
+        The centres of the two markers the tie joins (inches).
+    obstacles : sequence of (owner, x, y, radius)
+        Every other marker, with how far the tie must keep from its centre.
+
+    Examples
+    --------
+    >>> route_tie((0, 0), (2, 0), [])
+    [(0, 0), (2, 0)]
+    >>> path = route_tie((0, 0), (2, 0), [("Gran", 1.0, 0.0, 0.2)])
+    >>> len(path) > 2 and _crossed(path, [("Gran", 1.0, 0.0, 0.2)]) == []
+    True
+    """
+    straight = [start, end]
+    if not _crossed(straight, obstacles):
+        return straight
+    length = math.hypot(end[0] - start[0], end[1] - start[1])
+    best, fewest = straight, len(_crossed(straight, obstacles))
+    for bend in (0.12, 0.2, 0.3, 0.42, 0.56, 0.72, 0.9, 1.1, 1.35):
+        for side in (1, -1):
+            path = _curve(start, end, side * min(bend, 0.6 * length + 0.1))
+            crossed = len(_crossed(path, obstacles))
+            if crossed == 0:
+                return path
+            if crossed < fewest:
+                best, fewest = path, crossed
+    return best
+
+
+def _tie_artists(ax, quality: str, points: Sequence[tuple[float, float]], *, colour: str, width: float,
+                 alpha: float, zorder: float, dash_unknown: bool = False) -> None:
+    """Draw one tie along ``points`` in the style of its quality (data units are inches)."""
+    path = _Polyline(points)
+    if path.length == 0:
         return
-    ux, uy = (x1 - x0) / length, (y1 - y0) / length
     common = dict(color=colour, alpha=alpha, zorder=zorder, solid_capstyle="butt")
     style = (0, (2, 2)) if dash_unknown and quality not in ("weak",) else "-"
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
     if quality == "strong":
-        ax.plot([x0, x1], [y0, y1], linewidth=3.2 * width, linestyle=style, **common)
+        ax.plot(xs, ys, linewidth=3.2 * width, linestyle=style, **common)
     elif quality == "moderate":
         d = 0.022
+        along = path.sample(0, path.length, 0.05) if len(points) > 2 else [path.at(0), path.at(path.length)]
         for side in (-1, 1):
-            ax.plot([x0 - uy * d * side, x1 - uy * d * side], [y0 + ux * d * side, y1 + ux * d * side],
+            ax.plot([x - uy * d * side for x, _y, _ux, uy in along], [y + ux * d * side for _x, y, ux, _uy in along],
                     linewidth=1.0 * width, linestyle=style, **common)
     elif quality == "normal":
-        ax.plot([x0, x1], [y0, y1], linewidth=1.1 * width, linestyle=style, **common)
-    elif quality == "weak":
-        ax.plot([x0, x1], [y0, y1], linewidth=1.1 * width, linestyle=(0, (4, 3)), **common)
-    elif quality in ("stressful", "conflict"):
-        xs, ys = _wave(x0, y0, x1, y1)
         ax.plot(xs, ys, linewidth=1.1 * width, linestyle=style, **common)
+    elif quality == "weak":
+        ax.plot(xs, ys, linewidth=1.1 * width, linestyle=(0, (4, 3)), **common)
+    elif quality in ("stressful", "conflict"):
+        wxs, wys = _wave_along(path)
+        ax.plot(wxs, wys, linewidth=1.1 * width, linestyle=style, **common)
     elif quality == "cut_off":
-        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-        gap = min(0.07, length / 6)
-        ax.plot([x0, mx - ux * gap], [y0, my - uy * gap], linewidth=1.1 * width, **common)
-        ax.plot([mx + ux * gap, x1], [my + uy * gap, y1], linewidth=1.1 * width, **common)
+        middle = path.length / 2
+        gap = min(0.07, path.length / 6)
+        for a, b in ((0.0, middle - gap), (middle + gap, path.length)):
+            part = path.sample(a, b, 0.05) if len(points) > 2 else [path.at(a), path.at(b)]
+            ax.plot([p[0] for p in part], [p[1] for p in part], linewidth=1.1 * width, **common)
         bar = 0.07
-        for side in (-1, 1):
-            bx, by = mx + ux * gap * side, my + uy * gap * side
+        for where in (middle - gap, middle + gap):
+            bx, by, ux, uy = path.at(where)
             ax.plot([bx - uy * bar, bx + uy * bar], [by + ux * bar, by - ux * bar], linewidth=1.3 * width, **common)
 
 
-def _draw_tie(ax, marks: _MarkerBatch, tie: Tie, positions: dict[str, tuple[float, float]], *, faint: bool, unknown: bool) -> None:
-    (ax_, ay), (bx, by) = positions[tie.a], positions[tie.b]
-    length = math.hypot(bx - ax_, by - ay)
-    if length < 1e-9:
+def _wave_along(path: _Polyline, amplitude: float = 0.035, wavelength: float = 0.14) -> tuple[list, list]:
+    xs, ys = [], []
+    for i, (x, y, ux, uy) in enumerate(path.sample(0, path.length, wavelength / 12)):
+        s = path.length * i / max(int(path.length / (wavelength / 12)), 1)
+        offset = amplitude * math.sin(2 * math.pi * s / wavelength)
+        xs.append(x - uy * offset)
+        ys.append(y + ux * offset)
+    return xs, ys
+
+
+def _draw_tie(ax, marks: _MarkerBatch, tie: Tie, positions: dict[str, tuple[float, float]], *, faint: bool,
+              unknown: bool, obstacles: Sequence[tuple[str, float, float, float]] = (),
+              routes: list | None = None) -> None:
+    start, end = positions[tie.a], positions[tie.b]
+    if math.hypot(end[0] - start[0], end[1] - start[1]) < 1e-9:
         return
-    ux, uy = (bx - ax_) / length, (by - ay) / length
+    others = [o for o in obstacles if o[0] not in (tie.a, tie.b)]
+    points = route_tie(start, end, others)
+    if routes is not None:
+        routes.append((tie.a, tie.b, points))
+    path = _Polyline(points)
     colour = OKABE_ITO["vermillion"] if tie.quality in _DIFFICULT else _LINE_GREY
     width = 0.6 if faint else 1.0
     alpha = 0.45 if faint else (0.6 if unknown else 0.95)
     zorder = 1 if faint else 1.5
-    _tie_artists(ax, tie.quality, ax_, ay, bx, by, colour=colour, width=width, alpha=alpha, zorder=zorder,
+    _tie_artists(ax, tie.quality, points, colour=colour, width=width, alpha=alpha, zorder=zorder,
                  dash_unknown=unknown)
     if tie.quality == "conflict":
-        marks.add((ax_ + bx) / 2, (ay + by) / 2, "x", size=8 * width, edge=colour, width=2 * width,
-                  zorder=zorder + 0.1, alpha=alpha)
+        mx, my, _ux, _uy = path.at(path.length / 2)
+        marks.add(mx, my, "x", size=8 * width, edge=colour, width=2 * width, zorder=zorder + 0.1, alpha=alpha)
     if tie.help == "none":
         return
     # a small arrowhead on the line, pointing at the person helped (both ways: one each side of the middle)
     heads = []
     if tie.help in ("a_to_b", "both"):
-        heads.append((0.58, math.degrees(math.atan2(uy, ux))))
+        heads.append((0.58, 1))
     if tie.help in ("b_to_a", "both"):
-        heads.append((0.42 if tie.help == "both" else 0.55, math.degrees(math.atan2(-uy, -ux))))
-    for where, angle in heads:
+        heads.append((0.42 if tie.help == "both" else 0.55, -1))
+    for where, sense in heads:
+        hx, hy, ux, uy = path.at(path.length * where)
+        angle = math.degrees(math.atan2(uy * sense, ux * sense))
         # marker (3, 0, angle): a triangle whose tip points along ``angle - 90``
-        marks.add(ax_ + ux * length * where, ay + uy * length * where, (3, 0, angle - 90), size=7 * width + 1,
+        marks.add(hx, hy, (3, 0, angle - 90), size=7 * width + 1,
                   face=colour, edge=colour, width=0.5, zorder=zorder + 0.2, alpha=alpha)
 
 
@@ -773,9 +927,9 @@ class _BadgeHandler(HandlerBase):
         status = orig_handle.status
         sign, colour = SAFETY_BADGE[status]
         x, y = width / 2 - xdescent, height / 2 - ydescent
-        shape = Line2D([x], [y], marker=BADGE_SHAPE[status], markersize=11, markerfacecolor="white",
+        shape = Line2D([x], [y], marker=BADGE_SHAPE[status], markersize=12.5, markerfacecolor="white",
                        markeredgecolor=colour, markeredgewidth=1.6, linestyle="none")
-        letter = Text(x, y - (1 if status == "worry" else 0), sign, ha="center", va="center", fontsize=6.5,
+        letter = Text(x, y - (1 if status == "worry" else 0), sign, ha="center", va="center", fontsize=8,
                       fontweight="bold")
         for artist in (shape, letter):
             artist.set_transform(trans)
@@ -832,7 +986,7 @@ def _draw_legend(figure: Figure, child_name: str):
         entries.append((_BadgeKey(status), f"{sign} {_BADGE_WORDS[status]}"))
     handles = [h for h, _ in entries]
     labels = [t for _, t in entries]
-    legend = figure.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, 1), fontsize=7.5, frameon=True,
+    legend = figure.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, 1), fontsize=_KEY_FONT, frameon=True,
                            handler_map={_TieKey: _TieHandler(), _ArrowKey: _ArrowHandler(), _BadgeKey: _BadgeHandler()},
                            handlelength=2.6, borderaxespad=0.0, labelspacing=0.45)
     headings = {t for h, t in entries if isinstance(h, Line2D) and h.get_marker() in (None, "None", "none", "")
@@ -884,6 +1038,11 @@ def _describe(scenario: Scenario, nodes: list[_Node], child_ties: dict[str, Tie]
     helpers += sorted(name(t.b if t.a == child.id else t.a) for t in child_ties.values() if t.help == "both")
     if helpers:
         lines.append(f"Helping {child.name}: {_names(sorted(set(helpers)))}.")
+    helped = sorted({name(t.b if t.a == child.id else t.a) for t in child_ties.values()
+                     if t.help == "both" or (t.help == "a_to_b" and t.a == child.id)
+                     or (t.help == "b_to_a" and t.b == child.id)})
+    if helped:
+        lines.append(f"{child.name} helps: {_names(helped)}.")
     worry = [n.person for n in nodes if n.person.safety.status == "worry"]
     explore = [n.person for n in nodes if n.person.safety.status == "to_explore"]
     if worry:
