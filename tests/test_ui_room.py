@@ -146,3 +146,48 @@ def test_without_a_hub_the_panels_say_so(tmp_path):
     assert "not available" in build_room_view_panel(tiny_scenario(), offline).children[0].value
     row = ShareRow(offline, lambda: [("card", "c1", "harm")], kind="card")
     assert row.share_button.disabled
+
+
+# --------------------------------------------------------------------------- the room in the course
+
+
+def test_on_one_computer_the_course_shows_no_room_and_no_share_buttons(tmp_path, monkeypatch):
+    from fncoach.room import session as room_session_module
+    from fncoach.ui.course import Course
+    from fncoach.ui.sos import build_scaling_panel
+    from fncoach.ui.room import ShareRow
+
+    monkeypatch.setenv("FNCOACH_RECORD", str(tmp_path / "record.sqlite3"))
+    monkeypatch.setattr(room_session_module, "_SESSION", RoomSession(None, tmp_path / "room.json"))
+    course = Course("long_term_foster_links", "Dana")
+    assert not any("Room code" in getattr(w, "description", "") for w in course.header.children)
+    area = course.exercise(build_scaling_panel, "sos_scaling")
+    assert not any(isinstance(w, ShareRow) for w in area.children)
+
+
+def test_on_a_hub_the_header_has_the_room_and_each_shareable_exercise_a_share_row(tmp_path, monkeypatch, store):
+    from fncoach.room import session as room_session_module
+    from fncoach.ui.course import Course
+    from fncoach.ui.room import ShareRow
+    from fncoach.ui.sos import build_card_sort_panel, build_three_houses_panel
+
+    code = store.open_room("trainer", "Tuesday", "tiny")
+    monkeypatch.setenv("FNCOACH_RECORD", str(tmp_path / "record.sqlite3"))
+    session = RoomSession(StoreClient(store, "dana"), tmp_path / "room.json")
+    monkeypatch.setattr(room_session_module, "_SESSION", session)
+    course = Course("long_term_foster_links", "Dana")
+    join = course.header.children[-1]
+    box, join_button, _ = join.children[0].children
+    box.value = code
+    join_button.click()
+    area = course.exercise(build_card_sort_panel, "sos_card_sort")
+    row = next(w for w in area.children if isinstance(w, ShareRow))
+    panel = course._autosaves["sos_card_sort"].panel
+    first_card = next(iter(panel.choices))
+    panel.choices[first_card].value = "harm"
+    row.share_button.click()
+    assert "Shared with the room" in row.status.value
+    split = store.view(code, "trainer").card_splits[0]
+    assert (split.card, split.counts["harm"]) == (first_card, 1)
+    houses = course.exercise(build_three_houses_panel, "sos_three_houses")
+    assert not any(isinstance(w, ShareRow) for w in houses.children)  # not an exercise a room takes

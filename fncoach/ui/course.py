@@ -484,7 +484,9 @@ class Course:
         self.case = widgets.HTML()
         self._areas: list[_Area] = []
         self._autosaves: dict[str, AutoSave] = {}
-        self.header = widgets.VBox([self.name_box, self.picker, self.note, self.case] if ask_name
+        self.room = _room_session()
+        room_box = [_join_panel(self.room)] if ask_name and self.room is not None and self.room.available else []
+        self.header = widgets.VBox([self.name_box, self.picker, self.note, self.case, *room_box] if ask_name
                                    else [self.picker, self.note, self.case])
         self.picker.observe(lambda _c: self._case_changed(), names="value")
         self.name_box.observe(self._name_changed, names="value")
@@ -657,11 +659,23 @@ class Course:
             saver.saved_listeners.append(self._caught_up)
             self._autosaves[exercise] = saver
             top = (widgets.HTML(f"<p style='max-width:46em;line-height:1.45'>{html.escape(note)}</p>"),) if note else ()
-            area.children = (*top, saver.widget)
+            area.children = (*top, saver.widget, *self._share_row(exercise, panel))
 
         refresh()
         self._areas.append(_Area(refresh, exercise, sources))
         return area
+
+    def _share_row(self, exercise: str, panel: ExercisePanel) -> tuple:
+        """A "Share with the room" row under an exercise whose answers a training room takes (on a hub only)."""
+        from ..room.shares import SHAREABLE_EXERCISES, shares_from_answers
+
+        if self.room is None or not self.room.available or exercise not in SHAREABLE_EXERCISES:
+            return ()
+        from .room import ShareRow
+
+        scenario = self.scenario
+        return (ShareRow(self.room, lambda: shares_from_answers(exercise, panel.answers(), scenario),
+                         SHAREABLE_EXERCISES[exercise]),)
 
     def _options_from_saved(self, from_saved: dict[str, tuple[str, Callable[[dict], Any]]] | None
                             ) -> tuple[dict[str, Any], str]:
@@ -830,6 +844,23 @@ def portfolio_link(learner: str | None, record: Record | None = None) -> str:
     stem = "".join(ch if ch.isalnum() else "-" for ch in learner).strip("-").lower() or "my"
     return (f"<p><a download='{stem}-portfolio.html' href='data:text/html;base64,{data}' style='{style}'>"
             "⬇ Download my portfolio</a> A page you can open in any web browser and print or save as a PDF.</p>")
+
+
+def _room_session():
+    """This kernel's training-room link (``None`` if it cannot be made: the course then works as before)."""
+    try:
+        from ..room.session import room_session
+
+        return room_session()
+    except Exception:  # noqa: BLE001 - a room problem must never stop the course opening
+        _log.exception("the training room link could not be made")
+        return None
+
+
+def _join_panel(session) -> widgets.Widget:
+    from .room import build_join_panel
+
+    return build_join_panel(session)
 
 
 def _plain_load_error(error: Exception) -> str:
