@@ -16,7 +16,8 @@ from fncoach.scenario import load_scenario
 from conftest import FIXTURES
 
 #: Facilitator-only fields that hold no free text (a column name, person ids), so cannot carry a marker.
-_NO_TEXT = {"sos.cards[].column", "plan.model_plan"}
+_NO_TEXT = {"sos.cards[].column", "plan.model_plan", "family_time.offers[].verdict",
+            "handover.professional_jobs[].taken_by", "handover.keeper"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
