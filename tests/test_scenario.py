@@ -267,10 +267,10 @@ def test_a_broken_reference_in_private_family_time_names_file_line_and_field(tmp
     from fncoach.scenario import ScenarioError, load_scenario
 
     source = Path(__file__).parent.parent / "scenarios" / "edge_of_care_grandparents.yaml"
-    text = source.read_text(encoding="utf-8").replace("- id: o_dada_lift\n    who: younis", "- id: o_dada_lift\n    who: youniss")
+    text = source.read_text(encoding="utf-8").replace("- id: o_dada_lift\n      who: younis", "- id: o_dada_lift\n      who: youniss")
     broken = tmp_path / "broken.yaml"
     broken.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("    who: youniss") + 1
+    line = text.splitlines().index("      who: youniss") + 1
     with pytest.raises(ScenarioError) as caught:
         load_scenario(broken)
     message = str(caught.value)
