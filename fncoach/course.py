@@ -130,8 +130,11 @@ NOTEBOOKS: tuple[Notebook, ...] = (
         "04-safety-plan-and-drills", "The safety plan and drills",
         ("Help a network give every job in its safety plan to a named person, with a backup.",
          "Test the plan with 'what if' drills over the four weeks to the first review.",
-         "Find what breaks, and fix it."),
+         "Find what breaks, and fix it.",
+         "Chair Private Family Time: turn the network's own offers into its plan, with backups, red flags and "
+         "who checks."),
         (Exercise("safety_plan", "Who does what in the safety plan"),
+         Exercise("family_time", "Private Family Time: the network writes its plan"),
          Exercise("safety_plan_drill", "Drill the plan"),
          Exercise("plan_reflection", "Reflection: the safety plan")),
     ),
@@ -150,6 +153,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
          "Test the plan and hand facilitation over to a member of the network.",
          "Keep one plan per network, shared with everyone who took part."),
         (Exercise("safety_plan_review", "The four-week review"),
+         Exercise("handover", "Handing the plan over to the network"),
          Exercise("handover_reflection", "Reflection: handing over")),
     ),
 )

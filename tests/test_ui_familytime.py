@@ -102,3 +102,21 @@ def test_handover_uses_the_learners_own_jobs(zara):
     panel = build_handover_panel(zara, family_time={"jobs": [job]})
     assert "check_job_1" in panel.takeover
     assert [v for _, v in panel.keep.options] == ["job_1"]
+
+
+def test_the_portfolio_shows_the_learners_family_time_plan_and_handover(tmp_path, zara):
+    from fncoach.course import exercise_titles
+    from fncoach.pages.portfolio import portfolio_html
+    from fncoach.record import Record
+
+    panel = build_family_time_panel(zara)
+    panel.offer_buttons["o_dada_lift"].click()
+    panel.jobs[0].red_flag.value = "Zara not home when collected"
+    handover = build_handover_panel(zara)
+    handover.recall.value = "Dada calls everyone together if Zara goes missing."
+    record = Record(tmp_path / "record.sqlite")
+    record.save_answers("Sam", zara.meta.id, "family_time", panel.answers())
+    record.save_answers("Sam", zara.meta.id, "handover", handover.answers())
+    page = portfolio_html(record, "Sam", exercise_titles=exercise_titles())
+    assert "Private Family Time: the network writes its plan" in page and "Zara not home when collected" in page
+    assert "Handing the plan over to the network" in page and "Dada calls everyone together" in page
