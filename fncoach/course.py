@@ -408,6 +408,8 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     >>> sections = dict(model_answer_sections(tiny_scenario()))
     >>> "Sorting the information cards" in sections
     True
+    >>> sections["The handover"][-1][:44]
+    'Calling the network back together: Gran call'
     """
     s = scenario
     column_words = {
@@ -445,6 +447,16 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     add("The model safety plan",
         (f"{tasks.get(a.task, a.task)}: {s.name_of(a.primary)}"
          + (f"; backup {people_in_words(s, a.backups)}" if a.backups else "; no backup") for a in s.plan.model_plan))
+    if s.family_time is not None:
+        add("Private Family Time: the offers, and why",
+            (f"{s.name_of(o.who)}: “{o.says}” — {o.verdict}. {o.why}".rstrip() for o in s.family_time.offers))
+    if s.handover is not None:
+        h = s.handover
+        add("The handover",
+            (*(f"{j.title} ({s.name_of(j.held_by)}) → " + (people_in_words(s, j.taken_by) if j.taken_by else "—")
+               + (f". {j.why}" if j.why else "") for j in h.professional_jobs),
+             f"Keeps the plan: {s.name_of(h.keeper)}" if h.keeper else "",
+             f"Calling the network back together: {h.recall}" if h.recall else ""))
     add("The meetings over time", (f"Week {m.week}, {m.title}: {m.summary}".rstrip(": ") for m in s.meetings))
     add("Facilitator notes", s.facilitator.notes)
     add("Mistakes to look out for", s.facilitator.common_mistakes)
