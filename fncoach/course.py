@@ -447,9 +447,12 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     add("The model safety plan",
         (f"{tasks.get(a.task, a.task)}: {s.name_of(a.primary)}"
          + (f"; backup {people_in_words(s, a.backups)}" if a.backups else "; no backup") for a in s.plan.model_plan))
+    from .familytime import VERDICT_WORDS
+
     if s.family_time is not None:
         add("Private Family Time: the offers, and why",
-            (f"{s.name_of(o.who)}: “{o.says}” — {o.verdict}. {o.why}".rstrip() for o in s.family_time.offers))
+            (f"{s.name_of(o.who)}: “{o.says}” — {VERDICT_WORDS.get(o.verdict, o.verdict)}. {o.why}".rstrip()
+             for o in s.family_time.offers))
     if s.handover is not None:
         h = s.handover
         add("The handover",

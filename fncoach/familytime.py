@@ -44,6 +44,7 @@ from .plan import check_plan, describe_when, worry_subjects
 
 __all__ = [
     "FAMILY_TIME_RULES",
+    "VERDICT_WORDS",
     "HANDOVER_RULES",
     "CAUTION_RULES",
     "VAGUE_PHRASES",
@@ -80,6 +81,15 @@ FAMILY_TIME_RULES: dict[str, str] = {
     "worry_gap": "A worry with no job",
     "goal_unseen": "Nobody will see the goal",
     **PLAN_RULES,
+}
+
+#: An offer's verdict (:data:`fncoach.model.OFFER_VERDICTS`) in words, for facilitators.
+VERDICT_WORDS: dict[str, str] = {
+    "workable": "Workable",
+    "unrealistic": "Kind, but it will not last",
+    "unsafe": "Not safe",
+    "vague": "Too vague to happen",
+    "professional_job": "A professional's job",
 }
 
 #: Every rule the handover feedback can give, with a short title.

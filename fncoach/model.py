@@ -505,11 +505,11 @@ class Plan(_Model):
 # --------------------------------------------------------------------------- Private Family Time and handover
 
 
-OfferVerdict = Literal["workable", "unrealistic", "unsafe", "vague", "professional"]
+OfferVerdict = Literal["workable", "unrealistic", "unsafe", "vague", "professional_job"]
 #: How a practice coach marks a network member's offer (facilitator-only): ``workable``; ``unrealistic`` (they
 #: cannot keep it up: too far, too late, too many hours); ``unsafe`` (a person of worry, or someone still to be
 #: explored offering care they cannot yet give); ``vague`` (no what, when or how: "I'll keep an eye on things");
-#: ``professional`` (a job that belongs to a professional, not the network).
+#: ``professional_job`` (a job that belongs to a professional, not the network).
 OFFER_VERDICTS: tuple[str, ...] = get_args(OfferVerdict)
 
 
@@ -524,7 +524,7 @@ class Offer(_Model):
     worry: Optional[str] = Field(None, description="Id of the worry statement the offer would answer, if any.")
     when: Optional[TaskTime] = Field(None, description="When they say they could do it (leave out if they did not say).")
     cannot: str = Field("", description="What they say they cannot do, in their own words.")
-    verdict: OfferVerdict = Field(**_fo("Model answer: workable, unrealistic, unsafe, vague or professional."))
+    verdict: OfferVerdict = Field(**_fo("Model answer: workable, unrealistic, unsafe, vague or professional_job."))
     why: str = Field("", **_fo("Model answer: why the offer is workable, or why it is unrealistic, unsafe, vague "
                                 "or a professional's job."))
 

@@ -125,6 +125,16 @@ def test_the_model_family_time_shows_verdicts_triggers_red_flags_and_the_handove
 
     zara = load_scenario(FIXTURES.parent.parent / "scenarios" / "edge_of_care_grandparents.yaml")
     html_text = bs.model_family_time(zara)
-    assert "Confronting Kane could put Adnan" in html_text and "professional" in html_text
+    assert "Confronting Kane could put Adnan" in html_text and "A professional&#39;s job" in html_text
     assert "Zara smells of cannabis" in html_text and "Every school day." in html_text
     assert "Younis Mahmood (Dada) and Adnan Mahmood" in html_text and "every school holiday" in html_text
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES.parent.parent / "scenarios").glob("*.yaml")), ids=lambda p: p.stem)
+def test_private_family_time_and_handover_handouts_never_show_a_model_answer(path):
+    from fncoach.briefing.leaks import find_leaks, trainee_view
+
+    scenario = load_scenario(path)
+    view = trainee_view(scenario)
+    assert find_leaks(scenario, bs.family_time_exercise(view) + bs.handover_exercise(view)) == []
+    assert find_leaks(scenario, bs.model_family_time(scenario))  # the facilitator's version holds them

@@ -538,12 +538,13 @@ def model_family_time(scenario: Scenario) -> Markup:
     --------
     >>> from fncoach.examples import tiny_scenario
     >>> html = model_family_time(tiny_scenario())
-    >>> "If Ciara does not answer by 7.45am" in html and "unsafe" in html and "Gran calls everyone" in html
+    >>> "If Ciara does not answer by 7.45am" in html and "Not safe" in html and "Gran calls everyone" in html
     True
     """
-    from ..familytime import model_plan_rows
+    from ..familytime import VERDICT_WORDS, model_plan_rows
 
-    offers = [{"name": scenario.name_of(o.who), "says": o.says, "verdict": o.verdict, "why": o.why}
+    offers = [{"name": scenario.name_of(o.who), "says": o.says, "verdict": VERDICT_WORDS.get(o.verdict, o.verdict),
+               "why": o.why}
               for o in (scenario.family_time.offers if scenario.family_time else ())]
     handover = None
     if scenario.handover is not None:
