@@ -120,3 +120,13 @@ def test_the_portfolio_shows_the_learners_family_time_plan_and_handover(tmp_path
     page = portfolio_html(record, "Sam", exercise_titles=exercise_titles())
     assert "Private Family Time: the network writes its plan" in page and "Zara not home when collected" in page
     assert "Handing the plan over to the network" in page and "Dada calls everyone together" in page
+
+
+def test_choosing_the_person_of_worry_is_refused_at_once(zara):
+    panel = build_family_time_panel(zara)
+    panel.offer_buttons["o_dada_lift"].click()
+    assert "Not safe for this job" not in panel.jobs[0].feedback.value
+    panel.jobs[0].backups[0].value = "kane"
+    assert "Not safe for this job" in panel.jobs[0].feedback.value and "Kane" in panel.jobs[0].feedback.value
+    panel.jobs[0].backups[0].value = "adnan"
+    assert "Not safe for this job" not in panel.jobs[0].feedback.value

@@ -29,6 +29,7 @@ from ..familytime import (
     ask_what_if,
 )
 from ..model import TASK_KINDS, WEEKDAYS, Assignment
+from ..plan import SAFETY_RULES
 from ._common import ExercisePanel, button, message_html
 from .plan import DrillPanel
 
@@ -219,6 +220,12 @@ class FamilyTimePanel(ExercisePanel):
         self.job_box.children = tuple(self.jobs)
 
     def _on_edit(self) -> None:
+        """Say at once when a job is not safe for the child (the same check as the button), then save."""
+        by_job, _whole = findings_by_job(check_family_plan(self.scenario, self.answers()))
+        for n, card in enumerate(self.jobs, start=1):
+            unsafe = [f for f in by_job.get(f"job_{n}", []) if f.rule in SAFETY_RULES]
+            if unsafe or "Not safe for this job" in card.feedback.value:
+                card.feedback.value = _findings_html(unsafe)
         self._changed()
 
     # -- what if
