@@ -130,3 +130,32 @@ def test_choosing_the_person_of_worry_is_refused_at_once(zara):
     assert "Not safe for this job" in panel.jobs[0].feedback.value and "Kane" in panel.jobs[0].feedback.value
     panel.jobs[0].backups[0].value = "adnan"
     assert "Not safe for this job" not in panel.jobs[0].feedback.value
+
+
+def test_the_course_saves_the_plan_then_drills_and_hands_over_the_learners_own_jobs(tmp_path, monkeypatch):
+    """The notebook path: Private Family Time is saved as the learner types; the drill and handover read it."""
+    from fncoach.ui import course as ui_course
+    from fncoach.plan import assignments_from_answers
+
+    monkeypatch.setenv("FNCOACH_RECORD", str(tmp_path / "record.sqlite3"))
+    monkeypatch.setattr(ui_course, "_RECORDS", {})
+    session = ui_course.Course("edge_of_care_grandparents", "Sam")
+    session.exercise(build_family_time_panel, "family_time")
+    family_time = session.autosaved("family_time").panel
+    family_time.offer_buttons["o_dadi_nights"].click()
+    family_time.jobs[0].checked_by.value = "mr_rhys"
+    assert session.saved_answers("family_time")["jobs"][0]["who"] == "shamim"
+
+    session.exercise(build_own_plan_drill_panel, "safety_plan_drill", seed=0,
+                     from_saved={"family_time": ("family_time", dict),
+                                 "assignments": ("safety_plan", assignments_from_answers)})
+    drill = session.autosaved("safety_plan_drill").panel
+    assert [t.id for t in drill.scenario.plan.tasks] == ["job_1"]
+    drill.run_button.click()
+    assert "Friday cooling-off night at Dadi" in drill.what_broke.value
+
+    session.exercise(build_handover_panel, "handover", from_saved={"family_time": ("family_time", dict)})
+    handover = session.autosaved("handover").panel
+    assert "check_job_1" in handover.takeover
+    handover.takeover["check_job_1"].value = "younis"
+    assert session.saved_answers("handover")["takeovers"]["check_job_1"] == "younis"
