@@ -159,3 +159,24 @@ def test_the_course_saves_the_plan_then_drills_and_hands_over_the_learners_own_j
     assert "check_job_1" in handover.takeover
     handover.takeover["check_job_1"].value = "younis"
     assert session.saved_answers("handover")["takeovers"]["check_job_1"] == "younis"
+
+
+def test_people_found_at_the_first_meeting_can_hold_jobs(zara):
+    panel = build_family_time_panel(zara)
+    panel.offer_buttons["o_ngozi_friday"].click()  # Ngozi is found in notebook 02, not known at the start
+    assert panel.jobs[0].who.value == "ngozi"
+
+
+def test_a_what_would_you_do_change_moves_the_learners_own_job(zara):
+    job = job_from_offer(zara, "o_dadi_nights") | {"backups": ["ngozi"]}
+    panel = build_own_plan_drill_panel(zara, seed=0, family_time={"jobs": [job]})
+    panel.run_button.click()
+    panel.change_kind.value = "move_task"
+    panel.change_task.value = "job_1"
+    panel.change_days.value = ("sat",)
+    panel.change_start.value, panel.change_end.value = "19:00", "10:00"
+    panel.change_button.click()
+    assert "Plan changed" in panel.message.value and "Saturday" in panel.plan_view.value
+    panel.rerun_button.click()
+    assert "Before and after" in panel.before_after.children[0].value
+    assert panel.answers()["changes"][0]["task"] == "job_1"

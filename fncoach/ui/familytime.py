@@ -54,7 +54,9 @@ def _p(text: str, strong: bool = False) -> widgets.HTML:
 
 
 def _people(scenario, first: str = _NOBODY) -> list[tuple[str, str]]:
-    return [(first, "")] + [(f"{p.name} — {p.relationship}", p.id) for p in scenario.people if p.is_known]
+    """Everyone in the case: by Private Family Time the first meeting has asked who is missing, and the people
+    it found are in the room making offers."""
+    return [(first, "")] + [(f"{p.name} — {p.relationship}", p.id) for p in scenario.people]
 
 
 def _findings_html(findings: Iterable) -> str:
