@@ -121,7 +121,8 @@ PROFESSIONAL_WORDS: tuple[str, ...] = (
     "benefits claim", "housing forms", "negotiat", "pay them", "decide whether", "decide each time",
 )
 
-_NEEDS_BY_KIND = {"transport": ("drive",), "overnight": ("host_overnight",), "supervise_contact": ("supervise_contact",)}
+_NEEDS_BY_KIND = {"transport": ("drive",), "overnight": ("host_overnight",),
+                  "supervise_contact": ("supervise_contact",)}
 _REMOTE_KINDS = {"phone_call"}
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
@@ -141,6 +142,7 @@ class Job:
     kind: str = ""
     worry: str = ""
     days: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
     start: str = ""
     end: str = ""
     who: str = ""
@@ -201,8 +203,10 @@ def jobs_from_answers(answers: Mapping[str, Any] | None) -> tuple[Job, ...]:
     jobs = []
     for n, row in enumerate((r for r in rows if isinstance(r, Mapping)), start=1):
         days = tuple(d for d in _ids(row.get("days")) if d in WEEKDAYS)
-        jobs.append(Job(index=n, what=_text(row.get("what")), kind=_text(row.get("kind")), worry=_text(row.get("worry")),
-                        days=days, start=_text(row.get("start")), end=_text(row.get("end")), who=_text(row.get("who")),
+        jobs.append(Job(index=n, what=_text(row.get("what")), kind=_text(row.get("kind")),
+                        worry=_text(row.get("worry")),
+                        days=days, dates=_ids(row.get("dates")), start=_text(row.get("start")),
+                        end=_text(row.get("end")), who=_text(row.get("who")),
                         backups=_ids(row.get("backups")), red_flag=_text(row.get("red_flag")),
                         trigger=_text(row.get("trigger")), checked_by=_text(row.get("checked_by")),
                         child_words=_text(row.get("child_words")), own_promise=bool(row.get("own_promise")),
@@ -233,7 +237,8 @@ def job_from_offer(scenario: Scenario, offer_id: str) -> dict:
     item = offer(scenario, offer_id)
     when = item.when
     return {"offer": item.id, "what": item.title, "kind": item.kind, "worry": item.worry or "",
-            "days": list(when.weekly) if when else [], "start": when.start if when else "",
+            "days": list(when.weekly) if when else [], "dates": [d.isoformat() for d in when.dates] if when else [],
+            "start": when.start if when else "",
             "end": when.end if when else "", "who": item.who, "backups": [], "red_flag": "", "trigger": "",
             "checked_by": "", "child_words": "", "own_promise": False}
 
@@ -284,7 +289,7 @@ def _missing(job: Job, scenario: Scenario) -> list[str]:
         missing.append("what the job is")
     if job.kind not in TASK_KINDS:
         missing.append("what kind of job it is")
-    if not job.days:
+    if not job.days and not job.dates:
         missing.append("which days")
     if not (_TIME.match(job.start) and _TIME.match(job.end)):
         missing.append("the start and end times (HH:MM)")
@@ -305,7 +310,8 @@ def _task(scenario: Scenario, job: Job) -> Task:
         checked_by = None
     own = job.own_promise and job.who in about and checked_by is not None
     return Task(id=job.id, title=job.what if len(job.what) >= 3 else f"{job.what} (job {job.index})",
-                kind=job.kind, description=job.what, when=TaskTime(weekly=job.days, start=job.start, end=job.end),
+                kind=job.kind, description=job.what,
+                when=TaskTime(weekly=job.days, dates=job.dates, start=job.start, end=job.end),
                 worry=job.worry or None, requires=_NEEDS_BY_KIND.get(job.kind, ()),
                 in_person=job.kind not in _REMOTE_KINDS, trigger=job.trigger,
                 red_flags=(job.red_flag,) if job.red_flag else (), checked_by=checked_by, about=about,
@@ -489,7 +495,8 @@ def check_family_plan(scenario: Scenario, answers: Mapping[str, Any] | None) -> 
         goals = [g for g in scenario.sos.safety_goals if g.worry == worry.id]
         if worry.id not in covered:
             goal = f" The safety goal for it: “{_short(goals[0].text, 140)}”" if goals else ""
-            findings.append(Finding(None, "worry_gap", f"No job in your plan answers the worry “{_short(worry.text)}”."
+            findings.append(Finding(None, "worry_gap",
+                                    f"No job in your plan answers the worry “{_short(worry.text)}”."
                                     + goal))
         elif worry.id not in checked:
             for goal in goals:

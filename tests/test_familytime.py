@@ -247,3 +247,13 @@ def test_model_plan_rows_carry_triggers_and_red_flags(zara):
     assert row["who"] == "Younis Mahmood (Dada)" and row["backups"] == "Adnan Mahmood"
     assert row["trigger"] == "Every school day." and "Zara smells of cannabis" in row["red_flags"]
     assert row["checked_by"] == "Gethin Rhys-Morgan"
+
+
+def test_an_offer_on_particular_dates_becomes_a_job_on_those_dates():
+    kofi = load_scenario(Path(__file__).parent.parent / "scenarios" / "long_term_foster_links.yaml")
+    job = ft.job_from_offer(kofi, "o_pat_family_time")
+    assert job["days"] == [] and job["dates"] == ["2027-03-06", "2027-03-20"]
+    plan = ft.plan_from_family_time({"jobs": [job]}, kofi)
+    assert plan.incomplete == () and [str(d) for d in plan.tasks[0].when.dates] == job["dates"]
+    run = simulate(ft.learner_scenario(kofi, plan), plan.assignments, seed=0)
+    assert sorted({o.day for o in run.log if o.task == "job_1"}) == [6, 20]

@@ -74,7 +74,6 @@ class JobCard(widgets.VBox):
             (w.text if len(w.text) <= 80 else w.text[:79] + "…", w.id) for w in scenario.sos.worry_statements]
         people = _people(scenario)
         self.offer = str(job.get("offer") or "")
-        self.dates = [str(d) for d in job.get("dates") or ()]
         self.what = widgets.Text(description="What", placeholder="e.g. Drive Zara to school", style=_STYLE,
                                  layout=_WIDE)
         self.kind = widgets.Dropdown(options=[("Choose", "")] + [(k.replace("_", " ").capitalize(), k)
@@ -103,10 +102,11 @@ class JobCard(widgets.VBox):
         self.remove.on_click(lambda _b: on_remove(self))
         self.feedback = widgets.HTML("")
         self.heading = _p("", strong=True)
+        self.dates_note = widgets.HTML("")
         self.fill(job)
         for box in self._boxes():
             box.observe(lambda _c: on_change(), names="value")
-        super().__init__([self.heading, self.what, self.kind, self.worry, self.days,
+        super().__init__([self.heading, self.what, self.kind, self.worry, self.dates_note, self.days,
                           widgets.HBox([self.start, self.end]), self.who, *self.backups, self.red_flag, self.trigger,
                           self.checked_by, self.child_words, self.own_promise, self.remove, self.feedback],
                          layout=widgets.Layout(**_CARD))
@@ -117,7 +117,7 @@ class JobCard(widgets.VBox):
 
     @staticmethod
     def _set(box, value) -> None:
-        options = {v for _, v in box.options} if hasattr(box, "options") and not isinstance(box, widgets.SelectMultiple) else None
+        options = {v for _, v in box.options} if isinstance(box, widgets.Dropdown) else None
         if options is not None and value not in options:
             value = ""
         box.value = value
@@ -127,6 +127,9 @@ class JobCard(widgets.VBox):
         self.what.value = str(job.get("what") or "")
         self._set(self.kind, str(job.get("kind") or ""))
         self._set(self.worry, str(job.get("worry") or ""))
+        self.dates = [str(d) for d in job.get("dates") or ()]
+        self.dates_note.value = (f"<p style='margin:0.2em 0'>On these dates: {html.escape(', '.join(self.dates))}"
+                                 " (and on any days you choose below).</p>" if self.dates else "")
         self.days.value = tuple(d for d in job.get("days") or () if d in WEEKDAYS)
         self.start.value, self.end.value = str(job.get("start") or ""), str(job.get("end") or "")
         self._set(self.who, str(job.get("who") or ""))
@@ -166,9 +169,9 @@ class FamilyTimePanel(ExercisePanel):
         worries = "".join(f"<li>{html.escape(w.text)}</li>" for w in scenario.sos.worry_statements)
         intro = widgets.HTML(
             "<p style='max-width:46em;line-height:1.45'>The workers have shared the worries and the bottom line and "
-            f"left the room. You are chairing the network's Private Family Time: listen to what people offer, ask "
-            f"“what if…?”, and write the plan with them. For each worry, write jobs that say what, when, who, who "
-            f"backs them up, what would tell you it is going wrong, what you all do then, who checks, and how "
+            "left the room. You are chairing the network's Private Family Time: listen to what people offer, ask "
+            "“what if…?”, and write the plan with them. For each worry, write jobs that say what, when, who, "
+            "who backs them up, what would tell you it is going wrong, what you all do then, who checks, and how "
             f"{html.escape(child)} would say it. Not every offer can go in the plan as it is.</p>"
             + (f"<p style='margin:0.2em 0'><strong>The worries the workers brought:</strong></p><ul>{worries}</ul>"
                if worries else ""))
@@ -177,7 +180,8 @@ class FamilyTimePanel(ExercisePanel):
         for item in offers:
             person = scenario.person(item.who)
             use = button(description="Turn this into a job", icon="plus")
-            use.on_click(self.safely(lambda _b, offer_id=item.id: self.add_job(job_from_offer(self.scenario, offer_id))))
+            use.on_click(self.safely(
+                lambda _b, offer_id=item.id: self.add_job(job_from_offer(self.scenario, offer_id))))
             self.offer_buttons[item.id] = use
             cannot = f"<br><em>What they can't do:</em> “{html.escape(item.cannot)}”" if item.cannot else ""
             cards.append(widgets.VBox([widgets.HTML(
