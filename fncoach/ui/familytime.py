@@ -16,17 +16,15 @@ from typing import Any, Iterable, Mapping, Optional
 import ipywidgets as widgets
 
 from ..familytime import (
-    FAMILY_TIME_RULES,
+    ask_what_if,
     check_family_plan,
     check_handover,
     findings_by_job,
     handover_jobs,
     job_from_offer,
-    jobs_from_answers,
     learner_scenario,
     plan_choices,
     plan_from_family_time,
-    ask_what_if,
 )
 from ..model import TASK_KINDS, WEEKDAYS, Assignment
 from ..plan import SAFETY_RULES
