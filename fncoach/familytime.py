@@ -433,7 +433,7 @@ def _job_findings(scenario: Scenario, job: Job) -> list[Finding]:
             item = offer(scenario, job.offer)
         except KeyError:
             item = None
-        if item is not None and item.verdict != "workable":
+        if item is not None and item.verdict != "workable" and item.why:
             found.append(Finding(job.id, "offer_note", f"About {scenario.name_of(item.who)}'s offer "
                                  f"(“{_short(item.says, 70)}”): {item.why}"))
     if not job.red_flag:
