@@ -135,8 +135,11 @@ NOTEBOOKS: tuple[Notebook, ...] = (
         "04-safety-plan-and-drills", "The safety plan and drills",
         ("Help a network give every job in its safety plan to a named person, with a backup.",
          "Test the plan with 'what if' drills over the four weeks to the first review.",
-         "Find what breaks, and fix it."),
+         "Find what breaks, and fix it.",
+         "Chair Private Family Time: turn the network's own offers into its plan, with backups, red flags and "
+         "who checks."),
         (Exercise("safety_plan", "Who does what in the safety plan"),
+         Exercise("family_time", "Private Family Time: the network writes its plan"),
          Exercise("safety_plan_drill", "Drill the plan"),
          Exercise("plan_reflection", "Reflection: the safety plan")),
     ),
@@ -155,6 +158,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
          "Test the plan and hand facilitation over to a member of the network.",
          "Keep one plan per network, shared with everyone who took part."),
         (Exercise("safety_plan_review", "The four-week review"),
+         Exercise("handover", "Handing the plan over to the network"),
          Exercise("handover_reflection", "Reflection: handing over")),
     ),
 )
@@ -410,6 +414,8 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     >>> sections = dict(model_answer_sections(tiny_scenario()))
     >>> "Sorting the information cards" in sections
     True
+    >>> sections["The handover"][-1][:44]
+    'Calling the network back together: Gran call'
     """
     s = scenario
     column_words = {
@@ -447,6 +453,19 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
     add("The model safety plan",
         (f"{tasks.get(a.task, a.task)}: {s.name_of(a.primary)}"
          + (f"; backup {people_in_words(s, a.backups)}" if a.backups else "; no backup") for a in s.plan.model_plan))
+    from .familytime import VERDICT_WORDS
+
+    if s.family_time is not None:
+        add("Private Family Time: the offers, and why",
+            (f"{s.name_of(o.who)}: “{o.says}” — {VERDICT_WORDS.get(o.verdict, o.verdict)}. {o.why}".rstrip()
+             for o in s.family_time.offers))
+    if s.handover is not None:
+        h = s.handover
+        add("The handover",
+            (*(f"{j.title} ({s.name_of(j.held_by)}) → " + (people_in_words(s, j.taken_by) if j.taken_by else "—")
+               + (f". {j.why}" if j.why else "") for j in h.professional_jobs),
+             f"Keeps the plan: {s.name_of(h.keeper)}" if h.keeper else "",
+             f"Calling the network back together: {h.recall}" if h.recall else ""))
     add("The meetings over time", (f"Week {m.week}, {m.title}: {m.summary}".rstrip(": ") for m in s.meetings))
     add("Facilitator notes", s.facilitator.notes)
     add("Mistakes to look out for", s.facilitator.common_mistakes)

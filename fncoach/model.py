@@ -71,6 +71,13 @@ __all__ = [
     "Task",
     "Assignment",
     "Plan",
+    "OFFER_VERDICTS",
+    "OfferVerdict",
+    "Offer",
+    "WhatIf",
+    "FamilyTime",
+    "HandoverJob",
+    "Handover",
     "DrillEvent",
     "Drills",
     "Meeting",
@@ -497,6 +504,74 @@ class Plan(_Model):
     model_plan: tuple[Assignment, ...] = Field((), **_fo("Model answer: primary and backups for each task."))
 
 
+# --------------------------------------------------------------------------- Private Family Time and handover
+
+
+OfferVerdict = Literal["workable", "unrealistic", "unsafe", "vague", "professional_job"]
+#: How a practice coach marks a network member's offer (facilitator-only): ``workable``; ``unrealistic`` (they
+#: cannot keep it up: too far, too late, too many hours); ``unsafe`` (a person of worry, or someone still to be
+#: explored offering care they cannot yet give); ``vague`` (no what, when or how: "I'll keep an eye on things");
+#: ``professional_job`` (a job that belongs to a professional, not the network).
+OFFER_VERDICTS: tuple[str, ...] = get_args(OfferVerdict)
+
+
+class Offer(_Model):
+    """What a network member offers in Private Family Time, in their own voice."""
+
+    id: str = Id
+    who: str = Field(description="Id of the person making the offer.")
+    says: str = Field(min_length=5, description="The offer in the person's own words, as they say it in the room.")
+    title: str = Field(min_length=3, description="The job the offer would become, in a few words, e.g. 'Morning lift to school'.")
+    kind: TaskKind = Field(description="The kind of job it would be.")
+    worry: Optional[str] = Field(None, description="Id of the worry statement the offer would answer, if any.")
+    when: Optional[TaskTime] = Field(None, description="When they say they could do it (leave out if they did not say).")
+    cannot: str = Field("", description="What they say they cannot do, in their own words.")
+    verdict: OfferVerdict = Field(**_fo("Model answer: workable, unrealistic, unsafe, vague or professional_job."))
+    why: str = Field("", **_fo("Model answer: why the offer is workable, or why it is unrealistic, unsafe, vague "
+                                "or a professional's job."))
+
+    @model_validator(mode="after")
+    def _why_needed(self) -> "Offer":
+        if self.verdict != "workable" and not self.why:
+            raise ValueError(f"an offer marked {self.verdict} needs 'why': say in plain words why")
+        return self
+
+
+class WhatIf(_Model):
+    """A "what if…?" question the learner can ask a member in Private Family Time, and their scripted answer."""
+
+    id: str = Id
+    question: str = Field(min_length=5, description="The question, e.g. 'What if Gran is on holiday?'.")
+    who: str = Field(description="Id of the person who answers.")
+    answer: str = Field(min_length=3, description="Their answer, in their own words.")
+
+
+class FamilyTime(_Model):
+    """Private Family Time: the network's offers and its answers to "what if…?" questions."""
+
+    offers: tuple[Offer, ...] = Field(min_length=1, description="What network members offer, in their own voices.")
+    what_ifs: tuple[WhatIf, ...] = Field((), description="Questions the learner can ask, with the scripted answers.")
+
+
+class HandoverJob(_Model):
+    """A job professionals still do at the final meeting, which the network must take over."""
+
+    id: str = Id
+    title: str = Field(min_length=3, description="The job, e.g. 'Checks the Friday night stays happened'.")
+    held_by: str = Field(description="Id of the professional who does it now.")
+    taken_by: tuple[str, ...] = Field((), **_fo("Model answer: ids of who in the network takes it over, first "
+                                                 "choice first."))
+    why: str = Field("", **_fo("Model answer: why them."))
+
+
+class Handover(_Model):
+    """The final meeting: handing the plan over to the network."""
+
+    professional_jobs: tuple[HandoverJob, ...] = Field(min_length=1, description="Jobs professionals still do.")
+    keeper: Optional[str] = Field(None, **_fo("Model answer: id of who keeps the one shared plan."))
+    recall: str = Field("", **_fo("Model answer: how the network will call itself back together, and who calls it."))
+
+
 # --------------------------------------------------------------------------- drills and meetings
 
 
@@ -595,6 +670,10 @@ class Scenario(_Model):
     ties: tuple[Tie, ...] = Field((), description="Relationships: child to person and person to person.")
     sos: Sos
     plan: Plan
+    family_time: Optional[FamilyTime] = Field(None, description="Private Family Time: the members' offers and "
+                                              "their answers to what-if questions.")
+    handover: Optional[Handover] = Field(None, description="The final meeting: jobs professionals still do, for "
+                                         "the network to take over.")
     drills: Drills
     meetings: tuple[Meeting, ...] = Field(min_length=1, description="The meetings timeline, initial meeting first.")
     discussion_questions: tuple[str, ...] = Field((), description="Questions for trainees to talk about.")

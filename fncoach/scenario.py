@@ -95,6 +95,12 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("plan.model_plan.*.task", "task"),
     ("plan.model_plan.*.primary", "person"),
     ("plan.model_plan.*.backups.*", "person"),
+    ("family_time.offers.*.who", "person"),
+    ("family_time.offers.*.worry", "worry"),
+    ("family_time.what_ifs.*.who", "person"),
+    ("handover.professional_jobs.*.held_by", "person"),
+    ("handover.professional_jobs.*.taken_by.*", "person"),
+    ("handover.keeper", "person"),
     ("drills.events.*.person", "person"),
     ("meetings.*.joins.*", "person"),
     ("meetings.*.steps_back.*", "person"),
@@ -111,6 +117,9 @@ _ID_LISTS: tuple[str, ...] = (
     "plan.tasks",
     "drills.events",
     "meetings",
+    "family_time.offers",
+    "family_time.what_ifs",
+    "handover.professional_jobs",
 )
 
 _TARGET_WORDS = {

@@ -59,6 +59,7 @@ def test_trainee_html_has_no_marker(packs):
     html = packs["trainee.html"].read_text(encoding="utf-8")
     assert "LEAKMARK" not in html.upper()
     assert "Exercise 1: Sort what we know" in html  # the handout really is there
+    assert "Private Family Time" in html and "Handing the plan over" in html  # with room to write
 
 
 def test_trainee_pdf_text_has_no_marker(packs):
@@ -69,7 +70,8 @@ def test_trainee_pdf_text_has_no_marker(packs):
 
 def test_facilitator_pack_has_the_model_answers(packs):
     html = packs["facilitator.html"].read_text(encoding="utf-8")
-    for marker in ("EXPLANATION-C6", "WORRY-W1", "GOAL-G1", "TENMEANS", "NOTE-1", "MISTAKE-1", "TIMING-1"):
+    for marker in ("EXPLANATION-C6", "WORRY-W1", "GOAL-G1", "TENMEANS", "NOTE-1", "MISTAKE-1", "TIMING-1",
+                   "OFFER-WHY-2", "HANDOVER-WHY", "HANDOVER-RECALL"):
         assert f"LEAKMARK-{marker}" in html
     assert "LEAKMARK-NOTE-1" in _pdf_text(packs["facilitator.pdf"])
 

@@ -16,7 +16,8 @@ from fncoach.scenario import load_scenario
 from conftest import FIXTURES
 
 #: Facilitator-only fields that hold no free text (a column name, person ids), so cannot carry a marker.
-_NO_TEXT = {"sos.cards[].column", "plan.model_plan"}
+_NO_TEXT = {"sos.cards[].column", "plan.model_plan", "family_time.offers[].verdict",
+            "handover.professional_jobs[].taken_by", "handover.keeper"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -60,7 +61,8 @@ def trainee_sections(view) -> str:
     return "".join([
         bs.title_block(view, "trainee"), bs.case_in_brief(view), bs.child_voice_section(view),
         bs.card_sort_exercise(view), bs.statements_exercise(view), bs.scale_exercise(view),
-        bs.plan_exercise(view), bs.discussion_section(view),
+        bs.plan_exercise(view), bs.family_time_exercise(view), bs.handover_exercise(view),
+        bs.discussion_section(view),
     ])
 
 
@@ -68,6 +70,13 @@ def test_trainee_sections_show_no_marker(trainee):
     html_text = trainee_sections(trainee)
     assert "LEAKMARK" not in html_text
     assert "Exercise 4" in html_text and "Morning phone check-in" in html_text
+    assert "I&#39;ll do the school run myself." in html_text and "Checks the morning calls happened" in html_text
+
+
+def test_the_model_offers_and_handover_are_facilitator_only(marked):
+    model = bs.model_family_time(marked)
+    assert "LEAKMARK-OFFER-WHY-2" in model and "LEAKMARK-HANDOVER-RECALL" in model
+    assert leaks.find_leaks(marked, model)
 
 
 @pytest.mark.parametrize("escape_text", [str, lambda t: str(escape(t)), lambda t: html.escape(t, quote=True)],

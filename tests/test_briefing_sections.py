@@ -105,3 +105,36 @@ def test_figure_alt_text_is_escaped_and_the_caption_shown():
     assert 'alt="A &#34;house&#34; &amp; &lt;garden&gt;."' in html
     assert "<figcaption>The &lt;house&gt;</figcaption>" in html
     assert "<figcaption>" not in bs.figure_html(_Fake())
+
+
+def test_private_family_time_on_paper_has_the_offers_what_ifs_and_room_to_write():
+    from fncoach.briefing.leaks import trainee_view
+    from fncoach.scenario import load_scenario
+
+    zara = trainee_view(load_scenario(FIXTURES.parent.parent / "scenarios" / "edge_of_care_grandparents.yaml"))
+    html_text = bs.family_time_exercise(zara, cards=3)
+    assert "Khalid Mahmood</strong> (Dad)" in html_text and "What if Dadi and Dada are both away at once?" in html_text
+    assert html_text.count("job-card") == 3 and html_text.count("write-in") == 3 * len(bs.JOB_CARD_LABELS)
+    assert "unsafe" not in html_text and "Confronting Kane" not in html_text  # no verdicts or model notes
+    handover = bs.handover_exercise(zara)
+    assert "Younis" not in handover and "Declan Fitzgerald" in handover and "write-box" in handover
+
+
+def test_the_model_family_time_shows_verdicts_triggers_red_flags_and_the_handover():
+    from fncoach.scenario import load_scenario
+
+    zara = load_scenario(FIXTURES.parent.parent / "scenarios" / "edge_of_care_grandparents.yaml")
+    html_text = bs.model_family_time(zara)
+    assert "Confronting Kane could put Adnan" in html_text and "A professional&#39;s job" in html_text
+    assert "Zara smells of cannabis" in html_text and "Every school day." in html_text
+    assert "Younis Mahmood (Dada) and Adnan Mahmood" in html_text and "every school holiday" in html_text
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES.parent.parent / "scenarios").glob("*.yaml")), ids=lambda p: p.stem)
+def test_private_family_time_and_handover_handouts_never_show_a_model_answer(path):
+    from fncoach.briefing.leaks import find_leaks, trainee_view
+
+    scenario = load_scenario(path)
+    view = trainee_view(scenario)
+    assert find_leaks(scenario, bs.family_time_exercise(view) + bs.handover_exercise(view)) == []
+    assert find_leaks(scenario, bs.model_family_time(scenario))  # the facilitator's version holds them

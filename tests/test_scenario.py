@@ -260,3 +260,18 @@ def test_a_file_that_expands_without_end_is_refused_naming_the_file(tmp_path):
     (problem,) = _problems(text, tmp_path, "laughs.yaml")
     assert problem.file.endswith("laughs.yaml") and problem.line == 5
     assert "more than 50,000 values once its aliases (*name) are expanded" in problem.message
+
+
+def test_a_broken_reference_in_private_family_time_names_file_line_and_field(tmp_path):
+    """An offer from someone who is not in the case is reported like any other reference, with file:line."""
+    from fncoach.scenario import ScenarioError, load_scenario
+
+    source = Path(__file__).parent.parent / "scenarios" / "edge_of_care_grandparents.yaml"
+    text = source.read_text(encoding="utf-8").replace("- id: o_dada_lift\n      who: younis", "- id: o_dada_lift\n      who: youniss")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("      who: youniss") + 1
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(broken)
+    message = str(caught.value)
+    assert f"broken.yaml:{line}:" in message and "family_time.offers[0].who" in message and "younis" in message

@@ -66,6 +66,10 @@ __all__ = [
     "people_to_find",
     "strength_section",
     "facilitator_notes_section",
+    "JOB_CARD_LABELS",
+    "family_time_exercise",
+    "handover_exercise",
+    "model_family_time",
     "when_text",
 ]
 
@@ -488,3 +492,78 @@ def facilitator_notes_section(scenario: Scenario) -> Markup:
         timings.append((timing.activity, timing.minutes, total))
     return fragment("facilitator_notes", timings=timings, total=total, duration=scenario.meta.duration_minutes,
                     mistakes=fac.common_mistakes, notes=fac.notes)
+
+
+# --------------------------------------------------------------------------- Private Family Time and the handover
+
+#: The parts of every job the network writes in Private Family Time (the rows of a blank job card).
+JOB_CARD_LABELS: tuple[str, ...] = (
+    "The worry it answers", "What, exactly", "When", "Who does it", "Who backs them up",
+    "Red flag: what would tell us it is going wrong", "What we do then", "Who checks", "How the child would say it",
+)
+
+
+def family_time_exercise(scenario: Scenario, cards: int = 4) -> Markup:
+    """Private Family Time on paper: what each member offers, the "what if…?" answers, and blank job cards.
+
+    Build it from :func:`fncoach.briefing.leaks.trainee_view`: it shows no verdict and no model note.
+    Empty when the case has no Private Family Time.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> html = family_time_exercise(tiny_scenario(), cards=2)
+    >>> "I&#39;ll keep an eye on things." in html, html.count("job-card"), "Red flag" in html
+    (True, 2, True)
+    """
+    family_time = scenario.family_time
+    if family_time is None:
+        return Markup("")
+    offers = [{"name": scenario.name_of(o.who), "relationship": scenario.person(o.who).relationship,
+               "says": o.says, "cannot": o.cannot} for o in family_time.offers]
+    what_ifs = [{"question": w.question, "name": scenario.name_of(w.who), "answer": w.answer}
+                for w in family_time.what_ifs]
+    return fragment("family_time_exercise", offers=offers, what_ifs=what_ifs, cards=cards, labels=JOB_CARD_LABELS)
+
+
+def handover_exercise(scenario: Scenario) -> Markup:
+    """The handover on paper: each job professionals still do, with room to write who takes it over.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> html = handover_exercise(tiny_scenario())
+    >>> "Checks each week that the morning calls happened" in html and "Who keeps the plan" in html
+    True
+    """
+    if scenario.handover is None:
+        return Markup("")
+    jobs = [{"title": j.title, "held_by": scenario.name_of(j.held_by)} for j in scenario.handover.professional_jobs]
+    return fragment("handover_exercise", jobs=jobs)
+
+
+def model_family_time(scenario: Scenario) -> Markup:
+    """Model answers (facilitators only): each offer's verdict and why, the model plan with its triggers, red
+    flags and who checks, and the model handover.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> html = model_family_time(tiny_scenario())
+    >>> "If Ciara does not answer by 7.45am" in html and "Not safe" in html and "Gran calls everyone" in html
+    True
+    """
+    from ..familytime import VERDICT_WORDS, model_plan_rows
+
+    offers = [{"name": scenario.name_of(o.who), "says": o.says, "verdict": VERDICT_WORDS.get(o.verdict, o.verdict),
+               "why": o.why}
+              for o in (scenario.family_time.offers if scenario.family_time else ())]
+    handover = None
+    if scenario.handover is not None:
+        handover = {"jobs": [{"title": j.title, "held_by": scenario.name_of(j.held_by),
+                              "taken_by": people_in_words(scenario, j.taken_by) if j.taken_by else "—",
+                              "why": j.why} for j in scenario.handover.professional_jobs],
+                    "keeper": scenario.name_of(scenario.handover.keeper) if scenario.handover.keeper else "—",
+                    "recall": scenario.handover.recall or "—"}
+    return fragment("model_family_time", offers=offers, plan=model_plan_rows(scenario), handover=handover)
+
