@@ -333,12 +333,13 @@ _BLAME = (
     (re.compile(r"\bworried (?:that )?you (?:will|might|would|could|may)\b", re.I),
      "makes the worry about what the child might do: the worries are about what grown-ups might do"),
 )
-_NOT_FAULT = re.compile(r"\b(?:not|never|isn't|is not|wasn't|was not)\s+(?:\w+\s+)?your fault\b", re.I)
+_NOT_FAULT = re.compile(r"\b(?:not|never|isn't|is not|wasn't|was not|none of (?:this|that|it) (?:is|was))\s+"
+                        r"(?:\w+\s+)?your fault\b", re.I)
 
 _FRIGHTENING = re.compile(
-    r"\b(?:hurt\w*|hit\w*|harm\w*|danger\w*|drunk|drink\w*|drugs?|police|court|judge|taken away|take you away|"
+    r"\b(?:hurt|hurts|hurting|hit|hits|hitting|harm\w*|danger\w*|drunk|drink\w*|drugs?|police|court|judge|taken away|take you away|"
     r"unsafe|shout\w*|fight\w*|violen\w*|angry|scar(?:y|ed)|frighten\w*|hospital|ambulance|die|died|dead|kill\w*|"
-    r"overdose|tablets|missing|exploit\w*|threat\w*|debt|owe|hit|bang\w*|grab\w*|rough\w*)\b", re.I)
+    r"overdose|tablets|missing|exploit\w*|threat\w*|debt|owe|bang|banged|grab\w*|rough\w*|suffer\w*)\b", re.I)
 _SO_THAT = re.compile(r"\bso that\b|\bso you\b|\bkeeps? you safe\b|\bto keep you\b|\bmake sure\b|\bsafe\b", re.I)
 
 _GO_TO = re.compile(r"\b(?:tell|talk|ring|call|phone|text|message|go to|find|ask|sign|show|hug|come to)\b", re.I)
@@ -356,6 +357,12 @@ def _person_forms(person) -> set[str]:
     if len(person.relationship.split()) == 1:  # "Mum", "Dad"
         forms.add(person.relationship)
     return {f.strip() for f in forms if f.strip()}
+
+
+def _goes_to(text: str, name: str) -> bool:
+    """True when ``text`` has the child going to ``name`` for help ("I can tell Mum", "ring Dad or Nan")."""
+    return re.search(r"\b(?:tell|talk to|ring|call|phone|text|message|go to|ask|show|hug|stay with)\s+(?:\w+\s+(?:or|and)\s+)?"
+                     + re.escape(name) + r"(?![\w])", text, re.I) is not None
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -427,7 +434,8 @@ def check_draft(scenario: Scenario, draft, assignments: Sequence[Assignment] = (
         points.append(WordsPoint("names", "good", f"People are named as {child.name} knows them."))
 
     # blame
-    blamed = [why for pattern, why in _BLAME if pattern.search(text)]
+    unblamed = _NOT_FAULT.sub("", text)
+    blamed = [why for pattern, why in _BLAME if pattern.search(unblamed)]
     if blamed:
         points.append(WordsPoint("blame", "warn", "Nothing here should put the blame on " + child.name + ": this "
                                  + "; ".join(dict.fromkeys(blamed)) + "."))
@@ -453,7 +461,7 @@ def check_draft(scenario: Scenario, draft, assignments: Sequence[Assignment] = (
     worry_people = [p for p in scenario.people if p.safety.status == "worry"]
     safe_people = [p for p in scenario.people if p.safety.status == "safe"]
     named_unsafe = [everyday_name(p.name) for p in worry_people
-                    if any(_mentions(draft.when_worried, form) for form in _person_forms(p))]
+                    if any(_goes_to(draft.when_worried, form) for form in _person_forms(p))]
     example = next((everyday_name(p.name) for p in safe_people if p.is_natural), "a grown-up they trust")
     if not draft.when_worried:
         points.append(WordsPoint("when_worried", "warn", f"Add the part that starts 'When I feel worried I can…': "
@@ -468,14 +476,26 @@ def check_draft(scenario: Scenario, draft, assignments: Sequence[Assignment] = (
     else:
         points.append(WordsPoint("when_worried", "good", f"{child.name} knows what to do and who to go to when worried."))
 
-    # nothing frightening without a "so that" of safety
-    sentences = _sentences(text)
-    bare = [s for i, s in enumerate(sentences) if _FRIGHTENING.search(s) and not _SO_THAT.search(s)
-            and not (i + 1 < len(sentences) and _SO_THAT.search(sentences[i + 1]))]
+    # nothing frightening without a "so that" of safety: in the same sentence, later in the same part,
+    # or the first sentence of the next part. People's names are left out ("Hitesh" is not "hit").
+    names_out = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(_name_words(scenario), key=len, reverse=True))
+                           + r")\b")
+    parts = [_sentences(getattr(draft, key)) for key, _ in DRAFT_PARTS]
+    bare, frightening = [], 0
+    for index, sentences in enumerate(parts):
+        following = next((p[0] for p in parts[index + 1:] if p), "")
+        for position, sentence in enumerate(sentences):
+            plain = names_out.sub(" ", sentence)
+            if not _FRIGHTENING.search(plain):
+                continue
+            frightening += 1
+            after = sentences[position:] + [following]
+            if not any(_SO_THAT.search(s) for s in after):
+                bare.append(sentence)
     if bare:
         points.append(WordsPoint("so_that", "warn", "Follow each frightening part with what keeps the child safe "
                                  "('… so that you are safe'): " + " / ".join(f"'{s}'" for s in bare[:3])))
-    elif any(_FRIGHTENING.search(s) for s in sentences):
+    elif frightening:
         points.append(WordsPoint("so_that", "good", "Every frightening part comes with what keeps the child safe."))
 
     return _finish(points, f"This draft is ready to share with {child.name}'s network.",
