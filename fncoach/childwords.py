@@ -425,12 +425,13 @@ def check_draft(scenario: Scenario, draft, assignments: Sequence[Assignment] = (
         points.append(WordsPoint("names", "warn", "Name people as " + child.name + " knows them: "
                                  + "; ".join(f"'{known}', not '{form}'" for form, known in formal) + "."))
     helpers = list(dict.fromkeys(pid for a in assignments for pid in (a.primary, *a.backups) if pid))
+    people = {p.id: p for p in scenario.people}
     known_names = {pid: everyday_name(scenario.name_of(pid)) for pid in helpers}
-    unnamed = [name for name in known_names.values() if not _mentions(draft.plan, name)]
-    if helpers and len(unnamed) == len(known_names):
+    named = [pid for pid in helpers if pid in people and any(_mentions(draft.plan, f) for f in _person_forms(people[pid]))]
+    if helpers and not named:
         points.append(WordsPoint("names", "warn", "The plan part names none of the helpers in your plan. Say who "
                                  f"will help, as {child.name} calls them: {names_in_words(list(known_names.values()))}."))
-    if not formal and not (helpers and len(unnamed) == len(known_names)):
+    if not formal and not (helpers and not named):
         points.append(WordsPoint("names", "good", f"People are named as {child.name} knows them."))
 
     # blame

@@ -4,7 +4,7 @@ import pytest
 
 from fncoach.examples import example_scenario
 from fncoach.model import Meeting, ScaleScore
-from fncoach.practice import closing_warnings, duration_weeks, timing_warnings
+from fncoach.practice import closing_warnings, duration_weeks, review_answer_warnings, timing_warnings
 
 
 def _with_meetings(*extra: Meeting, drill_days: int | None = None, ten_means: str | None = None):
@@ -176,3 +176,14 @@ def test_without_practice_there_are_no_warnings(tmp_path):
     assert "warning" not in plain.stdout
     practice = _validate(str(path))
     assert "first review is in week 6" in practice.stdout
+
+
+def test_review_answers_need_a_gap_to_spot_and_an_answer_that_understands():
+    s = example_scenario()
+    assert review_answer_warnings(s) == []
+    answers = s.review_answers
+    assert "no review_answers" in review_answer_warnings(s.model_copy(update={"review_answers": ()}))[0].message
+    sound = tuple(a.model_copy(update={"gap": ""}) for a in answers)
+    assert "no review answer is marked" in review_answer_warnings(s.model_copy(update={"review_answers": sound}))[0].message
+    gaps = tuple(a.model_copy(update={"gap": "Misses the point."}) for a in answers)
+    assert "every review answer" in review_answer_warnings(s.model_copy(update={"review_answers": gaps}))[0].message
