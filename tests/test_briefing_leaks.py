@@ -60,7 +60,8 @@ def trainee_sections(view) -> str:
     return "".join([
         bs.title_block(view, "trainee"), bs.case_in_brief(view), bs.child_voice_section(view),
         bs.card_sort_exercise(view), bs.statements_exercise(view), bs.scale_exercise(view),
-        bs.plan_exercise(view), bs.discussion_section(view),
+        bs.plan_exercise(view), bs.discussion_section(view), bs.three_houses_exercise(view),
+        bs.words_pictures_exercise(view), bs.review_exercise(view),
     ])
 
 
@@ -68,6 +69,13 @@ def test_trainee_sections_show_no_marker(trainee):
     html_text = trainee_sections(trainee)
     assert "LEAKMARK" not in html_text
     assert "Exercise 4" in html_text and "Morning phone check-in" in html_text
+    assert "Not sure, Gran sorts it." in html_text and "When I feel worried I can…" in html_text
+
+
+def test_model_words_and_review_answers_are_facilitator_material(marked):
+    assert "LEAKMARK model when worried" in bs.model_words_pictures(marked)
+    assert "LEAKMARK review gap" in bs.model_review_answers(marked)
+    assert leaks.find_leaks(marked, str(bs.model_review_answers(marked)))
 
 
 @pytest.mark.parametrize("escape_text", [str, lambda t: str(escape(t)), lambda t: html.escape(t, quote=True)],
