@@ -99,3 +99,13 @@ def test_find_leaks_finds_nothing_in_the_trainee_sections(marked):
 ])
 def test_self_contained_problems(html_text, problem):
     assert problem in leaks.self_contained_problems(html_text)
+
+
+def test_the_childs_words_and_review_exercises_leak_nothing_in_any_bundled_case(bundled_path):
+    case = load_scenario(bundled_path)
+    view = leaks.trainee_view(case)
+    page = "".join([bs.three_houses_exercise(view), bs.words_pictures_exercise(view), bs.review_exercise(view)])
+    assert leaks.find_leaks(case, page) == []
+    assert all(a.answer in html.unescape(page) for a in case.review_answers)
+    model = str(bs.model_review_answers(case)) + str(bs.model_words_pictures(case))
+    assert leaks.find_leaks(case, model)  # the model answers are facilitator material
