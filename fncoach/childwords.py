@@ -302,6 +302,11 @@ def _finish(points: list[WordsPoint], good: str, warn: str, reading: Optional[Re
     return WordsCheck(worst, good if worst == "good" else warn, tuple(points), reading)
 
 
+#: Words of a relationship a child would not use for someone they know ("your maternal grandmother").
+_FORMAL_ROLE = re.compile(r"\b(?:maternal|paternal|by marriage|kinship|independent|supervising|reviewing|adviser|"
+                          r"practitioner|officer|key worker|support worker|social worker|foster carer)\b", re.I)
+
+
 def _formal_forms(scenario: Scenario) -> dict[str, str]:
     """Ways of naming someone the child would not use → the name the child knows."""
     forms: dict[str, str] = {}
@@ -311,7 +316,7 @@ def _formal_forms(scenario: Scenario) -> dict[str, str]:
         if base and base.lower() != known.lower() and len(base.split()) > 1:
             forms[base] = known
         relationship = person.relationship.split(";")[0].split(",")[0].strip()
-        if len(relationship.split()) > 1 and relationship.lower() not in known.lower():
+        if _FORMAL_ROLE.search(relationship) and relationship.lower() not in known.lower():
             forms[relationship] = known
     return forms
 

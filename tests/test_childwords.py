@@ -75,6 +75,8 @@ def test_people_are_named_as_the_child_knows_them(tiny):
     formal = check_draft(tiny, _with(plan="Your maternal grandmother rings every morning. Dev Patel helps."), PLAN)
     assert "names" in formal.rules()
     assert "'Gran Róisín', not 'Maternal grandmother'" in formal.text and "'Dev', not 'Dev Patel'" in formal.text
+    friend = check_draft(tiny, _with(plan="Gran rings Mum. Dev, a family friend, helps too."), PLAN)
+    assert "names" not in friend.rules()  # an everyday word for someone is fine; only formal roles are flagged
     nobody = check_draft(tiny, _with(plan="Someone rings every school morning."), PLAN)
     assert "names none of the helpers" in nobody.text
 
