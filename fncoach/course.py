@@ -128,7 +128,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
         (Exercise("sos_card_sort", "Sort the information cards"),
          Exercise("sos_statements", "Write statements and goals"),
          Exercise("sos_scaling", "The safety scale"),
-         Exercise("sos_three_houses", "The Three Houses"),
+         Exercise("sos_three_houses", "The Three Houses: what the network must hear"),
          Exercise("sos_reflection", "Reflection: SOS mapping")),
     ),
     Notebook(
@@ -153,11 +153,13 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     ),
     Notebook(
         "06-review-and-handover", "Review and handover",
-        ("Prepare the review meeting within four weeks: what have you done, how has it been managed, "
+        ("Explain the plan to the child in Words and Pictures they can read, in their own words.",
+         "Prepare the review meeting within four weeks: what have you done, how has it been managed, "
          "how do you know it is working?",
          "Test the plan and hand facilitation over to a member of the network.",
          "Keep one plan per network, shared with everyone who took part."),
-        (Exercise("safety_plan_review", "The four-week review"),
+        (Exercise("words_and_pictures", "Words and Pictures for the child"),
+         Exercise("safety_plan_review", "The four-week review"),
          Exercise("handover", "Handing the plan over to the network"),
          Exercise("handover_reflection", "Reflection: handing over")),
     ),
@@ -466,6 +468,14 @@ def model_answer_sections(scenario: "Scenario") -> tuple[tuple[str, tuple[str, .
                + (f". {j.why}" if j.why else "") for j in h.professional_jobs),
              f"Keeps the plan: {s.name_of(h.keeper)}" if h.keeper else "",
              f"Calling the network back together: {h.recall}" if h.recall else ""))
+    if s.words_and_pictures is not None:
+        from .childwords import DRAFT_PARTS
+
+        add("A model Words and Pictures draft",
+            (f"{heading}: {getattr(s.words_and_pictures, key)}" for key, heading in DRAFT_PARTS))
+    add("What the network understands at the review",
+        (f"{s.name_of(a.who)}, asked '{a.question}': “{a.answer}” "
+         + (f"A gap: {a.gap}" if a.gap else "This shows real understanding.") for a in s.review_answers))
     add("The meetings over time", (f"Week {m.week}, {m.title}: {m.summary}".rstrip(": ") for m in s.meetings))
     add("Facilitator notes", s.facilitator.notes)
     add("Mistakes to look out for", s.facilitator.common_mistakes)

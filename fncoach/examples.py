@@ -64,5 +64,11 @@ def example_scenario() -> Scenario:
         "drills": {"start_date": "2026-01-05", "days": 14, "absence_chance": 0.1,
                    "events": [{"id": "away", "person": "gran", "from_day": 8, "to_day": 8, "reason": "Gran is at a funeral."}]},
         "meetings": [{"id": "m1", "kind": "initial", "week": 0, "title": "First meeting"}],
+        "review_answers": [
+            {"who": "gran", "question": "What are the worries, and what would we do if Dev left Sam alone?",
+             "answer": "The worry is Sam on his own at night. If Dev can't stay, Sam sleeps at mine."},
+            {"who": "dev", "question": "What would we do if Gran was away?",
+             "answer": "Not sure. Gran always sorts it.", "gap": "Dev does not know he is Gran's backup."},
+        ],
     }
     return Scenario.model_validate(data)

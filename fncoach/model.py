@@ -81,6 +81,8 @@ __all__ = [
     "DrillEvent",
     "Drills",
     "Meeting",
+    "ReviewAnswer",
+    "ChildExplanation",
     "Timing",
     "Facilitator",
     "Settings",
@@ -623,6 +625,26 @@ class Meeting(_Model):
                                               "numbers are below 9 (say it plainly), if they are.")
 
 
+class ReviewAnswer(_Model):
+    """A network member's answer at the review to "what are the worries, and what would we do if…?"."""
+
+    who: str = Field(description="Id of the network member answering.")
+    question: str = Field(min_length=5, description="What they were asked, e.g. 'What would we do if Mum rang "
+                                                    "after drinking?'.")
+    answer: str = Field(min_length=5, description="Their answer, in their own voice.")
+    gap: str = Field("", **_fo("Model answer: what this answer shows the network has not understood yet, in plain "
+                               "words. Leave empty when the answer shows real understanding."))
+
+
+class ChildExplanation(_Model):
+    """A Words and Pictures draft: the child's explanation of what happened, the worries and the plan."""
+
+    what_happened: str = Field(min_length=5, description="What happened, told for the child.")
+    worries: str = Field(min_length=5, description="What the grown-ups are worried about, told for the child.")
+    plan: str = Field(min_length=5, description="The plan, told for the child, naming people as the child knows them.")
+    when_worried: str = Field(min_length=5, description="The 'when I feel worried I can…' part.")
+
+
 class Timing(_Model):
     """A suggested timing for part of a session."""
 
@@ -676,6 +698,12 @@ class Scenario(_Model):
                                          "the network to take over.")
     drills: Drills
     meetings: tuple[Meeting, ...] = Field(min_length=1, description="The meetings timeline, initial meeting first.")
+    review_answers: tuple[ReviewAnswer, ...] = Field(
+        (), description="At the review meeting, network members answer 'what are the worries, and what would we do "
+        "if…?' in their own voices; some answers show a gap in what the network understands (marked in gap).")
+    words_and_pictures: Optional[ChildExplanation] = Field(
+        None, **_fo("Model answer: a Words and Pictures draft explaining what happened, the worries and the plan "
+                    "to the child."))
     discussion_questions: tuple[str, ...] = Field((), description="Questions for trainees to talk about.")
     facilitator: Facilitator = Field(default_factory=Facilitator, description="Trainer-only material.")
     settings: Settings = Field(default_factory=Settings, description="Coach-adjustable settings.")

@@ -64,6 +64,7 @@ __all__ = [
     "closing_warnings",
     "statement_warnings",
     "plan_warnings",
+    "review_answer_warnings",
     "practice_warnings",
     "practice_problems",
     "DRAMA_MOBILE",
@@ -293,6 +294,30 @@ def plan_warnings(scenario: Scenario) -> list[PracticeWarning]:
     return warnings
 
 
+def review_answer_warnings(scenario: Scenario) -> list[PracticeWarning]:
+    """The review asks the network what it understands: some answers show a gap, some show understanding.
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> review_answer_warnings(example_scenario())
+    []
+    """
+    answers = scenario.review_answers
+    gaps = sum(1 for a in answers if a.gap)
+    if answers and 0 < gaps < len(answers):
+        return []
+    if not answers:
+        message = "the case has no review_answers: the review cannot ask what the network understands"
+    elif gaps == 0:
+        message = "no review answer is marked with a gap, so there is nothing for the learner to spot"
+    else:
+        message = "every review answer is marked with a gap: give at least one that shows real understanding"
+    return [PracticeWarning(("review_answers",) if answers else (), "review_answers", message,
+                            "Write answers in each member's own voice to 'what are the worries, and what would we "
+                            "do if…?', and say in gap what a weak one misses.")]
+
+
 def practice_warnings(scenario: Scenario, file_name: str = "") -> list[PracticeWarning]:
     """Every practice rule at once: meetings and drills, closing, statements, the model plan, then the
     authoring checks (:func:`authoring_warnings`; ``file_name`` lets it check ``meta.id`` against the file).
@@ -304,7 +329,7 @@ def practice_warnings(scenario: Scenario, file_name: str = "") -> list[PracticeW
     ['worry_without_goal']
     """
     return (timing_warnings(scenario) + closing_warnings(scenario) + statement_warnings(scenario)
-            + plan_warnings(scenario) + authoring_warnings(scenario, file_name))
+            + plan_warnings(scenario) + review_answer_warnings(scenario) + authoring_warnings(scenario, file_name))
 
 
 def practice_problems(path, scenario: Optional[Scenario] = None) -> list[Problem]:

@@ -41,9 +41,11 @@ from typing import Mapping, Optional, Sequence, Union
 
 import numpy as np
 
-from .words import names_in_words
 from .model import Scenario
+from .model import Meeting
 from .plan import everyday_name
+from .scaling import ScaleError, validate_score
+from .words import count_words, names_in_words
 
 __all__ = [
     "REVIEW_QUESTIONS",
@@ -58,7 +60,16 @@ __all__ = [
     "expected_verdict",
     "check_review",
     "RECORD_GAP_CHANCE",
+    "UNDERSTANDING_QUESTION",
+    "UnderstandingCheck",
+    "check_understanding",
+    "review_meeting",
+    "RescaleCheck",
+    "check_rescale",
 ]
+
+#: What the review asks every network member, besides the three questions.
+UNDERSTANDING_QUESTION = "What are the worries, and what would we do if…?"
 
 #: The three review questions, in plain words.
 REVIEW_QUESTIONS: tuple[str, ...] = (
@@ -334,18 +345,22 @@ def _count_words(n: int, one: str, many: str) -> str:
 # --------------------------------------------------------------------------- the trainee's decision
 
 
-def expected_verdict(run) -> str:
-    """What the drill suggests: ``yes`` when nothing went uncovered, ``partly`` from 85% covered, else ``no``.
+def expected_verdict(run, understanding_gaps: int = 0) -> str:
+    """What the review suggests: ``yes`` when nothing went uncovered, ``partly`` from 85% covered, else ``no``.
+
+    Coverage is never the whole story: when the network's answers show a gap in
+    what it understands about the worries (``understanding_gaps`` > 0), a plan
+    whose every job was covered is still only ``partly`` working.
 
     Examples
     --------
     >>> class Run:
     ...     uncovered, coverage = (), 1.0
-    >>> expected_verdict(Run())
-    'yes'
+    >>> expected_verdict(Run()), expected_verdict(Run(), understanding_gaps=1)
+    ('yes', 'partly')
     """
     if not run.uncovered:
-        return "yes"
+        return "partly" if understanding_gaps > 0 else "yes"
     return "partly" if run.coverage >= 0.85 else "no"
 
 
@@ -355,7 +370,7 @@ def _tasks_to_look_at(run) -> list[str]:
 
 
 def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Optional[Sequence[Evidence]] = None,
-                 unsafe: Sequence = ()) -> ReviewFeedback:
+                 unsafe: Sequence = (), understanding: Optional["UnderstandingCheck"] = None) -> ReviewFeedback:
     """Feedback on the trainee's review decision, drawing on the drill's actual data.
 
     Parameters
@@ -369,6 +384,11 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
         The plan check's safety problems with the plan under review
         (:data:`fncoach.plan.SAFETY_RULES`): whatever the drill shows, those
         jobs must change, so a decision that keeps them is never "good".
+    understanding : UnderstandingCheck, optional
+        The learner's reading of what the network understands about the
+        worries (:func:`check_understanding`). "Working" is never decided
+        from coverage alone: a "yes" without it, or over answers that show a
+        gap, needs another look.
 
     Returns
     -------
@@ -378,16 +398,33 @@ def check_review(decision: Union[ReviewDecision, Mapping], run, *, evidence: Opt
     if not isinstance(decision, ReviewDecision):
         decision = ReviewDecision.from_answers(decision)
     title = run.title
-    expected = expected_verdict(run)
+    gaps_understood = understanding.gaps if understanding is not None else 0
+    expected = expected_verdict(run, gaps_understood)
     points: list[str] = []
     concerns: list[str] = []  # what to look at again, in words: the headline names them, so it agrees with them
     good: list[str] = []
+    if decision.working == "yes" and understanding is None:
+        concerns.append("what the network understands about the worries")
+        points.append("Coverage is not the whole story. Before you call the plan working, hear what the network "
+                      "understands: ask each member 'what are the worries, and what would we do if…?'.")
+    elif understanding is not None and understanding.missed:
+        concerns.append("the answers that showed a gap in what the network understands")
+        points.append(f"{count_words(len(understanding.missed), 'answer')} from the network showed a gap in what it "
+                      "understands about the worries and you did not mark it. A plan whose jobs are all covered is "
+                      "not working if the people doing them do not know what they are watching for.")
     gaps = len(run.uncovered)
     uncovered_tasks = _tasks_to_look_at(run)
 
-    if decision.working == expected:
+    if decision.working == expected and expected == "partly" and not run.uncovered:
+        points.append("Every job was covered, but the network's answers show gaps in what it understands about the "
+                      "worries: 'partly' is fair, and the review is the place to talk them through.")
+    elif decision.working == expected:
         points.append(_verdict_agrees(run, expected))
         good.append("your verdict fits the drill")
+    elif decision.working == "yes" and not run.uncovered:
+        concerns.append("whether a plan the network does not yet understand is working")
+        points.append(f"Every job was covered, but {count_words(gaps_understood, 'answer')} from the network showed "
+                      "it does not yet understand the worries well enough to act on them. That is not 'working' yet.")
     else:
         concerns.append("whether the plan is working")
         points.append(_verdict_differs(run, decision.working, expected))
@@ -499,3 +536,179 @@ def _verdict_differs(run, chosen: str, expected: str) -> str:
     return (("No job was covered" if percent == 0 else f"Only {percent}% was covered")
             + f", with {len(run.uncovered)} gaps: this needs more than a small change. "
             "Consider a rethink with the network.")
+
+
+# --------------------------------------------------------------------------- what the network understands
+
+
+@dataclass(frozen=True)
+class UnderstandingCheck:
+    """The learner's reading of the network's answers to :data:`UNDERSTANDING_QUESTION`.
+
+    ``spotted``, ``missed`` and ``false_alarms`` are indexes into
+    ``scenario.review_answers``; ``gaps`` is how many answers show a gap.
+    """
+
+    spotted: tuple[int, ...]
+    missed: tuple[int, ...]
+    false_alarms: tuple[int, ...]
+    gaps: int
+    level: str
+    points: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.points)
+
+
+def _marked(value) -> bool:
+    if isinstance(value, Mapping):
+        return bool(value.get("gap"))
+    return bool(value)
+
+
+def check_understanding(scenario: Scenario, marks: Mapping) -> UnderstandingCheck:
+    """Which of the network's review answers the learner marked as showing a gap, against the case.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Its ``review_answers`` (the ``gap`` of each is the facilitator's note).
+    marks : mapping
+        Answer index (int or str) → ``True``/``{"gap": bool, "note": str}``
+        when the learner thinks the answer shows a gap.
+
+    Examples
+    --------
+    >>> from fncoach.examples import example_scenario
+    >>> s = example_scenario()
+    >>> gaps = [i for i, a in enumerate(s.review_answers) if a.gap]
+    >>> check_understanding(s, {i: True for i in gaps}).missed
+    ()
+    >>> check_understanding(s, {}).missed == tuple(gaps)
+    True
+    """
+    chosen = {int(k) for k, v in (marks or {}).items() if _marked(v) and str(k).lstrip("-").isdigit()}
+    answers = scenario.review_answers
+    gap_ids = {i for i, a in enumerate(answers) if a.gap}
+    spotted = tuple(sorted(chosen & gap_ids))
+    missed = tuple(sorted(gap_ids - chosen))
+    false_alarms = tuple(sorted(i for i in chosen - gap_ids if 0 <= i < len(answers)))
+    name = lambda i: everyday_name(scenario.name_of(answers[i].who))  # noqa: E731
+    points: list[str] = []
+    if not answers:
+        return UnderstandingCheck((), (), (), 0, "info", ("This case has no answers from the network yet.",))
+    if spotted:
+        points.append(f"You spotted {count_words(len(spotted), 'gap')} in what the network understands: "
+                      + names_in_words([name(i) for i in spotted], limit=None) + ".")
+    for i in missed:
+        points.append(f"Look again at what {name(i)} said: {answers[i].gap}")
+    for i in false_alarms:
+        points.append(f"{name(i)}'s answer shows they know what the worry is and what to do: say so at the review, "
+                      "so the network hears what it is doing well.")
+    if not gap_ids:
+        points.append("Nobody's answer shows a gap: the network understands the worries.")
+    level = "good" if not missed and not false_alarms else "warn"
+    return UnderstandingCheck(spotted, missed, false_alarms, len(gap_ids), level, tuple(points))
+
+
+# --------------------------------------------------------------------------- re-scaling at the review
+
+
+def review_meeting(scenario: Scenario) -> Optional[Meeting]:
+    """The first review meeting in the case's timeline (``None`` if it has none).
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> review_meeting(tiny_scenario()).kind
+    'review'
+    """
+    return next((m for m in scenario.meetings if m.kind == "review"), None)
+
+
+@dataclass(frozen=True)
+class RescaleCheck:
+    """Feedback on the numbers the learner recorded at the review."""
+
+    level: str
+    points: tuple[str, ...]
+    own: Optional[int]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.points)
+
+
+def check_rescale(scenario: Scenario, entries: Mapping, own: Mapping) -> RescaleCheck:
+    """Check the safety-scale numbers recorded at the review: everyone's, as they said them, with reasons.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The numbers people gave are the :func:`review_meeting`'s ``scores``.
+    entries : mapping
+        Person id → ``{"score": int, "reason": str}`` as the learner recorded it.
+    own : mapping
+        The learner's own ``{"score", "reason"}``.
+
+    Nothing is averaged: different numbers are a conversation.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> s = tiny_scenario()
+    >>> heard = {x.who: {"score": x.score, "reason": x.reason} for x in review_meeting(s).scores}
+    >>> check_rescale(s, heard, {"score": 5, "reason": "Gran rang every day"}).level
+    'good'
+    >>> check_rescale(s, {}, {"score": 5, "reason": ""}).level
+    'warn'
+    """
+    meeting = review_meeting(scenario)
+    points: list[str] = []
+    concerns = 0
+    heard = meeting.scores if meeting is not None else ()
+    for item in heard:
+        name = scenario.name_of(item.who)
+        entry = entries.get(item.who) or {}
+        raw = entry.get("score") if isinstance(entry, Mapping) else None
+        if raw is None or raw == "":
+            concerns += 1
+            points.append(f"Record {name}'s number: everyone re-scales at every review.")
+            continue
+        try:
+            score = validate_score(raw)
+        except ScaleError as error:
+            concerns += 1
+            points.append(f"{name}: {error}")
+            continue
+        if score != item.score:
+            concerns += 1
+            points.append(f"{name} said {item.score}, not {score}: write down the number each person gives, "
+                          "not the one you would give.")
+        if not str(entry.get("reason") or "").strip():
+            concerns += 1
+            points.append(f"Write {name}'s reason too: a number without its reason cannot start a conversation.")
+    own_score: Optional[int] = None
+    try:
+        own_score = validate_score(own.get("score")) if own and own.get("score") not in (None, "") else None
+    except ScaleError as error:
+        concerns += 1
+        points.append(f"Your number: {error}")
+    if own_score is None:
+        concerns += 1
+        points.append("Give your own number too, before you compare.")
+    elif not str(own.get("reason") or "").strip():
+        concerns += 1
+        points.append("Say why you chose your number: what are you seeing that leads to it?")
+    scores = [i.score for i in heard] + ([own_score] if own_score is not None else [])
+    if scores:
+        low, high = min(scores), max(scores)
+        if high - low >= 3:
+            points.append(f"The numbers run from {low} to {high}. Don't average them: ask the person with the lowest "
+                          "number what they are seeing, and the highest what would keep it there.")
+        if low <= 1:
+            points.append("A number of 0 or 1 means an immediate safety worry: raise it with your manager today.")
+    if concerns == 0:
+        points.insert(0, "Everyone's number is recorded with their reason, as they said it.")
+    return RescaleCheck("good" if concerns == 0 else "warn", tuple(points), own_score)

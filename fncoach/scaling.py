@@ -48,6 +48,7 @@ __all__ = [
     "escalation_message",
     "reveal",
     "scale_history",
+    "review_history",
     "has_scale_history",
 ]
 
@@ -315,6 +316,27 @@ def scale_history(scenario) -> tuple[HistoryPoint, ...]:
         for item in scores:
             points.append(HistoryPoint(meeting.id, meeting.week, meeting.title, item.who, scenario.name_of(item.who),
                                        item.score))
+    return tuple(points)
+
+
+def review_history(scenario, meeting_id, own_score=None, own_name: str = "You") -> tuple[HistoryPoint, ...]:
+    """Everyone's numbers at every meeting up to and including the review ``meeting_id``, and the learner's own.
+
+    Each person keeps their own line: nothing is averaged. ``own_score`` (if
+    given) is the learner's number at the review, under ``own_name``.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> [(p.week, p.name, p.score) for p in review_history(tiny_scenario(), "m2", 5)][-2:]
+    [(4, 'Gran Róisín', 6), (4, 'You', 5)]
+    """
+    weeks = {m.id: m.week for m in scenario.meetings}
+    last = weeks.get(meeting_id, max(weeks.values(), default=0))
+    points = [p for p in scale_history(scenario) if p.week <= last]
+    if own_score is not None and meeting_id in weeks:
+        meeting = next(m for m in scenario.meetings if m.id == meeting_id)
+        points.append(HistoryPoint(meeting.id, meeting.week, meeting.title, "_you", own_name, int(own_score)))
     return tuple(points)
 
 

@@ -106,6 +106,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     ("meetings.*.steps_back.*", "person"),
     ("meetings.*.facilitated_by", "person"),
     ("meetings.*.scores.*.who", "member"),
+    ("review_answers.*.who", "person"),
 )
 
 #: Lists whose items' ``id`` must be unique.

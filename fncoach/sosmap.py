@@ -52,7 +52,7 @@ __all__ = [
 #: The keys a learner's answers dict may hold.
 ANSWER_KEYS = ("cards", "harm", "worries", "agreement", "goals", "next_steps", "ten_means", "own_score", "own_reason")
 # Keys the SOS panels also save that the map does not show (no note about them).
-_PANEL_ONLY_KEYS = ("committed", "one_point_up", "house_notes")
+_PANEL_ONLY_KEYS = ("committed", "one_point_up", "house_notes", "houses_chosen")
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,10 @@ def trainee_sections(view) -> str:
         bs.card_sort_exercise(view), bs.statements_exercise(view), bs.scale_exercise(view),
         bs.plan_exercise(view), bs.family_time_exercise(view), bs.handover_exercise(view),
         bs.discussion_section(view),
+
+
+        bs.plan_exercise(view), bs.discussion_section(view), bs.three_houses_exercise(view),
+        bs.words_pictures_exercise(view), bs.review_exercise(view),
     ])
 
 
@@ -77,6 +81,15 @@ def test_the_model_offers_and_handover_are_facilitator_only(marked):
     model = bs.model_family_time(marked)
     assert "LEAKMARK-OFFER-WHY-2" in model and "LEAKMARK-HANDOVER-RECALL" in model
     assert leaks.find_leaks(marked, model)
+
+
+    assert "Not sure, Gran sorts it." in html_text and "When I feel worried I can…" in html_text
+
+
+def test_model_words_and_review_answers_are_facilitator_material(marked):
+    assert "LEAKMARK model when worried" in bs.model_words_pictures(marked)
+    assert "LEAKMARK review gap" in bs.model_review_answers(marked)
+    assert leaks.find_leaks(marked, str(bs.model_review_answers(marked)))
 
 
 @pytest.mark.parametrize("escape_text", [str, lambda t: str(escape(t)), lambda t: html.escape(t, quote=True)],
@@ -155,3 +168,13 @@ def test_a_real_leak_names_both_fields_and_their_lines(tmp_path):
     message = str(error.value)
     assert f"tiny.yaml line {report[0].line}, sos.cards[3].explanation" in message
     assert f"meta.learning_goals[1] (line {report[0].shown_line})" in message
+
+
+def test_the_childs_words_and_review_exercises_leak_nothing_in_any_bundled_case(bundled_path):
+    case = load_scenario(bundled_path)
+    view = leaks.trainee_view(case)
+    page = "".join([bs.three_houses_exercise(view), bs.words_pictures_exercise(view), bs.review_exercise(view)])
+    assert leaks.find_leaks(case, page) == []
+    assert all(a.answer in html.unescape(page) for a in case.review_answers)
+    model = str(bs.model_review_answers(case)) + str(bs.model_words_pictures(case))
+    assert leaks.find_leaks(case, model)  # the model answers are facilitator material

@@ -58,3 +58,26 @@ def test_starting_point_carries_the_learner_and_their_case_on():
                           last_place=places).scenario_id == "other"
     assert starting_point({"FNCOACH_LEARNER": "Sam"}, last_learner="Dana Carer").learner == "Sam"
     assert starting_point(app).scenario_id == DEFAULT_SCENARIO
+
+
+def test_words_and_pictures_comes_before_the_review_and_reaches_the_portfolio(tmp_path):
+    from fncoach.course import exercise_titles, notebook_for
+    from fncoach.pages.portfolio import portfolio_html
+    from fncoach.record import Record
+
+    ids = [ex.id for ex in notebook_for("words_and_pictures").exercises]
+    assert ids.index("words_and_pictures") < ids.index("safety_plan_review")
+    record = Record(tmp_path / "record.sqlite3")
+    record.save_answers("Sam", "tiny", "words_and_pictures", {"draft": {"when_worried": "I can tell Gran."}})
+    page = portfolio_html(record, "Sam", exercise_titles=exercise_titles())
+    assert "Words and Pictures for the child" in page and "I can tell Gran." in page
+
+
+def test_model_answers_include_the_words_and_pictures_draft_and_the_review_answers(tiny):
+    from fncoach.course import model_answer_sections
+
+    sections = dict(model_answer_sections(tiny))
+    assert any("When I feel worried I can tell Gran." in line for line in sections["A model Words and Pictures draft"])
+    lines = sections["What the network understands at the review"]
+    assert any("A gap: Dev does not know" in line for line in lines)
+    assert any("real understanding" in line for line in lines)

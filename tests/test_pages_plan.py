@@ -104,3 +104,15 @@ def test_every_bundled_scenario_makes_both_pages(bundled_path):
     for task in s.plan.tasks:
         assert str(escape(task.title)) in adult
     assert child.count("<section class='card'>") == len(s.plan.tasks)
+
+
+def test_words_and_pictures_prints_the_learners_draft(tiny):
+    from fncoach.pages.plan import words_and_pictures_html
+
+    draft = {"what_happened": "Mum was <b>poorly</b>.", "worries": "", "plan": "Gran rings.",
+             "when_worried": "When I feel worried I can tell Gran."}
+    page = words_and_pictures_html(tiny, tiny.plan.model_plan, draft)
+    assert "<h2>What happened</h2>" in page and "&lt;b&gt;poorly" in page
+    assert "What the grown-ups are worried about" not in page  # an empty part is left out
+    assert page.index("When I feel worried I can tell Gran.") < page.index("My helpers")
+    assert "When I feel worried" not in words_and_pictures_html(tiny, tiny.plan.model_plan)

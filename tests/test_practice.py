@@ -4,7 +4,7 @@ import pytest
 
 from fncoach.examples import example_scenario
 from fncoach.model import Meeting, ScaleScore
-from fncoach.practice import closing_warnings, duration_weeks, timing_warnings
+from fncoach.practice import closing_warnings, duration_weeks, review_answer_warnings, timing_warnings
 
 
 def _with_meetings(*extra: Meeting, drill_days: int | None = None, ten_means: str | None = None):
@@ -332,3 +332,14 @@ def test_a_model_plan_person_who_cannot_do_the_job_or_is_not_free():
     warnings = [(w.path, w.rule) for w in model_plan_warnings(_with_task(task, "gran", ("uncle_dev",)))]
     assert (("plan", "model_plan", 2, "primary"), "model_plan_cannot_do") in warnings  # Gran does not drive
     assert (("plan", "model_plan", 2, "backups", 0), "model_plan_not_free") in warnings  # Dev is free from 09:00
+
+
+def test_review_answers_need_a_gap_to_spot_and_an_answer_that_understands():
+    s = example_scenario()
+    assert review_answer_warnings(s) == []
+    answers = s.review_answers
+    assert "no review_answers" in review_answer_warnings(s.model_copy(update={"review_answers": ()}))[0].message
+    sound = tuple(a.model_copy(update={"gap": ""}) for a in answers)
+    assert "no review answer is marked" in review_answer_warnings(s.model_copy(update={"review_answers": sound}))[0].message
+    gaps = tuple(a.model_copy(update={"gap": "Misses the point."}) for a in answers)
+    assert "every review answer" in review_answer_warnings(s.model_copy(update={"review_answers": gaps}))[0].message

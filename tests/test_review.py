@@ -12,7 +12,10 @@ from fncoach.plan import model_assignments
 from fncoach.review import (
     REVIEW_QUESTIONS,
     ReviewDecision,
+    check_rescale,
     check_review,
+    check_understanding,
+    review_meeting,
     evidence_log,
     expected_verdict,
     review_prompts,
@@ -124,8 +127,10 @@ def test_record_gaps_are_raised_unless_mentioned(scenario):
     if not silent:  # find a seed with a record gap
         seed = next(k for k in range(100) if any(e.kind == "gap" for e in evidence_log(scenario, run, seed=k)))
         evidence = evidence_log(scenario, run, seed=seed)
-    assert "nobody wrote them down" in check_review({"working": "yes"}, run, evidence=evidence).text
-    noted = check_review({"working": "yes", "notes": "Ask them to keep a diary"}, run, evidence=evidence)
+    heard = check_understanding(scenario, {})  # this case has no answers from the network: nothing to miss
+    assert "nobody wrote them down" in check_review({"working": "yes"}, run, evidence=evidence, understanding=heard).text
+    noted = check_review({"working": "yes", "notes": "Ask them to keep a diary"}, run, evidence=evidence,
+                         understanding=heard)
     assert "nobody wrote them down" not in noted.text and noted.level == "good"
 
 
@@ -145,9 +150,12 @@ def test_every_bundled_scenario_review(bundled_path):
     run = simulate(s, model_assignments(s), seed=0)
     evidence = evidence_log(s, run)
     assert evidence and len(review_prompts(s, run, evidence)) == 3
-    assert check_review({"working": expected_verdict(run), "change": [u.task for u in run.uncovered],
-                         "reconvene": bool(run.uncovered), "notes": "keep the diary"}, run,
-                        evidence=evidence).level == "good"
+    heard = check_understanding(s, {i: True for i, a in enumerate(s.review_answers) if a.gap})
+    assert heard.level == "good" and heard.gaps > 0
+    decision = {"working": expected_verdict(run, heard.gaps), "change": [u.task for u in run.uncovered],
+                "reconvene": bool(run.uncovered), "notes": "keep the diary"}
+    assert decision["working"] != "yes"  # every bundled case has a gap to find: never 'working' from coverage alone
+    assert check_review(decision, run, evidence=evidence, understanding=heard).level == "good"
 
 
 def test_feedback_on_an_empty_plan_says_nothing_was_covered():
@@ -188,3 +196,68 @@ def test_no_bracketed_plurals_in_review_feedback(scenario, run):
     evidence = evidence_log(scenario, run, seed=3)
     for decision in ({"working": "yes"}, {"working": "no"}, {"working": "partly", "change": ["call", "tea"]}):
         assert "(s)" not in check_review(decision, run, evidence=evidence).text
+
+
+# ------------------------------------------------------------------- what the network understands
+
+
+def test_working_is_never_decided_from_coverage_alone(scenario):
+    run = simulate(scenario, PLAN, seed=0, events=False)
+    assert not run.uncovered
+    blind = check_review({"working": "yes"}, run)
+    assert blind.level == "warn" and "Coverage is not the whole story" in blind.text
+    heard = check_understanding(scenario, {})
+    assert check_review({"working": "yes"}, run, understanding=heard).level == "good"
+
+
+def test_every_job_covered_but_a_gap_in_understanding_is_only_partly_working():
+    from fncoach.examples import example_scenario
+
+    s = example_scenario()
+    run = simulate(s, [Assignment(task="call", primary="gran", backups=("dev",)),
+                       Assignment(task="sleepover", primary="gran", backups=("dev",))], seed=0, events=False)
+    assert not run.uncovered
+    spotted = check_understanding(s, {"1": {"gap": True, "note": "Who is Gran's backup?"}})
+    assert spotted.spotted == (1,) and spotted.level == "good"
+    assert expected_verdict(run, spotted.gaps) == "partly"
+    said_yes = check_review({"working": "yes"}, run, understanding=spotted)
+    assert said_yes.level == "warn" and "not 'working' yet" in said_yes.text
+    assert check_review({"working": "partly"}, run, understanding=spotted).level == "good"
+    missed = check_understanding(s, {})
+    assert missed.missed == (1,) and "Dev does not know" in missed.text
+    assert check_review({"working": "partly"}, run, understanding=missed).level == "warn"
+
+
+def test_marking_a_sound_answer_as_a_gap_is_a_false_alarm():
+    from fncoach.examples import example_scenario
+
+    s = example_scenario()
+    check = check_understanding(s, {0: True, 1: True})
+    assert check.false_alarms == (0,) and check.level == "warn" and "doing well" in check.text
+    assert check_understanding(s, {"0": {"gap": False}, "1": {"gap": True}}).level == "good"
+
+
+# ------------------------------------------------------------------- re-scaling at the review
+
+
+def test_rescale_records_what_each_person_said_with_reasons(tiny):
+    meeting = review_meeting(tiny)
+    assert meeting.id == "m2"
+    heard = {x.who: {"score": str(x.score), "reason": x.reason} for x in meeting.scores}
+    good = check_rescale(tiny, heard, {"score": "5", "reason": "Gran rang every morning"})
+    assert good.level == "good" and good.own == 5
+    wrong = check_rescale(tiny, {"gran": {"score": 7, "reason": "calls"}}, {"score": 5, "reason": "x"})
+    assert wrong.level == "warn" and "said 6, not 7" in wrong.text
+    no_reason = check_rescale(tiny, {"gran": {"score": 6, "reason": " "}}, {"score": 5, "reason": "x"})
+    assert "reason too" in no_reason.text
+    missing = check_rescale(tiny, {}, {"score": "", "reason": ""})
+    assert "Record Gran" in missing.text and "your own number" in missing.text
+    bad = check_rescale(tiny, heard, {"score": "eleven", "reason": "x"})
+    assert bad.level == "warn" and "not a number" in bad.text
+
+
+def test_rescale_never_averages_and_raises_a_very_low_number(tiny):
+    heard = {"gran": {"score": 6, "reason": "The calls are working."}}
+    spread = check_rescale(tiny, heard, {"score": 1, "reason": "Mum was asleep at noon"})
+    assert "Don't average" in spread.text and "raise it with your manager" in spread.text
+    assert "average" not in check_rescale(tiny, heard, {"score": 5, "reason": "ok"}).text

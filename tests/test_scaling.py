@@ -131,3 +131,13 @@ def test_scale_history_needs_more_than_one_week(tiny):
     review_in_week_0 = tiny.meetings[1].model_copy(update={"week": 0})
     same_week = tiny.model_copy(update={"meetings": (tiny.meetings[0], review_in_week_0)})
     assert not has_scale_history(same_week)
+
+
+def test_review_history_keeps_every_meeting_and_adds_the_learner(tiny):
+    from fncoach.scaling import review_history, scale_history
+
+    points = review_history(tiny, "m2", 5)
+    assert points[:-1] == tuple(p for p in scale_history(tiny) if p.week <= 4)
+    assert (points[-1].name, points[-1].score, points[-1].week) == ("You", 5, 4)
+    assert review_history(tiny, "m1")[-1].meeting == "m1"
+    assert all(p.score in (4, 3, 6, 5) for p in points)  # each person's own number: nothing averaged

@@ -61,6 +61,8 @@ def test_loads_bundled_scenario_by_id():
         ("person: gran, from_day: 10", "person: grann, from_day: 10", "drills.events[0].person", "grann", "Did you mean 'gran'?"),
         ("{task: t_school_run, primary: gran", "{task: t_school_runn, primary: gran", "plan.model_plan[1].task", "t_school_runn",
          "Did you mean 't_school_run'?"),
+        ("  - who: uncle_dev\n    question:", "  - who: uncle_devv\n    question:", "review_answers[1].who", "uncle_devv",
+         "Did you mean 'uncle_dev'?"),
         ("    gender: male\n", "    gender: male\n    favourite_food: chips\n", "people[2].favourite_food", "favourite_food",
          "Remove it"),
     ],

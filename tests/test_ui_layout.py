@@ -6,7 +6,7 @@ import ipywidgets as widgets
 import pytest
 
 from fncoach.scenario import load_scenario
-from fncoach.ui import meetings, network, plan, sos
+from fncoach.ui import childwords, meetings, network, plan, sos
 
 SCENARIO = "scenarios/long_term_foster_links.yaml"
 
@@ -18,6 +18,7 @@ PANELS = {
     "plan": lambda s: plan.build_plan_panel(s),
     "drill": lambda s: plan.build_drill_panel(s),
     "review": lambda s: plan.build_review_panel(s),
+    "words and pictures": lambda s: childwords.build_words_pictures_panel(s),
     "builder": lambda s: network.build_network_builder_panel(s),
     "what-if": lambda s: network.build_whatif_panel(s),
     "finding": lambda s: network.build_finding_panel(s),

@@ -155,7 +155,11 @@ def test_review_panel_evidence_prompts_and_feedback(tiny):
     assert "Have another look" in panel.message.value
     from fncoach.review import expected_verdict
 
-    panel.working.value = expected_verdict(panel.run)
+    for index, answer in enumerate(tiny.review_answers):
+        panel.gap_boxes[index].value = bool(answer.gap)
+    panel.understanding_button.click()
+    assert "You spotted 1 gap" in panel.understanding_message.value
+    panel.working.value = expected_verdict(panel.run, panel.understanding.gaps)
     for task_id in {u.task for u in panel.run.uncovered}:
         panel.change[task_id].value = True
     panel.reconvene.value = True
@@ -164,8 +168,36 @@ def test_review_panel_evidence_prompts_and_feedback(tiny):
     assert panel.feedback.level == "good" and "normal part" in panel.message.value
 
 
+def test_review_panel_misses_a_gap_in_understanding(tiny):
+    panel = build_review_panel(tiny, seed=0, model_answers=True)
+    from fncoach.review import expected_verdict
+
+    panel.working.value = expected_verdict(panel.run, 1)
+    panel.check_button.click()  # checks the understanding too, with nothing marked
+    assert panel.understanding.missed == (1,) and panel.feedback.level == "warn"
+    assert "did not mark it" in panel.message.value
+
+
+def test_review_panel_rescaling_and_history(tiny):
+    panel = build_review_panel(tiny)
+    number, reason = panel.scale_boxes["gran"]
+    assert "I&#x27;d say 6" in panel.rescale_rows[2].value or "I'd say 6" in panel.rescale_rows[2].value
+    number.value, reason.value = "6", "The calls are working."
+    panel.own_score.value, panel.own_reason.value = "4", "Two mornings nobody rang"
+    panel.rescale_button.click()
+    assert panel.rescale.level == "good" and "recorded with their reason" in panel.rescale_message.value
+    figure = panel.history.children[0]
+    assert "You: 4 at First review (week 4)" in figure.children[1].value
+    number.value = "8"
+    panel.rescale_button.click()
+    assert "Gran Róisín said 6, not 8" in panel.rescale_message.value.replace("&#x27;", "'")
+
+
 def test_review_panel_answers_round_trip(tiny):
     panel = build_review_panel(tiny)
+    panel.scale_boxes["gran"][0].value = "0"
+    panel.own_score.value, panel.own_reason.value = "4", "Not yet"
+    panel.gap_boxes[1].value, panel.gap_notes[1].value = True, "Does Dev know he is the backup?"
     panel.question_boxes[0].value = "Niamh rang when Gran was away."
     panel.working.value = "no"
     panel.change["t_school_run"].value = True

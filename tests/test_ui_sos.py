@@ -177,17 +177,24 @@ def test_scaling_restore_reveals_again(tiny):
 # ------------------------------------------------------------------- three houses
 
 
-def test_three_houses_notes(tiny):
+def test_three_houses_asks_for_the_childs_words_and_saves_them(tiny):
     panel = build_three_houses_panel(tiny)
     assert panel.image.value[:4] == b"\x89PNG"
     assert "House of dreams" in panel.description.value
     panel.save_button.click()
-    assert "House of worries" in panel.message.value
-    for box in panel.notes.values():
-        box.value = "A note"
+    assert "house of worries" in panel.message.value and "Have another look" in panel.message.value
+    voice = tiny.child.voice
+    panel.chosen["worries"][voice.worries[0]].value = True
+    panel.notes["worries"].value = f"Zoë told us: '{voice.worries[0]}'."
+    panel.notes["good_things"].value = voice.good_things[0]
+    panel.notes["dreams"].value = voice.dreams[0]
     panel.save_button.click()
-    assert "saved" in panel.message.value
+    assert "own words from every house" in panel.message.value
+    panel.notes["worries"].value = "Zoë has a few little worries, nothing much."
+    panel.save_button.click()
+    assert "soften" in panel.message.value
     saved = panel.answers()
+    assert saved["houses_chosen"]["worries"] == [voice.worries[0]]
     other = build_three_houses_panel(tiny)
     other.restore(saved)
     assert other.answers() == saved

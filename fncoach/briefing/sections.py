@@ -39,6 +39,11 @@ from ..viz._common import png_bytes
 from ..words import people_in_words
 
 __all__ = [
+    "three_houses_exercise",
+    "words_pictures_exercise",
+    "review_exercise",
+    "model_words_pictures",
+    "model_review_answers",
     "AUDIENCES",
     "SOS_COLUMN_LABELS",
     "fragment",
@@ -567,3 +572,88 @@ def model_family_time(scenario: Scenario) -> Markup:
                     "recall": scenario.handover.recall or "—"}
     return fragment("model_family_time", offers=offers, plan=model_plan_rows(scenario), handover=handover)
 
+
+# --------------------------------------------------------------------------- the child's words and the review
+
+
+def three_houses_exercise(scenario: Scenario) -> Markup:
+    """Exercise: what the network must hear from the child, house by house (room to write).
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> "House of worries" in three_houses_exercise(tiny_scenario())
+    True
+    """
+    return fragment("three_houses_exercise", child=scenario.child.name,
+                    houses=("House of worries", "House of good things", "House of dreams"))
+
+
+def words_pictures_exercise(scenario: Scenario) -> Markup:
+    """Exercise: a Words and Pictures draft for the child, with a box for each part (room to write).
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> "When I feel worried I can…" in words_pictures_exercise(tiny_scenario())
+    True
+    """
+    from ..childwords import DRAFT_PARTS, reading_target
+
+    child = scenario.child
+    return fragment("words_pictures_exercise", child=child.name, age=child.age, grade=reading_target(child.age),
+                    communication=child.communication, parts=[heading for _, heading in DRAFT_PARTS])
+
+
+def review_exercise(scenario: Scenario) -> Markup:
+    """Exercise: the review — a table to record everyone's number, and the network's answers to judge.
+
+    Built from the trainee view: the answers are shown, never which ones show a gap.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> html = review_exercise(tiny_scenario())
+    >>> "Gran Róisín" in html and "A gap?" in html
+    True
+    """
+    from ..review import UNDERSTANDING_QUESTION, review_meeting
+
+    meeting = review_meeting(scenario)
+    scorers = [scenario.name_of(x.who) for x in meeting.scores] if meeting is not None else []
+    answers = [{"who": scenario.name_of(a.who), "question": a.question, "answer": a.answer}
+               for a in scenario.review_answers]
+    return fragment("review_exercise", meeting=meeting.title if meeting is not None else "the review",
+                    scorers=scorers, answers=answers, question=UNDERSTANDING_QUESTION)
+
+
+def model_words_pictures(scenario: Scenario) -> Markup:
+    """Model answer: the case's Words and Pictures draft, with its measured reading level (facilitator only).
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> "When I feel worried I can tell Gran." in model_words_pictures(tiny_scenario())
+    True
+    """
+    from ..childwords import DRAFT_PARTS, Draft, reading_level, reading_target
+
+    child = scenario.child
+    model = scenario.words_and_pictures
+    parts = [(heading, getattr(model, key)) for key, heading in DRAFT_PARTS] if model is not None else []
+    grade = reading_level(Draft.from_answers(model.model_dump()).text).grade if model is not None else 0
+    return fragment("model_words_pictures", child=child.name, parts=parts, grade=f"{grade:g}",
+                    target=reading_target(child.age), age=child.age)
+
+
+def model_review_answers(scenario: Scenario) -> Markup:
+    """Model answers for the review: which of the network's answers show a gap, and what (facilitator only).
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> "Dev does not know he is Gran" in model_review_answers(tiny_scenario())
+    True
+    """
+    rows = [{"who": scenario.name_of(a.who), "answer": a.answer, "gap": a.gap} for a in scenario.review_answers]
+    return fragment("model_review_answers", rows=rows)

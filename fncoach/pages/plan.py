@@ -243,12 +243,23 @@ def _child_when(task: Task) -> str:
     return text
 
 
-def words_and_pictures_html(scenario: Scenario, assignments: Iterable[Assignment]) -> str:
+def words_and_pictures_html(scenario: Scenario, assignments: Iterable[Assignment], draft=None) -> str:
     """The plan explained to the child: short sentences, large text, a picture per task, the helpers' names.
 
     Uses each task's ``child_words`` (the task as the child would say it);
     a task without them is described from its title. No phone numbers or
-    worries in grown-up words appear.
+    worries in grown-up words appear. ``draft`` (a
+    :class:`fncoach.childwords.Draft` or its plain data) is the learner's
+    explanation for the child: what happened, the worries, the plan and
+    "when I feel worried I can…", printed as the pages of the picture book
+    before the plan's pictures.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> s = tiny_scenario()
+    >>> "When I feel worried I can tell Gran." in words_and_pictures_html(s, (), s.words_and_pictures.model_dump())
+    True
 
     Returns
     -------
@@ -261,7 +272,13 @@ def words_and_pictures_html(scenario: Scenario, assignments: Iterable[Assignment
                    _helpers_sentence(scenario, by_task.get(task.id)), _child_when(task))
              for task in scenario.plan.tasks]
     helpers = list(dict.fromkeys(pid for a in by_task.values() for pid in (a.primary, *a.backups) if pid))
+    story = ()
+    if draft is not None:
+        from ..childwords import DRAFT_PARTS, Draft
+
+        draft = draft if isinstance(draft, Draft) else Draft.from_answers(draft)
+        story = tuple((heading, getattr(draft, key)) for key, heading in DRAFT_PARTS if getattr(draft, key))
     body = render("plan_words_and_pictures.html.j2", child=child.name, cards=cards,
-                  helpers=[_child_name_for(scenario, pid) for pid in helpers])
+                  helpers=[_child_name_for(scenario, pid) for pid in helpers], story=story)
     return page(f"{child.name}'s plan in words and pictures", body, css=stylesheet("plan_words_and_pictures.css"),
                 large_print=True)

@@ -29,7 +29,18 @@ from ..plan import (
     problems_by_task,
 )
 from ..planchange import STOPS_A_CHANGE, check_plan_change, check_whole_plan, review_plan_points, safety_findings
-from ..review import EVIDENCE_KINDS, REVIEW_QUESTIONS, VERDICTS, check_review, evidence_log, review_prompts
+from ..review import (
+    EVIDENCE_KINDS,
+    REVIEW_QUESTIONS,
+    UNDERSTANDING_QUESTION,
+    VERDICTS,
+    check_rescale,
+    check_review,
+    check_understanding,
+    evidence_log,
+    review_meeting,
+    review_prompts,
+)
 from ..words import count_words
 from ._common import ExercisePanel, button, message_html, with_reason
 
@@ -497,7 +508,7 @@ def build_drill_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable
 
 
 class ReviewPanel(ExercisePanel):
-    """The review meeting: the evidence log, the three questions, and the learner's decision."""
+    """The review meeting: everyone re-scales, the evidence log, what the network understands, and the decision."""
 
     exercise_id = "safety_plan_review"
 
@@ -513,6 +524,10 @@ class ReviewPanel(ExercisePanel):
         self.evidence = evidence_log(scenario, self.run)
         self.prompts = review_prompts(scenario, self.run, self.evidence)
         self.feedback = None
+        self.understanding = None
+        self.rescale = None
+        self._build_rescale()
+        self._build_understanding()
         empty = (message_html("There is no plan yet, so in this log every job was missed. Make your plan in the "
                               "plan exercise first, then come back to review it.", "info") if not plan else "")
         unsafe = (message_html("\n".join(p.message for p in self.unsafe), "warn", "The plan check (as in the plan "
@@ -547,10 +562,99 @@ class ReviewPanel(ExercisePanel):
             "<p style='max-width:46em;line-height:1.45'>Four weeks on, the network brings what it has kept: diary "
             "entries, texts and call logs. Read them — look for the gaps as well — and think about the three review "
             "questions. Then decide whether the plan is working and what should change.</p>")
-        self.children = (intro, self.log_view, *questions, self.show_prompts,
+        self.children = (intro, *self.rescale_rows, self.log_view, *questions, self.show_prompts,
+                         *self.understanding_rows,
                          _p("Your decision", strong=True), self.working,
                          _p("Which jobs need changing?"), *self.change.values(), self.reconvene, self.notes,
                          self.check_button, self.message)
+
+    # -- everyone re-scales
+    def _build_rescale(self) -> None:
+        scenario = self.scenario
+        meeting = review_meeting(scenario)
+        self.meeting = meeting
+        heard = meeting.scores if meeting is not None else ()
+        self.scale_boxes: dict[str, tuple[widgets.Text, widgets.Text]] = {}
+        rows: list = []
+        if meeting is not None:
+            rows.append(_p(f"Everyone re-scales at the review ({meeting.title}, week {meeting.week})", strong=True))
+            rows.append(_p("Each person says their number from 0 to 10 and why. Write down what each one says — their "
+                           "number, not yours — then give your own with your reason. Nothing is averaged."))
+        for item in heard:
+            said = widgets.HTML(f"<blockquote style='max-width:46em;margin:0.3em 0 0.1em 1em'><strong>"
+                                f"{html.escape(scenario.name_of(item.who))}</strong>: “I'd say {item.score}. "
+                                f"{html.escape(item.reason)}”</blockquote>")
+            number = widgets.Text(placeholder="0–10", description="Number", layout=widgets.Layout(width="12em"),
+                                  style={"description_width": "5em"})
+            reason = widgets.Text(placeholder="Their reason, in their words", layout=widgets.Layout(width="min(100%, 34em)"))
+            self.scale_boxes[item.who] = (number, reason)
+            rows += [said, widgets.HBox([number, reason])]
+        self.own_score = widgets.Text(placeholder="0–10", description="Yours", layout=widgets.Layout(width="12em"),
+                                      style={"description_width": "5em"})
+        self.own_reason = widgets.Text(placeholder="Your reason: what are you seeing?",
+                                       layout=widgets.Layout(width="min(100%, 34em)"))
+        self.rescale_button = button(description="Record the numbers", icon="check")
+        self.rescale_button.on_click(self.safely(self._on_rescale))
+        self.rescale_message = widgets.HTML("")
+        self.history = widgets.VBox()
+        for box in (self.own_score, self.own_reason, *(b for pair in self.scale_boxes.values() for b in pair)):
+            box.observe(self.safely(lambda _c: self._changed()), names="value")
+        if meeting is not None:
+            rows += [widgets.HBox([self.own_score, self.own_reason]), self.rescale_button, self.rescale_message,
+                     self.history]
+        self.rescale_rows = tuple(rows)
+
+    def scale_entries(self) -> dict:
+        return {who: {"score": number.value.strip(), "reason": reason.value}
+                for who, (number, reason) in self.scale_boxes.items()}
+
+    def _on_rescale(self, _button: Any = None) -> None:
+        from ..scaling import review_history
+        from ..viz.sos import draw_scale_history
+
+        own = {"score": self.own_score.value.strip(), "reason": self.own_reason.value}
+        self.rescale = check_rescale(self.scenario, self.scale_entries(), own)
+        self.rescale_message.value = message_html("\n".join(self.rescale.points), self.rescale.level,
+                                                  "The numbers at the review")
+        points = review_history(self.scenario, self.meeting.id if self.meeting else None, self.rescale.own)
+        self.history.children = (_figure_box(draw_scale_history(self.scenario, points=points)),)
+
+    # -- what the network understands
+    def _build_understanding(self) -> None:
+        answers = self.scenario.review_answers
+        self.gap_boxes = [widgets.Checkbox(value=False, indent=False, description="This shows a gap",
+                                           layout=widgets.Layout(width="auto")) for _ in answers]
+        self.gap_notes = [widgets.Text(placeholder="What would you ask or say?", layout=widgets.Layout(width="min(100%, 34em)"))
+                          for _ in answers]
+        for box in (*self.gap_boxes, *self.gap_notes):
+            box.observe(self.safely(lambda _c: self._changed()), names="value")
+        self.understanding_button = button(description="Check what I noticed", icon="check")
+        self.understanding_button.on_click(self.safely(self._on_understanding))
+        self.understanding_message = widgets.HTML("")
+        rows: list = []
+        if answers:
+            rows.append(_p(f"What does the network understand? Each member is asked: “{UNDERSTANDING_QUESTION}”",
+                           strong=True))
+            rows.append(_p("A plan can cover every job and still fail if the people doing them do not know what they "
+                           "are watching for. Mark each answer that shows a gap."))
+        for answer, gap, note in zip(answers, self.gap_boxes, self.gap_notes):
+            rows.append(widgets.HTML(
+                f"<p style='max-width:46em;margin:0.4em 0 0.1em'><em>{html.escape(answer.question)}</em></p>"
+                f"<blockquote style='max-width:46em;margin:0 0 0.2em 1em'><strong>"
+                f"{html.escape(self.scenario.name_of(answer.who))}</strong>: “{html.escape(answer.answer)}”</blockquote>"))
+            rows.append(widgets.HBox([gap, note]))
+        if answers:
+            rows += [self.understanding_button, self.understanding_message]
+        self.understanding_rows = tuple(rows)
+
+    def marks(self) -> dict:
+        return {str(i): {"gap": bool(box.value), "note": note.value}
+                for i, (box, note) in enumerate(zip(self.gap_boxes, self.gap_notes))}
+
+    def _on_understanding(self, _button: Any = None) -> None:
+        self.understanding = check_understanding(self.scenario, self.marks())
+        self.understanding_message.value = message_html(self.understanding.text, self.understanding.level,
+                                                        "What the network understands")
 
     def _on_prompts(self, _button: Any = None) -> None:
         for view, prompt in zip(self.prompt_views, self.prompts):
@@ -565,13 +669,19 @@ class ReviewPanel(ExercisePanel):
         if not self.working.value:
             self.show("First choose whether the plan is working.", "info", "Your decision")
             return
-        self.feedback = check_review(self.decision(), self.run, evidence=self.evidence, unsafe=self.unsafe)
+        if self.scenario.review_answers and self.understanding is None:
+            self._on_understanding()
+        self.feedback = check_review(self.decision(), self.run, evidence=self.evidence, unsafe=self.unsafe,
+                                     understanding=self.understanding)
         self.show("\n".join(self.feedback.points), self.feedback.level, self.feedback.headline)
 
     def answers(self) -> dict:
-        """``{"questions": [three texts], "decision": {working, change, reconvene, notes}, "seed"}``."""
+        """``{"seed", "questions": [three texts], "decision": {working, change, reconvene, notes},
+        "scales": {person id: {score, reason}}, "own_scale": {score, reason}, "understanding": {index: {gap, note}}}``."""
         return {"seed": self.run.seed, "questions": [box.value for box in self.question_boxes],
-                "decision": self.decision()}
+                "decision": self.decision(), "scales": self.scale_entries(),
+                "own_scale": {"score": self.own_score.value, "reason": self.own_reason.value},
+                "understanding": self.marks()}
 
     def restore(self, answers: Mapping[str, Any]) -> None:
         """Put saved notes and a saved decision back; unknown jobs are left out with a note."""
@@ -585,10 +695,24 @@ class ReviewPanel(ExercisePanel):
             box.value = task_id in chosen
         self.reconvene.value = bool(decision.get("reconvene"))
         self.notes.value = str(decision.get("notes") or "")
+        scales = answers.get("scales") or {}
+        for who, (number, reason) in self.scale_boxes.items():
+            entry = scales.get(who) or {} if isinstance(scales, Mapping) else {}
+            number.value, reason.value = _text(entry.get("score")), _text(entry.get("reason"))
+        own = answers.get("own_scale") or {}
+        self.own_score.value, self.own_reason.value = _text(own.get("score")), _text(own.get("reason"))
+        marks = answers.get("understanding") or {}
+        for index, (box, note) in enumerate(zip(self.gap_boxes, self.gap_notes)):
+            mark = marks.get(str(index)) or {} if isinstance(marks, Mapping) else {}
+            box.value, note.value = bool(mark.get("gap")), str(mark.get("note") or "")
         unknown = chosen - set(self.change)
         if unknown:
             self.show("Some saved jobs are not in this scenario and were left out: " + ", ".join(sorted(unknown)) + ".",
                       "info")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def _evidence_html(scenario, evidence) -> str:

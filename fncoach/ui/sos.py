@@ -12,7 +12,7 @@ SOS map answers (:mod:`fncoach.sosmap`), so merging them gives a learner's map
 - :func:`build_card_sort_panel` — a column for every information card, then check;
 - :func:`build_statement_panel` — harm and worry statements and safety goals, each checked by the statement coach;
 - :func:`build_scaling_panel` — what 10 looks like, your own number, then everyone else's and the spread;
-- :func:`build_three_houses_panel` — the child's Three Houses and the learner's notes.
+- :func:`build_three_houses_panel` — the child's Three Houses: what the network must hear, and how to say it.
 """
 
 from __future__ import annotations
@@ -416,7 +416,7 @@ def build_scaling_panel(scenario) -> ScalingPanel:
 
 
 class ThreeHousesPanel(ExercisePanel):
-    """The child's Three Houses, with the learner's notes on each house."""
+    """The child's Three Houses: choose what the network must hear, say how, and get feedback from the core."""
 
     exercise_id = "sos_three_houses"
     HOUSES = (("worries", "House of worries"), ("good_things", "House of good things"), ("dreams", "House of dreams"))
@@ -432,37 +432,54 @@ class ThreeHousesPanel(ExercisePanel):
         self.description = widgets.HTML(f"<details><summary>Text version</summary><p style='max-width:46em'>"
                                          f"{html.escape(figure.description)}</p></details>")
         prompts = {
-            "worries": f"Which of {child}'s worries should shape a worry statement? What would you ask next?",
-            "good_things": f"Which good things could the network build on? Who is in {child}'s words?",
-            "dreams": f"Which dream could a safety goal help {child} towards?",
+            "worries": f"How you would tell the network what worries {child}, in {child}'s words",
+            "good_things": f"How you would tell the network what is good for {child}",
+            "dreams": f"How you would tell the network {child}'s dreams",
         }
+        voice = scenario.child.voice
+        #: House key → {phrase: checkbox}: what the network must hear from the child.
+        self.chosen = {key: {phrase: widgets.Checkbox(value=False, description=phrase, indent=False,
+                                                      layout=widgets.Layout(width="min(100%, 46em)"))
+                             for phrase in (getattr(voice, key) if voice is not None else ())}
+                       for key, _ in self.HOUSES}
         self.notes = {key: widgets.Textarea(placeholder=prompts[key], layout=_BOX) for key, _ in self.HOUSES}
-        for box in self.notes.values():
+        for box in (*self.notes.values(), *(c for boxes in self.chosen.values() for c in boxes.values())):
             box.observe(self.safely(lambda _change: self._changed()), names="value")
-        self.save_button = button(description="Check my notes", icon="check")
+        self.feedback = None
+        self.save_button = button(description="Check what the network will hear", button_style="primary", icon="check")
         self.save_button.on_click(self.safely(self._on_save))
         rows = []
         for key, title in self.HOUSES:
-            rows += [_p(f"{title}: your notes", strong=True), self.notes[key]]
-        self.children = (_p(f"{child}'s own words, in the Three Houses. The child's voice goes first.", strong=False),
+            rows += [_p(f"{title}: what must the network hear?", strong=True), *self.chosen[key].values(),
+                     _p("How you would say it at the meeting"), self.notes[key]]
+        self.children = (_p(f"{child}'s own words, in the Three Houses. The child's voice goes first: choose what "
+                            f"the network must hear from {child}, and how you would say it at the meeting.",
+                            strong=False),
                          self.image, self.description, *rows, self.save_button, self.message)
 
+    def choices(self) -> dict:
+        return {key: [phrase for phrase, box in boxes.items() if box.value] for key, boxes in self.chosen.items()}
+
     def _on_save(self, _button: Any = None) -> None:
-        empty = [title for key, title in self.HOUSES if not self.notes[key].value.strip()]
-        if empty:
-            self.show("Add a note for: " + ", ".join(empty) + ".", "info")
-        else:
-            self.show(f"Your notes are saved with your answers. Keep {self.scenario.child.name}'s own words in mind "
-                      "when you write the worry statements and safety goals.", "good")
+        from ..childwords import check_house_message
+
+        self.feedback = check_house_message(self.scenario, self.choices(),
+                                            {key: box.value for key, box in self.notes.items()})
+        self.show("\n".join(p.message for p in self.feedback.points), self.feedback.level, self.feedback.headline)
 
     def answers(self) -> dict:
-        """``{"house_notes": {"worries": ..., "good_things": ..., "dreams": ...}}``."""
-        return {"house_notes": {key: box.value for key, box in self.notes.items()}}
+        """``{"house_notes": {house: how you would say it}, "houses_chosen": {house: [the child's phrases]}}``."""
+        return {"house_notes": {key: box.value for key, box in self.notes.items()}, "houses_chosen": self.choices()}
 
     def restore(self, answers: Mapping[str, Any]) -> None:
         notes = (answers or {}).get("house_notes") or {}
         for key, box in self.notes.items():
             box.value = str(notes.get(key) or "") if isinstance(notes, Mapping) else ""
+        chosen = (answers or {}).get("houses_chosen") or {}
+        for key, boxes in self.chosen.items():
+            picked = set(chosen.get(key) or ()) if isinstance(chosen, Mapping) else set()
+            for phrase, box in boxes.items():
+                box.value = phrase in picked
 
 
 def build_three_houses_panel(scenario) -> ThreeHousesPanel:

@@ -324,9 +324,13 @@ def _spread_labels(labels: list[list], gap: float) -> list[list]:
     return [[week, y, text] for week, y, text, _ in labels]
 
 
-def draw_scale_history(scenario) -> FigureResult:
-    """Each person's number across the meetings timeline (one line and marker per person)."""
-    points = scale_history(scenario)
+def draw_scale_history(scenario, *, points=None) -> FigureResult:
+    """Each person's number across the meetings timeline (one line and marker per person).
+
+    ``points`` (:class:`fncoach.scaling.HistoryPoint`) replaces the case's own history, e.g. the numbers up to a
+    review with the learner's own (:func:`fncoach.scaling.review_history`). Nothing is averaged.
+    """
+    points = scale_history(scenario) if points is None else tuple(points)
     figure = Figure(figsize=(9, 5), layout="constrained")
     ax = figure.add_subplot()
     by_person: dict[str, list] = {}
