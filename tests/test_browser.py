@@ -3,7 +3,7 @@ as a learner would — typing and clicking — and the test checks the feedback 
 learner record. Every request to anything but this computer is blocked, and the test fails if any was tried.
 
 Needs Debian's Chromium at /usr/bin/chromium (``.ci/run`` installs it; browsers are never downloaded). Without
-it the tests are skipped with a reason — unless ``FNCOACH_REQUIRE_BROWSER=1`` (as in CI), when they fail.
+it the tests are skipped with a reason — unless ``CI`` or ``FNCOACH_REQUIRE_BROWSER=1`` is set, when they fail.
 A full-page screenshot is kept in the test's temporary folder when a step fails.
 """
 
@@ -21,6 +21,7 @@ import pytest
 
 from fncoach.cli.course_cmds import app_command, voila_environment
 from fncoach.record import Record
+from needs import missing
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(name="browser")]
 
@@ -34,7 +35,6 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def _need_browser():
-    required = os.environ.get("FNCOACH_REQUIRE_BROWSER", "").strip() not in ("", "0")
     problem = None
     if not CHROMIUM.exists():
         problem = f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
@@ -44,9 +44,7 @@ def _need_browser():
         except ImportError:
             problem = "the playwright package is not installed (pip install -e '.[test]')"
     if problem:
-        if required:
-            pytest.fail(f"FNCOACH_REQUIRE_BROWSER=1 but {problem}")
-        pytest.skip(f"browser test skipped: {problem}")
+        missing(f"browser test: {problem}", "FNCOACH_REQUIRE_BROWSER")
 
 
 def _free_port() -> int:
