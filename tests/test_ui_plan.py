@@ -12,12 +12,40 @@ from fncoach.ui._common import ExercisePanel
 from fncoach.ui.plan import build_drill_panel, build_plan_panel, build_review_panel
 
 
+def _fill_plan(panel):
+    panel.primary["t_morning_call"].value = "gran"
+    panel.backups["t_morning_call"][0].value = "aunt_niamh"
+
+
+def _fill_drill(panel):
+    panel.seed.value = 7
+
+
+def _fill_review(panel):
+    from fncoach.review import VERDICTS
+
+    panel.question_boxes[0].value = "Calls happened on all but two mornings."
+    panel.working.value = list(VERDICTS)[-1]
+    panel.reconvene.value = True
+    panel.notes.value = "Ask Niamh how the Tuesdays went."
+
+
+FILLS = {build_plan_panel: _fill_plan, build_drill_panel: _fill_drill, build_review_panel: _fill_review}
+
+
 @pytest.mark.parametrize("build", [build_plan_panel, build_drill_panel, build_review_panel])
 def test_panels_are_exercise_panels_with_json_answers(tiny, build):
+    """Answers a learner gave survive JSON and come back in a fresh panel (restore really puts them back)."""
     panel = build(tiny)
     assert isinstance(panel, ExercisePanel)
-    json.dumps(panel.answers())
-    panel.restore(panel.answers())
+    empty = panel.answers()
+    FILLS[build](panel)
+    given = json.loads(json.dumps(panel.answers()))
+    assert given != empty
+    fresh = build(tiny)
+    assert fresh.answers() == empty
+    fresh.restore(given)
+    assert fresh.answers() == given
 
 
 # ------------------------------------------------------------------- plan
