@@ -110,11 +110,17 @@ def test_every_registered_command_has_help():
     from fncoach.cli import build_parser
 
     parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no public API for this
-    for name, sub in commands.items():
-        assert sub.description or sub.format_help(), name
+    group = parser._subparsers._group_actions[0]  # noqa: SLF001 - argparse has no public API for this
+    summaries = {action.dest: action.help for action in group._choices_actions}  # noqa: SLF001
+    top = " ".join(run("--help").stdout.split())
+    for name, sub in group.choices.items():
+        assert sub.description and len(sub.description.split()) >= 5, f"{name} has no description"
+        assert summaries.get(name), f"{name} has no one-line help in the command list"
+        assert f"{name} {' '.join(summaries[name].split())}" in top, name
         result = run(name, "--help")
         assert result.returncode == 0, name
+        assert result.stdout.startswith(f"usage: fncoach {name}"), name
+        assert " ".join(sub.description.split()[:5]) in " ".join(result.stdout.split()), name
 
 
 def test_list_folder(tmp_path):
