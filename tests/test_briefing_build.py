@@ -19,6 +19,7 @@ from fncoach.briefing.leaks import self_contained_problems
 from fncoach.scenario import ScenarioError
 
 from conftest import FIXTURES
+from needs import missing
 
 pytestmark = pytest.mark.xdist_group("briefing")
 
@@ -50,7 +51,7 @@ def batch(tmp_path_factory) -> tuple[list[briefing.BatchItem], Path]:
 
 def _pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        missing("pdftotext (poppler-utils) is not installed", "FNCOACH_REQUIRE_PDFTEXT")
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
                           text=True).stdout
 
@@ -125,3 +126,17 @@ def test_bad_choices_are_refused(tmp_path):
         briefing.build_briefing(LEAK, "parents", "html", tmp_path)
     with pytest.raises(briefing.BriefingError, match="format"):
         briefing.build_many([LEAK], "trainee", "docx", tmp_path)
+
+
+def test_pdf_text_tests_fail_in_ci_without_pdftotext(monkeypatch, tmp_path):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.delenv("FNCOACH_REQUIRE_PDFTEXT", raising=False)
+    monkeypatch.setenv("CI", "true")
+    # BaseException, so that a skip where a failure belongs fails this test instead of skipping it too
+    with pytest.raises(BaseException, match="pdftotext") as caught:
+        _pdf_text(tmp_path / "trainee.pdf")
+    assert caught.type is pytest.fail.Exception
+    monkeypatch.delenv("CI")
+    with pytest.raises(BaseException, match="pdftotext") as caught:  # on a developer's computer it is a skip
+        _pdf_text(tmp_path / "trainee.pdf")
+    assert caught.type is pytest.skip.Exception

@@ -8,7 +8,7 @@ and answers; a name is asked for before anything is saved; the drill uses the pl
 gives no answers away.
 
 Needs Debian's Chromium at /usr/bin/chromium (``.ci/run`` installs it; browsers are never downloaded). Without
-it the tests are skipped with a reason — unless ``FNCOACH_REQUIRE_BROWSER=1`` (as in CI), when they fail.
+it the tests are skipped with a reason — unless ``CI`` or ``FNCOACH_REQUIRE_BROWSER=1`` is set, when they fail.
 A full-page screenshot is kept in the test's temporary folder when a step fails.
 """
 
@@ -26,6 +26,7 @@ import pytest
 
 from fncoach.cli.course_cmds import app_command, app_url, voila_environment
 from fncoach.record import Record
+from needs import missing
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(name="browser")]
 
@@ -39,7 +40,6 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def _need_browser():
-    required = os.environ.get("FNCOACH_REQUIRE_BROWSER", "").strip() not in ("", "0")
     problem = None
     if not CHROMIUM.exists():
         problem = f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
@@ -49,9 +49,7 @@ def _need_browser():
         except ImportError:
             problem = "the playwright package is not installed (pip install -e '.[test]')"
     if problem:
-        if required:
-            pytest.fail(f"FNCOACH_REQUIRE_BROWSER=1 but {problem}")
-        pytest.skip(f"browser test skipped: {problem}")
+        missing(f"browser test: {problem}", "FNCOACH_REQUIRE_BROWSER")
 
 
 def _free_port() -> int:

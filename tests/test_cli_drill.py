@@ -51,20 +51,57 @@ def test_drill_every_bundled_scenario(bundled_path):
     assert data["exact_coverage"] < data["exact_coverage_without_events"]
 
 
+NIAMH_PLAN = ("- task: t_morning_call\n  primary: gran\n  backups: [aunt_niamh]\n"
+              "- {task: t_school_run, primary: gran}\n")
+
+
+def test_the_model_plan_leans_on_dev():
+    """The other half of the plan-file tests: the model plan's backup is Dev, never Niamh."""
+    data = json.loads(run("drill", str(TINY), "--runs", "20", "--json").stdout)
+    assert {b["person"] for b in data["backups_used"]} <= {"uncle_dev"}
+    assert "Dev Patel" in data["uncovered"][0]["reason"]
+
+
 def test_drill_with_a_plan_file(tmp_path):
+    # The file's plan differs from the model plan (Niamh, not Dev, backs Gran up; nobody backs the school run),
+    # so the output proves which plan was drilled.
     plan = tmp_path / "plan.yaml"
-    plan.write_text("- task: t_morning_call\n  primary: gran\n  backups: [aunt_niamh]\n"
-                    "- {task: t_school_run, primary: gran}\n", encoding="utf-8")
+    plan.write_text(NIAMH_PLAN, encoding="utf-8")
     result = run("drill", str(TINY), "--plan", str(plan), "--runs", "20", "--json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["runs"] == 20
+    data = json.loads(result.stdout)
+    assert data["runs"] == 20
+    assert [b["person"] for b in data["backups_used"]] == ["aunt_niamh"]
+    reasons = " ".join(u["reason"] for u in data["uncovered"])
+    assert "There was no backup." in reasons and "Dev Patel" not in reasons
+    text = run("drill", str(TINY), "--plan", str(plan), "--runs", "20").stdout
+    assert "Backups who stepped in: Niamh Byrne" in text and "Dev Patel" not in text
 
 
 def test_drill_with_a_json_plan_file(tmp_path):
     plan = tmp_path / "plan.json"
-    plan.write_text(json.dumps([{"task": "t_morning_call", "primary": "gran", "backups": []}]), encoding="utf-8")
+    plan.write_text(json.dumps([{"task": "t_morning_call", "primary": "gran", "backups": ["aunt_niamh"]}]),
+                    encoding="utf-8")
     result = run("drill", str(TINY), "--plan", str(plan), "--runs", "5", "--json")
     assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["per_task"]["t_school_run"] == 0  # the file gives nobody the school run
+    assert data["per_task"]["t_morning_call"] > 0.9
+    assert [b["person"] for b in data["backups_used"]] == ["aunt_niamh"]
+
+
+def test_plan_page_from_a_plan_file(tmp_path):
+    plan, page = tmp_path / "plan.yaml", tmp_path / "plan.html"
+    plan.write_text(NIAMH_PLAN, encoding="utf-8")
+    result = run("plan", str(TINY), "--plan", str(plan), "-o", str(page))
+    assert result.returncode == 0, result.stderr
+    text = page.read_text(encoding="utf-8")
+    assert "Niamh Byrne" in text and "Dev Patel" not in text
+    # the plan check's findings are about the file's plan too
+    assert "'Wednesday school pick-up' has no backup" in result.stderr and "Dev Patel" not in result.stderr
+    model = tmp_path / "model.html"
+    assert run("plan", str(TINY), "-o", str(model)).returncode == 0
+    assert "Dev Patel" in model.read_text(encoding="utf-8") and "Niamh Byrne" not in model.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("content, words", [

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from fncoach.cli import main
 from fncoach.examples import TINY_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,8 +26,7 @@ def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
 
 
 def test_validate_bundled_scenarios_ok():
-    if not list((ROOT / "scenarios").glob("*.yaml")):
-        pytest.skip("no bundled scenarios yet")
+    assert list((ROOT / "scenarios").glob("*.yaml")), "the bundled scenarios are missing"
     result = run("validate", "scenarios/")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "scenario files are valid" in result.stdout
@@ -110,11 +112,17 @@ def test_every_registered_command_has_help():
     from fncoach.cli import build_parser
 
     parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001 - argparse has no public API for this
-    for name, sub in commands.items():
-        assert sub.description or sub.format_help(), name
+    group = parser._subparsers._group_actions[0]  # noqa: SLF001 - argparse has no public API for this
+    summaries = {action.dest: action.help for action in group._choices_actions}  # noqa: SLF001
+    top = " ".join(run("--help").stdout.split())
+    for name, sub in group.choices.items():
+        assert sub.description and len(sub.description.split()) >= 5, f"{name} has no description"
+        assert summaries.get(name), f"{name} has no one-line help in the command list"
+        assert f"{name} {' '.join(summaries[name].split())}" in top, name
         result = run(name, "--help")
         assert result.returncode == 0, name
+        assert result.stdout.startswith(f"usage: fncoach {name}"), name
+        assert " ".join(sub.description.split()[:5]) in " ".join(result.stdout.split()), name
 
 
 def test_list_folder(tmp_path):
@@ -135,3 +143,66 @@ def test_list_reports_broken_files(tmp_path):
     assert result.returncode == 1
     assert "not listed" in result.stdout
     assert_no_traceback(result)
+
+
+# --------------------------------------------------------------------------- any file at all
+
+_BUNDLED_LINES = (ROOT / "scenarios" / "long_term_foster_links.yaml").read_text(encoding="utf-8").splitlines(True)
+_YAML_BITS = ["- ", ": ", "[", "]", "{", "}", "&a ", "*a", "!!", "!!python/object:os.system", "\t", "'", '"', "#",
+              "<<: *a", "---", "? ", "|", ">", "\n", "  ", "12:00", "2027-02-30", "\ufeff", "é", "\x85", "!!binary zz",
+              "x: &b [*a, *a, *a, *a]", "[[[[[[[[", "%YAML 1.1\n"]
+
+
+@st.composite
+def _mutated_bundled(draw) -> bytes:
+    lines = list(_BUNDLED_LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines) - 1))
+        line = lines[at]
+        cut = draw(st.integers(0, len(line)))
+        lines[at] = line[:cut] + draw(st.sampled_from(_YAML_BITS)) + line[cut + draw(st.integers(0, 3)):]
+    return "".join(lines).encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300)
+       | st.lists(st.sampled_from(_YAML_BITS + list("abc01:")), max_size=40).map(lambda b: "".join(b).encode())
+       | _mutated_bundled())
+def test_validate_any_file_says_ok_or_names_the_file(tmp_path, capsys, content):
+    """``fncoach validate --practice`` on random bytes, random YAML and broken copies of a bundled case: exit 0 or 1
+    with the file named on every problem line, never a traceback (the worst files: tests/test_yamlfile.py)."""
+    path = tmp_path / "any.yaml"
+    path.write_bytes(content)
+    code = main(["validate", "--practice", str(path)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert code in (0, 1), out + err
+    lines = out.splitlines()
+    if code == 0:
+        assert lines[0].startswith(f"ok      {path}")
+    else:
+        assert lines[0].startswith(f"INVALID {path} (")
+        assert lines[1].startswith(f"  {path}"), out  # each problem starts with file:line:column
+        assert len([line for line in lines if line.startswith(f"  {path}")]) == int(lines[0].split("(")[1].split()[0])
+
+
+def test_validate_the_worst_files_in_a_capped_process(tmp_path):
+    """A billion laughs, deep nesting and a huge flat list through the command, memory capped: a plain answer."""
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+    files = {"laughs.yaml": laughs, "deep.yaml": "a: " + "[" * 900_000 + "\n",
+             "flat.yaml": "a: [" + ",".join(["1"] * 400_000) + "]\n"}
+    script = ("import resource, sys\n"
+              "resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))\n"
+              "from fncoach.cli import main\n"
+              "sys.exit(main(['validate', *sys.argv[1:]]))\n")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", script, *(str(tmp_path / n) for n in files)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    assert_no_traceback(result)
+    assert result.returncode == 1, result.stderr[-2000:]
+    for name in files:
+        assert f"INVALID {tmp_path / name} (1 problem)" in result.stdout, result.stdout
+        assert f"  {tmp_path / name}:" in result.stdout, result.stdout

@@ -100,6 +100,7 @@ def test_every_abbreviation_in_the_scenarios_is_explained():
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         for text in scenario_texts(load_scenario(path), "facilitator"):
             found |= set(re.findall(r"\b[A-Z]{2,6}\b", text))
+    assert {"SOS", "GP", "DBS"} <= found, "the scan found none of the usual abbreviations, so it read no scenario text"
     unexplained = sorted(a for a in found - ordinary if not _known(a))
     assert not unexplained, f"add these to the glossary: {unexplained}"
 

@@ -6,6 +6,7 @@ import pytest
 from markupsafe import escape
 
 from fncoach.pages.sosmap import sos_map_html
+from fresh import same_in_fresh_processes
 
 
 def test_model_map_has_three_columns_and_scale(tiny):
@@ -23,8 +24,16 @@ def test_model_map_has_three_columns_and_scale(tiny):
     assert "not averaged" in html and "average:" not in html.lower()
 
 
-def test_model_map_is_deterministic(tiny):
+def test_model_map_is_the_default(tiny):
     assert sos_map_html(tiny) == sos_map_html(tiny, "model")
+
+
+def test_model_map_is_deterministic():
+    same_in_fresh_processes("""
+        from fncoach.examples import example_scenario, tiny_scenario
+        from fncoach.pages.sosmap import sos_map_html
+        print(digest(sos_map_html(tiny_scenario())), digest(sos_map_html(example_scenario())))
+    """)
 
 
 def test_large_print(tiny):

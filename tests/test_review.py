@@ -21,6 +21,7 @@ from fncoach.review import (
     review_prompts,
 )
 from fncoach.scenario import load_scenario
+from fresh import same_in_fresh_processes
 
 DATA = {
     "meta": {"id": "drill", "title": "Drill test", "summary": "A small case for drill tests.", "learning_goals": ["Test."]},
@@ -63,7 +64,16 @@ def test_evidence_log_has_records_backup_texts_and_the_gap(scenario, run):
 
 
 def test_evidence_log_is_deterministic_and_seeded(scenario, run):
-    assert evidence_log(scenario, run) == evidence_log(scenario, run)
+    same_in_fresh_processes("""
+        from fncoach.drills import simulate
+        from fncoach.examples import tiny_scenario
+        from fncoach.plan import model_assignments
+        from fncoach.review import evidence_log
+        s = tiny_scenario()
+        run = simulate(s, model_assignments(s), seed=3)
+        print(evidence_log(s, run))
+        print(evidence_log(s, run, seed=5))
+    """)
     variants = {tuple(e.kind for e in evidence_log(scenario, run, seed=k)) for k in range(30)}
     assert len(variants) > 1  # record-keeping gaps depend on the seed
 

@@ -8,17 +8,17 @@ missing part fails the test instead of skipping it.
 
 from __future__ import annotations
 
-import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from hub import HubUnavailable, request, run_in_kernel, start_hub
+from needs import required
 
 pytestmark = [pytest.mark.hub, pytest.mark.xdist_group("hub")]
 
-REQUIRED = bool(os.environ.get("CI") or os.environ.get("FNCOACH_REQUIRE_HUB"))
+REQUIRED = required("FNCOACH_REQUIRE_HUB")
 LEARNERS = ("ann", "bob", "cai")
 
 

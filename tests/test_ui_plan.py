@@ -2,22 +2,52 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
 
+from fncoach.drills import simulate
 from fncoach.model import Assignment
-from fncoach.plan import model_assignments
+from fncoach.plan import check_plan, model_assignments
 from fncoach.ui._common import ExercisePanel
 from fncoach.ui.plan import build_drill_panel, build_plan_panel, build_review_panel
 
 
+def _fill_plan(panel):
+    panel.primary["t_morning_call"].value = "gran"
+    panel.backups["t_morning_call"][0].value = "aunt_niamh"
+
+
+def _fill_drill(panel):
+    panel.seed.value = 7
+
+
+def _fill_review(panel):
+    from fncoach.review import VERDICTS
+
+    panel.question_boxes[0].value = "Calls happened on all but two mornings."
+    panel.working.value = list(VERDICTS)[-1]
+    panel.reconvene.value = True
+    panel.notes.value = "Ask Niamh how the Tuesdays went."
+
+
+FILLS = {build_plan_panel: _fill_plan, build_drill_panel: _fill_drill, build_review_panel: _fill_review}
+
+
 @pytest.mark.parametrize("build", [build_plan_panel, build_drill_panel, build_review_panel])
 def test_panels_are_exercise_panels_with_json_answers(tiny, build):
+    """Answers a learner gave survive JSON and come back in a fresh panel (restore really puts them back)."""
     panel = build(tiny)
     assert isinstance(panel, ExercisePanel)
-    json.dumps(panel.answers())
-    panel.restore(panel.answers())
+    empty = panel.answers()
+    FILLS[build](panel)
+    given = json.loads(json.dumps(panel.answers()))
+    assert given != empty
+    fresh = build(tiny)
+    assert fresh.answers() == empty
+    fresh.restore(given)
+    assert fresh.answers() == given
 
 
 # ------------------------------------------------------------------- plan
@@ -72,7 +102,7 @@ def test_plan_panel_restore_and_bad_saved_answers(tiny):
 def test_drill_panel_run_change_rerun_compare(tiny):
     panel = build_drill_panel(tiny, seed=0, model_answers=True)
     panel.run_button.click()
-    assert panel.first_run is not None and panel.heatmap.children
+    assert panel.first_run == simulate(tiny, model_assignments(tiny), seed=0) and panel.heatmap.children
     assert "covered in this drill" in panel.message.value
     assert panel.rerun_button.disabled
     panel.change_kind.value = "add_backup"
@@ -81,8 +111,9 @@ def test_drill_panel_run_change_rerun_compare(tiny):
     panel.change_button.click()
     assert "Plan changed" in panel.message.value and not panel.rerun_button.disabled
     panel.rerun_button.click()
-    assert panel.comparison is not None
-    assert panel.comparison.after >= panel.comparison.before
+    assert panel.last_run == simulate(panel.scenario, panel.plan, seed=0) and panel.last_run != panel.first_run
+    assert (panel.comparison.before, panel.comparison.after) == (panel.first_run.coverage, panel.last_run.coverage)
+    assert panel.comparison.after > panel.comparison.before  # Niamh covers the mornings Gran is away
     assert len(panel.before_after.children) == 2
     answers = panel.answers()
     assert answers["changes"] == [{"kind": "add_backup", "task": "t_morning_call", "person": "uncle_dev"}]
@@ -213,18 +244,22 @@ def test_every_bundled_scenario_panels(bundled_path):
     from fncoach.scenario import load_scenario
 
     s = load_scenario(bundled_path)
-    drill = build_drill_panel(s)
+    model = model_assignments(s)
+    drill = build_drill_panel(s, model_answers=True)
     drill.run_button.click()
-    assert drill.last_run is not None and "Sorry" not in drill.message.value
+    assert drill.plan == model and drill.last_run == simulate(s, model, seed=0)
+    assert "covered in this drill" in drill.message.value and "Sorry" not in drill.message.value
     review = build_review_panel(s)
     review.working.value = "partly"
     review.check_button.click()
-    assert review.feedback is not None
+    assert review.feedback.headline and html.escape(review.feedback.headline, quote=True) in review.message.value
+    assert "Sorry" not in review.message.value
     plan = build_plan_panel(s)
-    plan.restore({"assignments": [dict(task=a.task, primary=a.primary, backups=list(a.backups))
-                                  for a in model_assignments(s)]})
+    plan.restore({"assignments": [dict(task=a.task, primary=a.primary, backups=list(a.backups)) for a in model]})
+    assert plan.assignments() == model
     plan.check_button.click()
-    assert "Sorry" not in plan.message.value
+    assert plan.problems == check_plan(s, model)
+    assert "Sorry" not in plan.message.value and plan.message.value  # the check said something
 
 
 def test_drill_panel_follows_a_linked_plan_panel(tiny):

@@ -14,13 +14,43 @@ GOOD_GOAL = ("Ciara and Gran will be making sure a sober adult is with Zoë ever
              "Amara will see this in Gran's diary for the next three months.")
 
 
+def _fill_card_sort(panel):
+    for card_id, choice in list(panel.choices.items())[:2]:
+        choice.value = [value for _, value in choice.options if value][0]
+
+
+def _fill_statement(panel):
+    panel.harm[0].text.value = "Zoë has been late for school and hungry on mornings after Ciara drank."
+    panel.goals[0].text.value = GOOD_GOAL
+
+
+def _fill_scaling(panel):
+    panel.own_score.value = "4"
+    panel.own_reason.value = "Gran rings every morning now."
+
+
+def _fill_three_houses(panel):
+    panel.notes["dreams"].value = "Zoë wants Gran at her school play."
+
+
+FILLS = {build_card_sort_panel: _fill_card_sort, build_statement_panel: _fill_statement,
+         build_scaling_panel: _fill_scaling, build_three_houses_panel: _fill_three_houses}
+
+
 @pytest.mark.parametrize("build", [build_card_sort_panel, build_statement_panel, build_scaling_panel,
                                    build_three_houses_panel])
 def test_panels_are_exercise_panels_with_json_answers(tiny, build):
+    """Answers a learner gave survive JSON and come back in a fresh panel (restore really puts them back)."""
     panel = build(tiny)
     assert isinstance(panel, ExercisePanel)
-    json.dumps(panel.answers())
-    panel.restore(panel.answers())
+    empty = panel.answers()
+    FILLS[build](panel)
+    given = json.loads(json.dumps(panel.answers()))
+    assert given != empty
+    fresh = build(tiny)
+    assert fresh.answers() == empty
+    fresh.restore(given)
+    assert fresh.answers() == given
 
 
 # ------------------------------------------------------------------- card sort

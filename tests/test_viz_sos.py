@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
 
 import pytest
 
 from fncoach.scenario import load_scenario
 from fncoach.viz._common import FigureResult
 from fncoach.viz.sos import draw_scale_history, draw_scale_spread, draw_sos_map, draw_three_houses, text_overlaps
-
-
-def png_bytes(result: FigureResult) -> bytes:
-    buffer = io.BytesIO()
-    result.figure.savefig(buffer, format="png", dpi=60, metadata={"Software": None})
-    return buffer.getvalue()
+from fresh import same_in_fresh_processes
 
 
 def inside_figure(result: FigureResult, gid: str) -> list[str]:
@@ -114,6 +107,10 @@ def test_sos_map_from_answers(tiny):
     assert "Gran is worried" in texts and "You 4" in texts
 
 
-@pytest.mark.parametrize("draw", [draw_three_houses, draw_scale_spread, draw_scale_history, draw_sos_map])
-def test_deterministic(tiny, draw):
-    assert hashlib.sha256(png_bytes(draw(tiny))).hexdigest() == hashlib.sha256(png_bytes(draw(tiny))).hexdigest()
+def test_deterministic():
+    same_in_fresh_processes("""
+        from fncoach.examples import tiny_scenario
+        from fncoach.viz.sos import draw_scale_history, draw_scale_spread, draw_sos_map, draw_three_houses
+        for draw in (draw_three_houses, draw_scale_spread, draw_scale_history, draw_sos_map):
+            print(draw.__name__, digest(draw(tiny_scenario()).png()))
+    """)

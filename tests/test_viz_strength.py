@@ -6,6 +6,7 @@ import pytest
 
 from fncoach.strength import Component, StrengthReport, analyse_strength
 from fncoach.viz.strength import draw_strength
+from fresh import same_in_fresh_processes
 
 
 def _report(score: int, values: dict[str, float]) -> StrengthReport:
@@ -59,8 +60,11 @@ def test_long_reasons_are_wrapped(size):
     assert result.figure.get_size_inches()[1] >= 2.5
 
 
-def test_same_report_same_png(tiny, tmp_path):
-    report = analyse_strength(tiny)
-    a = draw_strength(report).save(tmp_path / "a.png").read_bytes()
-    b = draw_strength(report).save(tmp_path / "b.png").read_bytes()
-    assert a == b
+def test_same_report_same_png():
+    same_in_fresh_processes("""
+        from fncoach.examples import example_scenario, tiny_scenario
+        from fncoach.strength import analyse_strength
+        from fncoach.viz.strength import draw_strength
+        for case in (tiny_scenario(), example_scenario()):
+            print(digest(draw_strength(analyse_strength(case)).png()))
+    """)

@@ -9,6 +9,7 @@ import pytest
 from fncoach.scenario import load_scenario
 from fncoach.timeline import timeline_summary
 from fncoach.viz.timeline import draw_timeline
+from fresh import same_in_fresh_processes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,5 +43,9 @@ def test_every_bundled_scenario_draws(path, tmp_path):
     assert result.save(tmp_path / "t.png").stat().st_size > 1000
 
 
-def test_same_scenario_same_png(tiny, tmp_path):
-    assert draw_timeline(tiny).save(tmp_path / "a.png").read_bytes() == draw_timeline(tiny).save(tmp_path / "b.png").read_bytes()
+def test_same_scenario_same_png():
+    same_in_fresh_processes("""
+        from fncoach.examples import tiny_scenario
+        from fncoach.viz.timeline import draw_timeline
+        print(digest(draw_timeline(tiny_scenario()).png()))
+    """)

@@ -47,6 +47,7 @@ __all__ = [
     "case_card",
     "figure_html",
     "learner_box",
+    "meetings_html",
     "open_course_record",
     "portfolio_link",
     "progress_overview",
@@ -142,6 +143,18 @@ def case_card(scenario) -> str:
     body = "".join(f"<p style='margin:0.3em 0'>{html.escape(line)}</p>" for line in rest)
     return (f"<div style='border:1px solid #999;border-radius:6px;padding:0.5em 1em;margin:0.4em 0;"
             f"max-width:48em;line-height:1.45'><h3 style='margin:0.2em 0'>{html.escape(head)}</h3>{body}</div>")
+
+
+def meetings_html(scenario) -> str:
+    """The case's meetings over time (:func:`fncoach.course.meeting_lines`), one escaped line each.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> meetings_html(tiny_scenario()).startswith("Week 0: First Family Network Meeting.")
+    True
+    """
+    return "<br>".join(html.escape(line) for line in _course.meeting_lines(scenario))
 
 
 # ---------------------------------------------------------------------------- the learner and the record
