@@ -395,6 +395,7 @@ def weekly_hours(scenario: Scenario, task: Task) -> float:
 
     Examples
     --------
+    >>> from fncoach.examples import example_scenario
     >>> s = example_scenario()
     >>> weekly_hours(s, s.plan.tasks[0])  # two 15-minute calls a week
     0.5
