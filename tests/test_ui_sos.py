@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import ipywidgets as widgets
 import pytest
 
 from fncoach.sosmap import map_content
@@ -264,3 +265,15 @@ def test_scaling_says_why_commit_is_greyed_out_and_checks_the_number_at_once(tin
     assert "not on the scale" in panel.score_note.value
     panel.own_score.value = "4"
     assert panel.score_note.value == ""
+
+
+def test_compare_with_the_model_says_why_it_is_greyed_out(tiny):
+    panel = build_statement_panel(tiny)
+    box = panel.worries[0]
+    row = next(child for child in box.children if isinstance(child, widgets.HBox))
+    reason = row.children[1]
+    assert box.compare.disabled and "Write and check your statement first." in reason.note.value
+    assert reason.note.layout.display == ""
+    box.text.value = "Gran is worried that Ciara might hit Zoë."
+    box.check.click()
+    assert not box.compare.disabled and reason.note.layout.display == "none"

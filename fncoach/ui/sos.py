@@ -150,7 +150,8 @@ class _StatementBox(widgets.VBox):
             box.observe(panel.safely(lambda _change: panel._changed()), names="value")
         extra = [self.agreed, self.disagreed] if agreement else []
         super().__init__([_p(label, strong=True), self.text, *extra,
-                          widgets.HBox([self.check, self.compare]), self.feedback, self.model],
+                          widgets.HBox([self.check, with_reason(self.compare, "Write and check your statement first.")]),
+                          self.feedback, self.model],
                          layout=widgets.Layout(border="1px solid #bbb", padding="0.3em 0.6em", margin="0.3em 0",
                                                width="min(100%, 48em)"))
 
