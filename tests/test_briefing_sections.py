@@ -138,3 +138,12 @@ def test_private_family_time_and_handover_handouts_never_show_a_model_answer(pat
     view = trainee_view(scenario)
     assert find_leaks(scenario, bs.family_time_exercise(view) + bs.handover_exercise(view)) == []
     assert find_leaks(scenario, bs.model_family_time(scenario))  # the facilitator's version holds them
+
+
+def test_content_notes_are_a_list_not_a_sentence_with_capitals_inside():
+    from fncoach.briefing.sections import title_block
+    from fncoach.scenario import load_scenario, bundled_scenario_path
+
+    html = title_block(load_scenario(bundled_scenario_path("long_term_foster_links")), "trainee")
+    assert "<li>A parent drinking before family time with her child</li>" in html
+    assert "talks about A parent" not in html

@@ -228,7 +228,7 @@ def title_block(scenario: Scenario, audience: str, large_print: bool = False) ->
     if meta.tags:
         facts.append(("Themes", ", ".join(meta.tags)))
     return fragment("title_block", facilitator=audience == "facilitator", large_print=large_print, title=meta.title,
-                    facts=facts, content_notes="; ".join(meta.content_notes), goals=meta.learning_goals)
+                    facts=facts, content_notes=list(meta.content_notes), goals=meta.learning_goals)
 
 
 def case_in_brief(scenario: Scenario) -> Markup:
