@@ -51,17 +51,17 @@ def test_loads_bundled_scenario_by_id():
     ("old", "new", "field", "needle", "words"),
     [
         ("  title: Tiny", "  titel: Tiny", "meta.titel", "titel", "Did you mean 'title'?"),
-        ("domain: friends", "domain: frends", "people[2].domain", "frends", "Did you mean 'friends'?"),
-        ("{a: zoe, b: uncle_dev,", "{a: zoe, b: uncle_devv,", "ties[2].b", "uncle_devv", "Did you mean 'uncle_dev'?"),
-        ('start: "15:15"', 'start: "3pm"', "plan.tasks[1].when.start", '"3pm"', "HH:MM"),
-        ("- {who: ciara, score: 8", "- {who: ciara, score: 11", "sos.scaling.perspectives[1].score", "11", "0: harm is certain"),
-        ("  - id: c6", "  - id: c5", "sos.cards[5].id", "c5", "its own id"),
-        ("      worry: w1\n      text: Ciara and", "      worry: w9\n      text: Ciara and", "sos.safety_goals[0].worry", "w9",
+        ("domain: friends", "domain: frends", "people: the person 'uncle_dev' (the 3rd person), domain", "frends", "Did you mean 'friends'?"),
+        ("{a: zoe, b: uncle_dev,", "{a: zoe, b: uncle_devv,", "ties: the tie between zoe and uncle_devv (the 3rd tie), b", "uncle_devv", "Did you mean 'uncle_dev'?"),
+        ('start: "15:15"', 'start: "3pm"', "plan.tasks: the task 't_school_run' (the 2nd task), when.start", '"3pm"', "HH:MM"),
+        ("- {who: ciara, score: 8", "- {who: ciara, score: 11", "sos.scaling.perspectives: the number from 'ciara' (the 2nd number), score", "11", "0: harm is certain"),
+        ("  - id: c6", "  - id: c5", "sos.cards: the card 'c5' (the 6th card), id", "c5", "its own id"),
+        ("      worry: w1\n      text: Ciara and", "      worry: w9\n      text: Ciara and", "sos.safety_goals: the safety goal 'g1' (the 1st safety goal), worry", "w9",
          "Use one of: w1."),
-        ("person: gran, from_day: 10", "person: grann, from_day: 10", "drills.events[0].person", "grann", "Did you mean 'gran'?"),
-        ("{task: t_school_run, primary: gran", "{task: t_school_runn, primary: gran", "plan.model_plan[1].task", "t_school_runn",
+        ("person: gran, from_day: 10", "person: grann, from_day: 10", "drills.events: the event 'e_holiday' (the 1st event), person", "grann", "Did you mean 'gran'?"),
+        ("{task: t_school_run, primary: gran", "{task: t_school_runn, primary: gran", "plan.model_plan: the entry for 't_school_runn' (the 2nd entry), task", "t_school_runn",
          "Did you mean 't_school_run'?"),
-        ("    gender: male\n", "    gender: male\n    favourite_food: chips\n", "people[2].favourite_food", "favourite_food",
+        ("    gender: male\n", "    gender: male\n    favourite_food: chips\n", "people: the person 'uncle_dev' (the 3rd person), favourite_food", "favourite_food",
          "Remove it"),
     ],
 )
@@ -97,8 +97,8 @@ def test_all_problems_reported_in_one_run(tmp_path):
         .replace("domain: friends", "domain: frends")
         .replace("{a: zoe, b: uncle_dev,", "{a: zoe, b: nobody,")
     )
-    fields = {p.field for p in _problems(text, tmp_path)}
-    assert {"meta.titel", "people[2].domain", "ties[2].b"} <= fields
+    paths = {p.path for p in _problems(text, tmp_path)}
+    assert {"meta.titel", "people[2].domain", "ties[2].b"} <= paths
 
 
 def test_duplicate_person_id_and_duplicate_key(tmp_path):
