@@ -37,6 +37,7 @@ from pydantic import ValidationError
 from .model import Scenario
 from .yamlfile import (
     MAX_FILE_BYTES,
+    _id_example,
     SCENARIO_FILE,
     Problem,
     YamlDocument,
@@ -186,7 +187,9 @@ def _reference_problems(doc: YamlDocument, unread: frozenset[str] = frozenset())
         dup_check(_ids(data, list_path), list_path.split(".")[-1].rstrip("s").replace("_", " "))
 
     targets = {
-        "person": {value for _, value in people},
+        # a person whose id is not written as an id yet ('Uncle Dev') is told to write it as one (uncle_dev):
+        # the places that already use that id are not wrong as well
+        "person": {value for _, value in people} | {_id_example(value) for _, value in people},
         "worry": {value for _, value in _ids(data, "sos.worry_statements")},
         "task": {value for _, value in _ids(data, "plan.tasks")},
     }
@@ -239,8 +242,6 @@ def _reference_problems(doc: YamlDocument, unread: frozenset[str] = frozenset())
 
 def _suggest_id(item: Any, taken: set[str]) -> str:
     """An id made from a person's name (``Dev Patel`` → ``dev_patel``) that nobody has yet, or ``""``."""
-    from .yamlfile import _id_example
-
     name = item.get("name") if isinstance(item, dict) else None
     suggestion = _id_example(name) if isinstance(name, str) else ""
     return suggestion if suggestion and suggestion not in taken else ""

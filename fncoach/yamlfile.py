@@ -407,7 +407,7 @@ def _positions(node: yaml.Node | None) -> tuple[dict[tuple, tuple[int, int]], li
 
     def walk(n: yaml.Node, path: tuple) -> None:
         positions.setdefault(path, _mark(n))
-        if isinstance(n, yaml.ScalarNode) and n.style is None:
+        if isinstance(n, yaml.ScalarNode) and not n.style:  # plain (libyaml says "", PyYAML None)
             texts.setdefault(path, n.value)
         if isinstance(n, yaml.MappingNode):
             seen: set = set()
@@ -525,11 +525,36 @@ _MAX_REPAIRS = 12
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"\[\]{},][^:#]*?):(?:\s+(.*?))?\s*$")
 _NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s:/].*?)\s*$")
 _QUOTED_START = re.compile(r"^(\s*(?:-\s+)?(?:[^\s:#'\"\[\]{},][^:#]*?:\s+)?)([\"'])(.*?)\s*$")
+#: What YAML counts as the end of a line (its marks count lines by these).
+_LINE_BREAK = re.compile("(\r\n|[\r\n\x85\u2028\u2029])")
 _SECTION = re.compile(r"^([^\s#\-\[\]{}'\"][^:#]*?)\s*:(?:\s|$)")
 
 
+def _quote_before(text: str, mark: Any) -> Any:
+    """The quoted text (a scalar token) that ends just before ``mark``, or None."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    return last if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"') else None
+
+
+def _unclosed_quote(file: str, invalid: str, lines: list[str], start: Any, until: int | None) -> tuple[Problem, int, str]:
+    """A quote opened on one line and not closed there: the problem at the quote, and its line closed."""
+    line = lines[start.line] if start.line < len(lines) else ""
+    quote = line[start.column] if start.column < len(line) else '"'
+    ends = f", so everything up to the next {quote} (line {until + 1}) was read as one text" if until is not None else ""
+    return (Problem(file, start.line + 1, start.column + 1, "", f"{invalid}: the quote opened here is not closed on "
+                    f"this line{ends}", f"Put a closing {quote} at the end of the text on this line, or leave out "
+                    "the quotes"), start.line, line.rstrip() + quote)
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
-                    kind: FileKind) -> tuple[Problem, int, str | None]:
+                    kind: FileKind, text: str = "") -> tuple[Problem, int, str | None]:
     """The problem for one YAML mistake, the (0-based) line it is on, and that line as the coach meant it.
 
     The meant line (None when it cannot be guessed) is the repair: the same text in quotes, or with a
@@ -541,7 +566,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
     line = lines[at] if at < len(lines) else ""
     problem_words = error.problem or ""
     here = (at + 1, column + 1) if mark else (0, 0)
-    default = Problem(file, *here, "", f"this is not valid {kind.formats} ({problem_words})", kind.syntax_hint)
+    invalid = f"this is not valid {kind.formats}"
+    default = Problem(file, *here, "", f"{invalid} ({problem_words})", kind.syntax_hint)
 
     if problem_words == "mapping values are not allowed here":
         found = _KEY_LINE.match(line)
@@ -549,15 +575,17 @@ def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
         if found and found.group(3) and key_end < column:
             prefix, key, value = found.groups()
             meant = f"{prefix}{key}: {_quoted(value)}"
-            return (Problem(file, *here, "", "the colon and space inside this text make it read as a new "
+            return (Problem(file, *here, "", f"{invalid}: the colon and space inside this text make it read as a new "
                             "'key: value'", f"Put the whole text in quotes: {meant.strip()}"), at, meant)
-        return (replace(default, message="this line is not lined up with the lines around it, so its colon "
-                        "cannot start a new 'key: value' here",
-                        hint="Indent it with the same number of spaces as the other keys at its level "
-                        "(spaces, not tabs); if it continues the text above, put that text in quotes."), at, None)
+        return default, at, None
 
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return _unclosed_quote(file, invalid, lines, error.context_mark, None)
     if "but found '<scalar>'" in problem_words or "but got '<scalar>'" in problem_words:
         before = line[:column].rstrip()
+        token = _quote_before(text, mark) if text and mark is not None and before.endswith(("'", '"')) else None
+        if token is not None and token.start_mark.line < token.end_mark.line:
+            return _unclosed_quote(file, invalid, lines, token.start_mark, token.end_mark.line)
         found = _QUOTED_START.match(line)
         if before.endswith(("'", '"')) and found and "flow" not in (error.context or ""):
             prefix, quote, rest = found.groups()
@@ -565,23 +593,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
             if quote == "'" and whole.endswith("'") and len(whole) > 1:  # an apostrophe ends 'it's' early
                 inner = whole[1:-1]
                 meant = prefix + _quoted(inner.replace("''", "'"))
-                return (Problem(file, *here, "", "the apostrophe inside this text ends its single quotes early",
+                return (Problem(file, *here, "", f"{invalid}: the apostrophe inside this text ends its single quotes early",
                                 f"Put the text in double quotes instead: {meant.strip()}"), at, meant)
             plain = whole.replace(quote, "")
             meant = prefix + _quoted(whole)
-            return (Problem(file, *here, "", "the quotes end before the text does, so the words after them "
+            return (Problem(file, *here, "", f"{invalid}: the quotes end before the text does, so the words after them "
                             "cannot be read", f"Put the quotes round the whole text: {(prefix + _quoted(plain)).strip()} "
                             f"(to keep the quote marks, write {meant.strip()})"), at, meant)
         if before.endswith(("'", '"')):
-            return (replace(default, message="the quotes end before the text does, so the words after them "
+            return (replace(default, message=f"{invalid}: the quotes end before the text does, so the words after them "
                             "cannot be read", hint="Put the quotes round the whole text."), at, None)
 
     if problem_words.startswith("expected <block end>, but found") and "<scalar>" not in problem_words:
-        return (replace(default, message="this line is not lined up with the lines above it",
+        return (replace(default, message=f"{invalid}: this line is not lined up with the lines above it",
                         hint="Indent it with the same number of spaces as the other entries at its level "
                         "(spaces, not tabs)."), at, None)
     if "found character '\\t'" in problem_words:
-        return (replace(default, message="this line is indented with a tab, which YAML does not allow",
+        return (replace(default, message=f"{invalid}: this line is indented with a tab, which YAML does not allow",
                         hint="Indent with spaces only (most editors can turn tabs into spaces)."), at, None)
 
     opened = {"while parsing a flow sequence": ("list", "[", "]"), "while parsing a flow mapping": ("set", "{", "}")}
@@ -590,8 +618,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
         start = error.context_mark
         first = lines[start.line] if start.line < len(lines) else ""
         unclosed = first.count(left) > first.count(right) and (mark is None or mark.line > start.line)
-        return (Problem(file, start.line + 1, start.column + 1, "", f"the {what} opened with '{left}' here is not "
-                        f"closed with '{right}'", f"Put '{right}' at the end of the {what}, and a comma between "
+        return (Problem(file, *here, "", f"{invalid}: the {what} opened with '{left}' on line {start.line + 1} "
+                        f"is not closed with '{right}'", f"Put '{right}' at the end of the {what}, and a comma between "
                         "its entries"), start.line, (first.rstrip() + right) if unclosed else None)
 
     if problem_words.startswith("could not find expected ':'") and error.context_mark is not None:
@@ -602,10 +630,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
         if found:
             prefix, key, value = found.groups()
             meant = f"{prefix}{key}: {value}"
-            return (Problem(file, *where, "", f"there is no space after the colon in '{key}:{value}', so it "
+            return (Problem(file, *where, "", f"{invalid}: there is no space after the colon in '{key}:{value}', so it "
                             "does not read as 'key: value'", f"Put a space after the colon: {key}: {value}"),
                     start.line, meant)
-        return (Problem(file, *where, "", "this line has no 'key: value' colon where one is needed",
+        return (Problem(file, *where, "", f"{invalid}: this line has no 'key: value' colon where one is needed",
                         "Write it as 'key: value'; if it continues the text above, put that text in quotes "
                         "or indent it further."), start.line, None)
     return default, at, None
@@ -674,12 +702,13 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
     {'a': {'b': 'Zoë: her gran', 'c': 1}, 'd': 2}
     >>> for problem in doc.syntax_problems:
     ...     print(problem)
-    x.yaml:2:9: the colon and space inside this text make it read as a new 'key: value'. Put the whole text in quotes: b: "Zoë: her gran"
-    x.yaml:3:3: there is no space after the colon in 'c:1', so it does not read as 'key: value'. Put a space after the colon: c: 1
+    x.yaml:2:9: this is not valid YAML: the colon and space inside this text make it read as a new 'key: value'. Put the whole text in quotes: b: "Zoë: her gran"
+    x.yaml:3:3: this is not valid YAML: there is no space after the colon in 'c:1', so it does not read as 'key: value'. Put a space after the colon: c: 1
     """
     if not text.strip():
         raise kind.whole_file(file, "the file is empty", kind.start_hint)
-    lines = text.split("\n")
+    parts = _LINE_BREAK.split(text)
+    lines, breaks = parts[0::2], parts[1::2] + [""]
     found: list[Problem] = []
     skipped: list[tuple[str, str | None]] = []
     touched: set[int] = set()
@@ -688,12 +717,14 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
     node = data = None
     for attempt in range(_MAX_REPAIRS + 1):
         try:
-            node, data = _load("\n".join(lines) if attempt else text)
+            current = "".join(line + end for line, end in zip(lines, breaks)) if attempt else text
+            node, data = _load(current)
             break
         except (_Refused, yaml.constructor.ConstructorError) as error:
             raise kind.error(found + [_whole_file_problem(error, file, kind)]) from None
         except yaml.MarkedYAMLError as error:
-            problem, at, meant = _syntax_problem(error, lines, file, kind)
+            problem, at, meant = _syntax_problem(error, lines, file, kind, current)
+            at = min(at, len(lines) - 1)
             if not recover:
                 raise kind.error([problem]) from None
             if attempt == _MAX_REPAIRS:
@@ -987,8 +1018,7 @@ def _number_example(given: Any, field_info: Any, whole: bool) -> str:
     candidates = []
     if found:
         candidates.append(float(found.group()))
-    if text in _NUMBER_WORDS:
-        candidates.append(float(_NUMBER_WORDS[text]))
+    candidates.extend(float(_NUMBER_WORDS[word]) for word in re.findall(r"[a-z]+", text) if word in _NUMBER_WORDS)
     default = getattr(field_info, "default", None)
     if isinstance(default, (int, float)) and not isinstance(default, bool):
         candidates.append(float(default))

@@ -203,7 +203,7 @@ def test_hostile_files_get_a_plain_message_within_a_memory_cap(tmp_path):
 
 def test_a_yaml_mistake_is_worded_the_same_with_or_without_libyaml():
     problem = _refused("meta:\n  title: Zoë: her gran\n")
-    assert problem.message == "the colon and space inside this text make it read as a new 'key: value'"
+    assert problem.message == "this is not valid YAML: the colon and space inside this text make it read as a new 'key: value'"
     assert (problem.line, problem.column) == (2, 13)
 
 
