@@ -275,6 +275,9 @@ def _break(old: str, new: str, needle: str | None = None) -> tuple[str, int, int
      "Write it like this: safety: {status: to_explore, reason: …}"),
     ("    commitment: high\n  - id: uncle_dev", "    commitment: high\n    safety: safe\n  - id: uncle_dev", "safe\n",
      "safety: {status: safe, reason: …}"),
+    ("safety: {status: to_explore, reason: Not yet met by the social worker.}", "safety: status:to_explore", "status",
+     "Put a space after the colon: status: to_explore"),
+    ('{days: [sat, sun], start: "09:00"', "{days: [sat, sun], start:09:00", "start", "Put a space after the colon: start: 09:00"),
     # numbers, yes/no, lists and text, each with an example in the coach's own terms
     ("  age: 8\n", "  age: eight\n", "eight", "Write a whole number in digits, e.g. age: 8."),
     ("    hours_per_week: 10", "    hours_per_week: ten hours", "ten", "Write a number in digits, e.g. hours_per_week: 10."),
