@@ -37,12 +37,12 @@ from pydantic import ValidationError
 from .model import Scenario
 from .yamlfile import (
     MAX_FILE_BYTES,
-    _id_example,
     SCENARIO_FILE,
     Problem,
     YamlDocument,
     YamlFileError,
     did_you_mean,
+    id_from_words,
     needs_quotes,
     parse_yaml_text,
     problems_from_validation,
@@ -189,7 +189,7 @@ def _reference_problems(doc: YamlDocument, unread: frozenset[str] = frozenset())
     targets = {
         # a person whose id is not written as an id yet ('Uncle Dev') is told to write it as one (uncle_dev):
         # the places that already use that id are not wrong as well
-        "person": {value for _, value in people} | {_id_example(value) for _, value in people},
+        "person": {value for _, value in people} | {id_from_words(value) for _, value in people},
         "worry": {value for _, value in _ids(data, "sos.worry_statements")},
         "task": {value for _, value in _ids(data, "plan.tasks")},
     }
@@ -243,7 +243,7 @@ def _reference_problems(doc: YamlDocument, unread: frozenset[str] = frozenset())
 def _suggest_id(item: Any, taken: set[str]) -> str:
     """An id made from a person's name (``Dev Patel`` → ``dev_patel``) that nobody has yet, or ``""``."""
     name = item.get("name") if isinstance(item, dict) else None
-    suggestion = _id_example(name) if isinstance(name, str) else ""
+    suggestion = id_from_words(name) if isinstance(name, str) else ""
     return suggestion if suggestion and suggestion not in taken else ""
 
 

@@ -71,6 +71,7 @@ __all__ = [
     "path_text",
     "field_name",
     "ordinal",
+    "id_from_words",
     "needs_quotes",
 ]
 
@@ -1060,8 +1061,14 @@ def _time_example(given: Any) -> str:
     return f"{hours:02d}:{minutes:02d}"
 
 
-def _id_example(given: Any) -> str:
-    """``Gran Ada`` → ``gran_ada`` (an id made from the coach's own words)."""
+def id_from_words(given: Any) -> str:
+    """An id made from a coach's own words: lower case, underscores between the words.
+
+    Examples
+    --------
+    >>> id_from_words("Gran Ada"), id_from_words("Uncle Dev (friend)"), id_from_words("2nd carer")
+    ('gran_ada', 'uncle_dev_friend', 'p_2nd_carer')
+    """
     words = re.findall(r"[a-z0-9]+", str(given).lower())
     text = "_".join(words)[:60].strip("_")
     if text and not text[0].isalpha():
@@ -1080,7 +1087,7 @@ def _model_example(model: type[BaseModel], given: Any) -> str:
     """``safety: safe`` → ``{status: safe, reason: …}``: the coach's word put in the field it belongs to."""
     parts, used = [], False
     for name, info in model.model_fields.items():
-        choices = [str(choice) for choice in typing_args(info.annotation)]
+        choices = [str(choice) for choice in _literal_choices(info.annotation)]
         if not used and isinstance(given, str) and given in choices:
             parts.append(f"{name}: {given}")
             used = True
@@ -1091,7 +1098,7 @@ def _model_example(model: type[BaseModel], given: Any) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-def typing_args(annotation: Any) -> tuple:
+def _literal_choices(annotation: Any) -> tuple:
     """Every literal choice inside ``annotation`` (``Literal['a', 'b']`` → ``('a', 'b')``)."""
     import typing
 
@@ -1099,7 +1106,7 @@ def typing_args(annotation: Any) -> tuple:
         return typing.get_args(annotation)
     found: tuple = ()
     for arg in typing.get_args(annotation):
-        found += typing_args(arg)
+        found += _literal_choices(arg)
     return found
 
 
@@ -1156,7 +1163,7 @@ def _advice(root: type[BaseModel], error: Mapping[str, Any], path: tuple, doc: Y
             return message, _join("Write a time as HH:MM on the 24-hour clock, e.g. 16:30",
                                   f"Here: {key}: \"{better}\"" if better else "")
         if "lower-case letters" in description or "Short id" in description:
-            better = _id_example(given)
+            better = id_from_words(given)
             return message, _join("Write an id in lower-case letters, digits and underscores, starting with a letter",
                                   f"e.g. {better}" if better and better != given else "e.g. gran_ada")
         return message, description or "Check the spelling."
