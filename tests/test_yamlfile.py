@@ -331,3 +331,10 @@ def test_plain_text_is_kept_as_written_with_either_parser():
     for loader in yamlfile._LOADERS:
         node = loader("contact: 07700900101\nname: '0123'\n").get_single_node()
         assert yamlfile._positions(node)[2] == {("contact",): "07700900101"}
+
+
+def test_reading_on_counts_lines_as_yaml_does():
+    # a LINE SEPARATOR (U+2028, pasted from a word processor) ends a line for YAML, so it does for the repair too
+    doc = parse_yaml_text("a:\u2028  b: Zoë: her gran\n  c: 1\n", "case.yaml", SCENARIO_FILE, recover=True)
+    assert doc.data == {"a": {"b": "Zoë: her gran", "c": 1}}
+    assert [(p.line, p.column) for p in doc.syntax_problems] == [(2, 9)]
