@@ -278,7 +278,8 @@ def _check_document(doc: YamlDocument) -> Scenario:
         problems.extend(problems_from_validation(error, doc, Scenario, "scenario"))
     unread = frozenset(section for section, key in doc.skipped if key is None)
     problems.extend(_reference_problems(doc, unread))
-    problems = list(doc.syntax_problems) + [p for p in problems if not _left_out(p, doc.skipped)]
+    problems = list(doc.syntax_problems) + [p for p in problems if not _left_out(p, doc.skipped) and not (
+        p.line in doc.guessed_lines and p.message != "this field is required but missing")]
     if problems:
         problems.sort(key=lambda p: (p.line, p.column, p.field))
         raise ScenarioError(problems)

@@ -447,9 +447,12 @@ class YamlDocument:
     syntax_problems : tuple of Problem
         YAML mistakes the reader stepped over to read the rest (only with ``recover=True``).
     skipped : tuple
-        What was left out to read the rest: ``(path, key)`` pairs, where ``key`` is the key of a blanked
-        line inside the mapping at ``path`` ("" for a whole section or list item). A check leaves out the
-        problems these cause (a "missing" field that is only missing because its line was unreadable).
+        What was left out to read the rest: ``(section, key)`` pairs, where ``key`` is the key of a line
+        left out in that top-level section (``"-"`` for a list item, None for the whole section). A check
+        leaves out the problems these cause (a "missing" field only missing because its line was unreadable).
+    guessed_lines : tuple of int
+        Lines read as guessed (the text put in quotes): the YAML mistake already says what to write there,
+        so a check leaves out what it finds in the guess.
     """
 
     file: str
@@ -458,7 +461,8 @@ class YamlDocument:
     duplicates: tuple[tuple[tuple, tuple[int, int]], ...] = ()
     texts: Mapping[tuple, str] = field(default_factory=dict, repr=False)
     syntax_problems: tuple[Problem, ...] = ()
-    skipped: tuple[tuple[tuple, str], ...] = ()
+    skipped: tuple[tuple[str, str | None], ...] = ()
+    guessed_lines: tuple[int, ...] = ()
 
     def source_text(self, path: Sequence) -> str | None:
         """The value at ``path`` as written in the file, when it was written without quotes."""
@@ -521,7 +525,7 @@ def _load(text: str) -> tuple[yaml.Node | None, Any]:
 
 
 #: How many YAML mistakes the reader steps over (each by a repair or a blanked line) before it stops.
-_MAX_REPAIRS = 12
+_MAX_REPAIRS = 20
 
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"\[\]{},][^:#]*?):(?:\s+(.*?))?\s*$")
 _NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s:/].*?)\s*$")
@@ -610,8 +614,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
                         hint="Indent it with the same number of spaces as the other entries at its level "
                         "(spaces, not tabs)."), at, None)
     if "found character '\\t'" in problem_words:
+        untabbed = line.lstrip("\t ")
+        before = [text for text in lines[:at] if text.strip() and not text.lstrip().startswith("#")]
+        top_level = not before or (not before[-1][0].isspace() and not before[-1].rstrip().endswith(":"))
         return (replace(default, message=f"{invalid}: this line is indented with a tab, which YAML does not allow",
-                        hint="Indent with spaces only (most editors can turn tabs into spaces)."), at, None)
+                        hint="Indent with spaces only (most editors can turn tabs into spaces)."), at,
+                untabbed if top_level and _SECTION.match(untabbed) and line.startswith("\t") else None)
 
     opened = {"while parsing a flow sequence": ("list", "[", "]"), "while parsing a flow mapping": ("set", "{", "}")}
     if error.context in opened and problem_words.startswith("expected ',' or") and error.context_mark is not None:
@@ -715,6 +723,7 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
     touched: set[int] = set()
     blanked_sections: set[int] = set()
     last_blank: int | None = None
+    guessed: list[int] = []
     node = data = None
     for attempt in range(_MAX_REPAIRS + 1):
         try:
@@ -740,6 +749,8 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
             if not follows_a_blank and all(p.line != problem.line for p in found):
                 found.append(problem)
             if meant is not None and at not in touched and not follows_a_blank:
+                if meant.replace(" ", "") != lines[at].replace(" ", ""):  # more than a space added: a guess
+                    guessed.append(at + 1)
                 lines[at] = meant
             elif at not in touched and not follows_a_blank and at != first:
                 key = _KEY_LINE.match(lines[at])
@@ -762,7 +773,7 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
             raise kind.error(found)
         raise kind.whole_file(file, "the file has no content (only comments or blank lines)", kind.start_hint)
     positions, duplicates, texts = _positions(node)
-    return YamlDocument(file, data, positions, tuple(duplicates), texts, tuple(found), tuple(skipped))
+    return YamlDocument(file, data, positions, tuple(duplicates), texts, tuple(found), tuple(skipped), tuple(guessed))
 
 
 def _unchecked(lines: list[str], at: int, file: str, found: list[Problem]) -> list[Problem]:

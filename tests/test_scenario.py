@@ -132,7 +132,6 @@ def test_other_python_tags_are_refused(tmp_path):
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (b"# only a comment\n", "no content"),
-        (b"\tmeta: 1\n", "not valid YAML"),
         (b"- just\n- a list\n", "'key: value' sections"),
         (b"Just a sentence of prose.", "'key: value' sections"),
         ("name: Zo\u00eb".encode("latin-1"), "not saved as UTF-8"),
@@ -431,3 +430,17 @@ def test_an_unknown_id_used_in_several_places_is_one_message(tmp_path):
     (problem,) = _problems(text, tmp_path)
     assert problem.path == "ties[2].b" and problem.line == 96
     assert problem.message == "'dev' is not a person id or the child's id in this scenario (it is also used on lines 100, 180 and 181)"
+
+
+def test_text_read_in_quotes_to_read_on_is_not_checked_again(tmp_path):
+    broken, line, column = _break("    hours_per_week: 10", "    hours_per_week: 10: at most", ": at")
+    (problem,) = _problems(broken, tmp_path)  # not also "'10: at most' is not a number"
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.hint == 'Put the whole text in quotes: hours_per_week: "10: at most"'
+
+
+def test_a_tab_before_a_section_name_hides_nothing(tmp_path):
+    broken, line, column = _break("meta:\n  id: tiny", "\tmeta:\n  id: tiny", "\t")
+    problems = _problems(broken.replace("domain: friends", "domain: frends"), tmp_path)
+    assert [(p.line, p.column) for p in problems] == [(line, column), (56, 13)]
+    assert "indented with a tab" in problems[0].message
