@@ -738,7 +738,7 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
             if not recover:
                 raise kind.error([problem]) from None
             if attempt == _MAX_REPAIRS:
-                raise kind.error(found + [problem] + _unchecked(lines, at, file, found)) from None
+                raise kind.error(found + [problem] + _unchecked(lines, at, file)) from None
             first, end, section = _section_of(lines, at)
             if last_blank is not None and not (meant is not None and not first <= last_blank < end):
                 # the line left out did not end the mistake: leave out its whole section, then look again
@@ -764,7 +764,8 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
                                      "the YAML mistake in it", "Fix that mistake and check the file again."))
                 lines[first:end] = [""] * (end - first)
             else:
-                raise kind.error(found + _unchecked(lines, at, file, found)) from None
+                shown = found if any(p.line == problem.line for p in found) else found + [problem]
+                raise kind.error(shown + _unchecked(lines, at, file)) from None
             touched.add(at)
         except yaml.YAMLError as error:
             raise kind.error(found + [_whole_file_problem(error, file, kind)]) from None
@@ -776,7 +777,7 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
     return YamlDocument(file, data, positions, tuple(duplicates), texts, tuple(found), tuple(skipped), tuple(guessed))
 
 
-def _unchecked(lines: list[str], at: int, file: str, found: list[Problem]) -> list[Problem]:
+def _unchecked(lines: list[str], at: int, file: str) -> list[Problem]:
     """When the reader stops at a YAML mistake: one problem saying how many sections after it were not checked."""
     names = [match.group(1).strip() for line in lines[at + 1:] if (match := _SECTION.match(line))]
     if not names:

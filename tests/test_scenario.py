@@ -444,3 +444,12 @@ def test_a_tab_before_a_section_name_hides_nothing(tmp_path):
     problems = _problems(broken.replace("domain: friends", "domain: frends"), tmp_path)
     assert [(p.line, p.column) for p in problems] == [(line, column), (56, 13)]
     assert "indented with a tab" in problems[0].message
+
+
+def test_a_typo_elsewhere_is_not_taken_for_the_id_a_duplicate_person_lost(tmp_path):
+    broken, line, _ = _break("  - id: uncle_dev", "  - id: gran", "gran")
+    broken = broken.replace("person: gran, from_day: 10", "person: grann, from_day: 10")
+    problems = _problems(broken, tmp_path)
+    assert [(p.line, p.path) for p in problems] == [(line, "people[2].id"), (187, "drills.events[0].person")]
+    assert "perhaps 'uncle_dev'," in problems[0].hint and "grann" not in problems[0].hint
+    assert problems[1].hint == "Did you mean 'gran'?"
