@@ -216,7 +216,8 @@ def _reference_problems(doc: YamlDocument, unread: frozenset[str] = frozenset())
             clashes.append((path, value, f"already the id of {owner}"))
         seen.setdefault(value, path)
     # ids used but given to nobody, and not a typo of an id someone has: probably what the clashing person was
-    lost = sorted(value for (kind, value) in unknown if kind == "person" and _close_match(value, targets["member"]) is None)
+    lost = sorted(value for (kind, value) in unknown
+                  if kind == "person" and _close_match(value, targets["member"]) is None)
     for path, value, clash in clashes:
         item = data["people"][path[1]] if isinstance(data.get("people"), list) else {}
         hint = "Give this person their own id"

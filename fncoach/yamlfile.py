@@ -496,7 +496,8 @@ class YamlDocument:
 
     def duplicate_key_problems(self, name: Callable[[tuple], str] | None = None) -> list[Problem]:
         """One problem for each key written twice in the same place (its field named by ``name(path)``)."""
-        return [Problem(self.file, line, column, (name or self.field_name)(path), "this key appears twice in the same place",
+        return [Problem(self.file, line, column, (name or self.field_name)(path),
+                        "this key appears twice in the same place",
                         "Keep one of them: the second would silently replace the first.", path_text(path))
                 for path, (line, column) in self.duplicates]
 
@@ -548,11 +549,13 @@ def _quote_before(text: str, mark: Any) -> Any:
     return last if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"') else None
 
 
-def _unclosed_quote(file: str, invalid: str, lines: list[str], start: Any, until: int | None) -> tuple[Problem, int, str]:
+def _unclosed_quote(file: str, invalid: str, lines: list[str], start: Any,
+                    until: int | None) -> tuple[Problem, int, str]:
     """A quote opened on one line and not closed there: the problem at the quote, and its line closed."""
     line = lines[start.line] if start.line < len(lines) else ""
     quote = line[start.column] if start.column < len(line) else '"'
-    ends = f", so everything up to the next {quote} (line {until + 1}) was read as one text" if until is not None else ""
+    ends = (f", so everything up to the next {quote} (line {until + 1}) was read as one text"
+            if until is not None else "")
     return (Problem(file, start.line + 1, start.column + 1, "", f"{invalid}: the quote opened here is not closed on "
                     f"this line{ends}", f"Put a closing {quote} at the end of the text on this line, or leave out "
                     "the quotes"), start.line, line.rstrip() + quote)
@@ -598,12 +601,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str], file: str,
             if quote == "'" and whole.endswith("'") and len(whole) > 1:  # an apostrophe ends 'it's' early
                 inner = whole[1:-1]
                 meant = prefix + _quoted(inner.replace("''", "'"))
-                return (Problem(file, *here, "", f"{invalid}: the apostrophe inside this text ends its single quotes early",
+                return (Problem(file, *here, "",
+                                f"{invalid}: the apostrophe inside this text ends its single quotes early",
                                 f"Put the text in double quotes instead: {meant.strip()}"), at, meant)
             plain = whole.replace(quote, "")
             meant = prefix + _quoted(whole)
+            whole_text = (prefix + _quoted(plain)).strip()
             return (Problem(file, *here, "", f"{invalid}: the quotes end before the text does, so the words after them "
-                            "cannot be read", f"Put the quotes round the whole text: {(prefix + _quoted(plain)).strip()} "
+                            "cannot be read", f"Put the quotes round the whole text: {whole_text} "
                             f"(to keep the quote marks, write {meant.strip()})"), at, meant)
         if before.endswith(("'", '"')):
             return (replace(default, message=f"{invalid}: the quotes end before the text does, so the words after them "
@@ -1018,13 +1023,14 @@ def _bounds(field_info: Any) -> tuple[Any, Any]:
     return low, high
 
 
-_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {word: number for number, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
 _MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def _number_example(given: Any, field_info: Any, whole: bool) -> str:
-    """A number for an example: the coach's own (``63 years`` → 63, ``eight`` → 8) when it fits, else one in range."""
+    """A number for an example: the coach's own (``63 years`` → 63, ``eight`` → 8) if it fits, else one in range."""
     low, high = _bounds(field_info)
     text = str(given).strip().lower()
     found = re.search(r"-?\d+(?:\.\d+)?", text)
@@ -1184,9 +1190,9 @@ def _advice(root: type[BaseModel], error: Mapping[str, Any], path: tuple, doc: Y
         impossible = isinstance(given, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", given.strip())
         message = (f"{given!r} is not a valid date ({detail})" if impossible and detail
                    else f"{given!r} is not a valid date in the form fncoach reads")
-        return message, _join(f"Write dates as YYYY-MM-DD: {_date_example(given)}"
-                              if not impossible else "Write a real date as YYYY-MM-DD, e.g. 2027-03-06 for 6 March 2027",
-                              re.sub(r",?\s*\(?YYYY-MM-DD\)?", "", description))
+        how = ("Write a real date as YYYY-MM-DD, e.g. 2027-03-06 for 6 March 2027" if impossible
+               else f"Write dates as YYYY-MM-DD: {_date_example(given)}")
+        return message, _join(how, re.sub(r",?\s*\(?YYYY-MM-DD\)?", "", description))
     if kind in ("int_parsing", "int_type", "int_from_float"):
         example = _number_example(given, info, whole=True)
         return (f"{shown!r} is not a whole number",
@@ -1206,7 +1212,8 @@ def _advice(root: type[BaseModel], error: Mapping[str, Any], path: tuple, doc: Y
             text = raw if raw is not None else ("" if given is None else str(given))
             if not text:
                 return "this needs text, but it is empty", _join(f"Write the text after '{key}:'", description)
-            return (f"this needs text, but {text} reads as a {'number' if not isinstance(given, bool) else 'true/false'}",
+            reads_as = "true/false" if isinstance(given, bool) else "number"
+            return (f"this needs text, but {text} reads as a {reads_as}",
                     f"Put it in quotes: {key}: {_quoted(text)}")
         if isinstance(given, (list, dict)):
             return (f"this needs one piece of text, not a {'list' if isinstance(given, list) else 'set of key: value'}",
@@ -1220,8 +1227,9 @@ def _advice(root: type[BaseModel], error: Mapping[str, Any], path: tuple, doc: Y
         if model is not None:
             example = _model_example(model, given)
             fields = ", ".join(model.model_fields)
-            words = (f"{key} needs its own fields ({fields}), not just {given!r}" if isinstance(given, (str, int, float))
-                     else f"{key} needs its own fields ({fields})")
+            words = f"{key} needs its own fields ({fields})"
+            if isinstance(given, (str, int, float)):
+                words += f", not just {given!r}"
             return words, _join(f"Write it like this: {key}: {example}", description)
     if kind in ("tuple_type", "list_type", "iterable_type", "set_type", "frozen_set_type"):
         shown_item = str(shown) if isinstance(given, (str, int, float)) else "…"
