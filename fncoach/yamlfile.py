@@ -716,8 +716,8 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
     {'a': {'b': 'Zoë: her gran', 'c': 1}, 'd': 2}
     >>> for problem in doc.syntax_problems:
     ...     print(problem)
-    x.yaml:2:9: this is not valid YAML: the colon and space inside this text make it read as a new 'key: value'. Put the whole text in quotes: b: "Zoë: her gran"
-    x.yaml:3:3: this is not valid YAML: there is no space after the colon in 'c:1', so it does not read as 'key: value'. Put a space after the colon: c: 1
+    x.yaml:2:9: a.b: this is not valid YAML: the colon and space inside this text make it read as a new 'key: value'. Put the whole text in quotes: b: "Zoë: her gran"
+    x.yaml:3:3: a.c: this is not valid YAML: there is no space after the colon in 'c:1', so it does not read as 'key: value'. Put a space after the colon: c: 1
     """
     if not text.strip():
         raise kind.whole_file(file, "the file is empty", kind.start_hint)
@@ -729,6 +729,7 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
     blanked_sections: set[int] = set()
     last_blank: int | None = None
     guessed: list[int] = []
+    mistake_lines: dict[int, int] = {}  # id of a YAML mistake's problem → the line it is on
     node = data = None
     for attempt in range(_MAX_REPAIRS + 1):
         try:
@@ -753,6 +754,7 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
                 follows_a_blank = any(first <= line < end for line in touched if not lines[line].strip())
             if not follows_a_blank and all(p.line != problem.line for p in found):
                 found.append(problem)
+                mistake_lines[id(problem)] = at + 1
             if meant is not None and at not in touched and not follows_a_blank:
                 if meant.replace(" ", "") != lines[at].replace(" ", ""):  # more than a space added: a guess
                     guessed.append(at + 1)
@@ -779,7 +781,25 @@ def parse_yaml_text(text: str, file: str, kind: FileKind, *, recover: bool = Fal
             raise kind.error(found)
         raise kind.whole_file(file, "the file has no content (only comments or blank lines)", kind.start_hint)
     positions, duplicates, texts = _positions(node)
+    found = [_with_field(problem, data, positions, mistake_lines.get(id(problem))) for problem in found]
     return YamlDocument(file, data, positions, tuple(duplicates), texts, tuple(found), tuple(skipped), tuple(guessed))
+
+
+def _with_field(problem: Problem, data: Any, positions: Mapping[tuple, tuple[int, int]],
+                line: int | None) -> Problem:
+    """A YAML mistake on a line the reader then read: named by the field on that line, as every other problem.
+
+    ``line`` is the line the mistake is on (for a list left open, where it opens, not where YAML noticed).
+    """
+    if problem.field or not problem.line or line is None:
+        return problem
+    here = [(column, len(path), path) for path, (at, column) in positions.items()
+            if at == line and path and (line != problem.line or column <= problem.column)]
+    if not here:
+        return problem
+    path = (max(here) if line == problem.line else min(here))[2]
+    path = path[:-1] if path[-1] == "__key__" else path
+    return replace(problem, field=field_name(data, path), path=path_text(path))
 
 
 def _unchecked(lines: list[str], at: int, file: str) -> list[Problem]:

@@ -83,7 +83,7 @@ def test_validate_finds_the_problems_after_a_yaml_mistake(tmp_path):
     bad.write_text(text, encoding="utf-8")
     result = run("validate", str(bad))
     assert result.returncode == 1 and f"INVALID {bad} (2 problems)" in result.stdout
-    assert f'{bad}:19:21: this is not valid YAML: the colon and space inside this text' in result.stdout
+    assert f'{bad}:19:21: child.lives_now: this is not valid YAML: the colon and space inside this text' in result.stdout
     assert 'Put the whole text in quotes: lives_now: "At home: with her mum, Ciara."' in result.stdout
     assert f"{bad}:56:13: people: the person 'uncle_dev'" in result.stdout
 

@@ -314,7 +314,7 @@ def test_a_colon_inside_text_says_put_it_in_quotes(tmp_path):
     broken, line, column = _break("  lives_now: At home with her mum, Ciara.", "  lives_now: At home: with her mum, Ciara.",
                                   ": with")
     (problem,) = _problems(broken, tmp_path)
-    assert (problem.line, problem.column) == (line, column) == (19, 21)
+    assert (problem.line, problem.column, problem.field) == (line, column, "child.lives_now") == (19, 21, "child.lives_now")
     assert "colon and space inside this text" in problem.message and "indent" not in str(problem).lower()
     assert problem.hint == 'Put the whole text in quotes: lives_now: "At home: with her mum, Ciara."'
 
@@ -325,6 +325,7 @@ def test_quotes_round_part_of_the_text_say_they_go_round_the_whole_text(tmp_path
     (problem,) = _problems(broken, tmp_path)
     assert (problem.line, problem.column) == (line, column)
     assert "the quotes end before the text does" in problem.message and "<scalar>" not in problem.message
+    assert problem.field == "child.what_matters: the 1st line"
     assert problem.hint.startswith('Put the quotes round the whole text: - "Drama club on Wednesdays"')
 
 
@@ -349,6 +350,7 @@ def test_no_space_after_a_colon_is_reported_on_its_own_line(tmp_path):
                                   "    relationship: Maternal grandmother\n    age:63\n", "age")
     (problem,) = _problems(broken, tmp_path)
     assert (problem.line, problem.column) == (line, column) == (41, 5)  # not line 42, where YAML noticed
+    assert problem.field == "people: the person 'gran' (the 2nd person), age"
     assert problem.hint == "Put a space after the colon: age: 63"
 
 

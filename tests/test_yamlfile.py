@@ -318,6 +318,7 @@ def test_without_recover_the_first_yaml_mistake_is_the_only_problem_and_with_it_
     assert doc.data == {"a": {"b": "Zoë: her gran", "c": [1, 2]}, "d": 3}
     assert [(p.line, p.column) for p in doc.syntax_problems] == [(2, 9), (4, 2)]
     assert "the list opened with '[' on line 3 is not closed with ']'" in doc.syntax_problems[1].message
+    assert [p.field for p in doc.syntax_problems] == ["a.b", "a.c"]  # where the list opens, not where YAML noticed
 
 
 def test_a_line_that_cannot_be_guessed_is_left_out_and_remembered():
