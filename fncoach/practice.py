@@ -341,8 +341,9 @@ def practice_problems(path, scenario: Optional[Scenario] = None) -> list[Problem
     Examples
     --------
     >>> from fncoach.examples import TINY_PATH
-    >>> print(str(practice_problems(TINY_PATH)[0]).split(": ")[1])
-    plan.model_plan[0].backups[0]
+    >>> first = practice_problems(TINY_PATH)[0]
+    >>> first.field, first.path
+    ("plan.model_plan: the entry for 't_morning_call' (the 1st entry), backups: the 1st backup", 'plan.model_plan[0].backups[0]')
     """
     from .scenario import _KIND, load_scenario
     from .yamlfile import path_text, read_yaml_file
@@ -352,8 +353,8 @@ def practice_problems(path, scenario: Optional[Scenario] = None) -> list[Problem
     problems = []
     for warning in practice_warnings(case, Path(str(path)).name):
         line, column = doc.position(warning.path)
-        problems.append(Problem(doc.file, line, column, path_text(warning.path), warning.message.rstrip("."),
-                                warning.hint))
+        problems.append(Problem(doc.file, line, column, doc.field_name(warning.path), warning.message.rstrip("."),
+                                warning.hint, path=path_text(warning.path)))
     return problems
 # --------------------------------------------------------------------------- authoring checks
 

@@ -41,7 +41,9 @@ from .yamlfile import (
     Problem,
     YamlDocument,
     YamlFileError,
+    _close_match,
     did_you_mean,
+    id_from_words,
     needs_quotes,
     parse_yaml_text,
     problems_from_validation,
@@ -152,8 +154,29 @@ def _ids(data: Any, list_path: str) -> list[tuple[tuple, str]]:
     return found
 
 
-def _reference_problems(doc: YamlDocument) -> list[Problem]:
-    """Check every cross-reference and duplicate id on the raw data (works even when other fields are wrong)."""
+def _lines_words(lines: Sequence[int]) -> str:
+    """``[100, 180, 181]`` → ``lines 100, 180 and 181``."""
+    text = [str(line) for line in lines]
+    if len(text) == 1:
+        return f"line {text[0]}"
+    return f"lines {', '.join(text[:-1])} and {text[-1]}"
+
+
+#: Which section holds the ids a reference points to (when that section could not be read, its
+#: references are not checked: they would all look wrong).
+_TARGET_SECTIONS = {"member": ("people", "child"), "person": ("people",), "worry": ("sos",), "task": ("plan",)}
+
+
+def _reference_problems(doc: YamlDocument, unread: frozenset[str] = frozenset()) -> list[Problem]:
+    """Check every cross-reference and duplicate id on the raw data (works even when other fields are wrong).
+
+    One root cause gives one message: a person given an id that is already taken (by another person or
+    by the child) is one problem, and the references to the id they probably had before — which no
+    person has now — are folded into it instead of being reported one by one. A reference to an id
+    that does not exist is reported once, at its first place, naming the other lines it is on.
+    ``unread`` names sections the reader could not read (their ids are not known, so references to
+    them are not checked).
+    """
     data = doc.data
     if not isinstance(data, dict):
         return []
@@ -162,32 +185,94 @@ def _reference_problems(doc: YamlDocument) -> list[Problem]:
     child = data.get("child", {})
     child_id = child.get("id") if isinstance(child, dict) else None
 
-    def dup_check(items: list[tuple[tuple, str]], what: str, also: set[str] = frozenset()) -> None:
-        seen: set[str] = set()
+    def dup_check(items: list[tuple[tuple, str]], what: str) -> None:
+        first: dict[str, tuple] = {}
         for path, value in items:
-            if value in seen or value in also:
-                problems.append(doc.problem(path, f"the {what} id {value!r} is used more than once",
-                                            "Give each one its own id."))
-            seen.add(value)
+            if value in first:
+                owner = doc.field_name(first[value][:-1]).split(": ", 1)[-1]
+                problems.append(doc.problem(path, f"the {what} id {value!r} is already the id of {owner}",
+                                            f"Give each {what} its own id."))
+            first.setdefault(value, path)
 
-    dup_check(people, "person", {child_id} if child_id else set())
     for list_path in _ID_LISTS:
         dup_check(_ids(data, list_path), list_path.split(".")[-1].rstrip("s").replace("_", " "))
 
     targets = {
-        "person": {value for _, value in people},
+        # a person whose id is not written as an id yet ('Uncle Dev') is told to write it as one (uncle_dev):
+        # the places that already use that id are not wrong as well
+        "person": {value for _, value in people} | {id_from_words(value) for _, value in people},
         "worry": {value for _, value in _ids(data, "sos.worry_statements")},
         "task": {value for _, value in _ids(data, "plan.tasks")},
     }
     targets["member"] = targets["person"] | ({child_id} if child_id else set())
 
+    unknown: dict[tuple[str, str], list[tuple]] = {}
     for pattern, target in _REFERENCES:
+        if any(section in unread for section in _TARGET_SECTIONS[target]):
+            continue
         for path, value in _walk_pattern(data, pattern.split(".")):
             if value is None or not isinstance(value, str) or value in targets[target]:
                 continue
-            hint = did_you_mean(value, targets[target], otherwise=f"Use {_TARGET_WORDS[target]} defined in the file.")
-            problems.append(doc.problem(path, f"{value!r} is not {_TARGET_WORDS[target]} in this scenario", hint))
+            unknown.setdefault(("person" if target == "member" else target, value), []).append((path, target))
+
+    # people whose id is taken already: by the child, or by someone earlier in the list
+    clashes: list[tuple[tuple, str, str]] = []  # (path of the id, the id, what it clashes with)
+    seen: dict[str, tuple] = {}
+    for path, value in people:
+        if child_id and value == child_id:
+            clashes.append((path, value, "the child's id (child: id), so it cannot also be a person's id"))
+        elif value in seen:
+            owner = doc.field_name(seen[value][:-1]).split(": ", 1)[-1]
+            clashes.append((path, value, f"already the id of {owner}"))
+        seen.setdefault(value, path)
+    # ids used but given to nobody, and not a typo of an id someone has: probably what the clashing person was
+    lost = sorted(value for (kind, value) in unknown
+                  if kind == "person" and _close_match(value, targets["member"]) is None)
+    for path, value, clash in clashes:
+        item = data["people"][path[1]] if isinstance(data.get("people"), list) else {}
+        hint = "Give this person their own id"
+        if len(clashes) == 1 and lost:
+            places = [place for value_ in lost for place, _ in unknown.pop(("person", value_))]
+            lines = sorted({doc.position(place)[0] for place in places})
+            named = " or ".join(f"'{one}'" for one in lost)
+            hint += (f": perhaps {named}, which the file uses on {_lines_words(lines)} but no person has "
+                     f"(so those places are not reported again)")
+        else:
+            suggestion = _suggest_id(item, set(seen) | ({child_id} if child_id else set()))
+            hint += f", e.g. {suggestion}" if suggestion else ""
+        problems.append(doc.problem(path, f"the id {value!r} is {clash}", hint + "."))
+
+    for (kind, value), places in unknown.items():
+        (path, target), others = places[0], places[1:]
+        hint = did_you_mean(value, targets[target], otherwise=f"Use {_TARGET_WORDS[target]} defined in the file.")
+        message = f"{value!r} is not {_TARGET_WORDS[target]} in this scenario"
+        if others:
+            lines = sorted({doc.position(place)[0] for place, _ in others})
+            message += f" (it is also used on {_lines_words(lines)})"
+        problems.append(doc.problem(path, message, hint))
     return problems
+
+
+def _suggest_id(item: Any, taken: set[str]) -> str:
+    """An id made from a person's name (``Dev Patel`` → ``dev_patel``) that nobody has yet, or ``""``."""
+    name = item.get("name") if isinstance(item, dict) else None
+    suggestion = id_from_words(name) if isinstance(name, str) else ""
+    return suggestion if suggestion and suggestion not in taken else ""
+
+
+def _left_out(problem: Problem, skipped: Sequence[tuple[str, str | None]]) -> bool:
+    """Whether ``problem`` is only there because the reader left out part of the file to read the rest."""
+    for section, key in skipped:
+        inside = problem.path == section or problem.path.startswith((section + ".", section + "["))
+        if not inside:
+            continue
+        if key is None:
+            return True
+        if key == "-" and "needs at least" in problem.message:
+            return True
+        if problem.message == "this field is required but missing" and problem.path.rsplit(".", 1)[-1] == key:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- loading
@@ -204,7 +289,10 @@ def _check_document(doc: YamlDocument) -> Scenario:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as error:
         problems.extend(problems_from_validation(error, doc, Scenario, "scenario"))
-    problems.extend(_reference_problems(doc))
+    unread = frozenset(section for section, key in doc.skipped if key is None)
+    problems.extend(_reference_problems(doc, unread))
+    problems = list(doc.syntax_problems) + [p for p in problems if not _left_out(p, doc.skipped) and not (
+        p.line in doc.guessed_lines and p.message != "this field is required but missing")]
     if problems:
         problems.sort(key=lambda p: (p.line, p.column, p.field))
         raise ScenarioError(problems)
@@ -220,7 +308,7 @@ def load_scenario_text(text: str, file: str = "<text>") -> Scenario:
     ScenarioError
         With every problem found, each naming file, line, column and field.
     """
-    return _check_document(parse_yaml_text(text, file, _KIND))
+    return _check_document(parse_yaml_text(text, file, _KIND, recover=True))
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -252,7 +340,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         if looks_like_case_id(str(path)):
             raise ScenarioError([Problem(name, 0, 0, "", "there is no case or file with this name",
                                          _unknown_case_hint(str(path)))])
-    return _check_document(read_yaml_file(file_path, _KIND, name))
+    return _check_document(read_yaml_file(file_path, _KIND, name, recover=True))
 
 
 def _unknown_case_hint(name: str) -> str:

@@ -71,7 +71,23 @@ def test_validate_reports_field_path_and_line(tmp_path):
     result = run("validate", str(bad))
     assert result.returncode == 1
     line = next(l for l in result.stdout.splitlines() if "frends" in l)
-    assert f"{bad}:" in line and "people[2].domain" in line and "Did you mean 'friends'?" in line
+    assert f"{bad}:56:13: people: the person 'uncle_dev' (the 3rd person), domain: 'frends'" in line
+    assert "Did you mean 'friends'?" in line
+    (problem,) = json.loads(run("validate", str(bad), "--json").stdout)["files"][0]["problems"]
+    assert problem["field"] == "people: the person 'uncle_dev' (the 3rd person), domain"
+    assert problem["path"] == "people[2].domain"  # the same place for programs
+
+
+def test_validate_finds_the_problems_after_a_yaml_mistake(tmp_path):
+    text = TINY_PATH.read_text(encoding="utf-8").replace("domain: friends", "domain: frends").replace(
+        "  lives_now: At home with her mum, Ciara.", "  lives_now: At home: with her mum, Ciara.")
+    bad = tmp_path / "two.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1 and f"INVALID {bad} (2 problems)" in result.stdout
+    assert f'{bad}:19:21: child.lives_now: this is not valid YAML: the colon and space inside this text' in result.stdout
+    assert 'Put the whole text in quotes: lives_now: "At home: with her mum, Ciara."' in result.stdout
+    assert f"{bad}:56:13: people: the person 'uncle_dev'" in result.stdout
 
 
 def test_validate_mixed_folder_and_json(tmp_path):

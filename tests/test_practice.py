@@ -152,8 +152,8 @@ def test_a_blaming_model_worry_is_a_warning_with_its_line(tmp_path):
     path.write_text(text, encoding="utf-8")
     result = _validate(str(path))
     warning = next(line for line in result.stdout.splitlines() if "warning:" in line)
-    assert re.search(r"pre_proceedings_fgdm\.yaml:\d+:\d+: sos\.worry_statements\[0\]\.text: the model worry "
-                     r"statement", warning), warning
+    assert re.search(r"pre_proceedings_fgdm\.yaml:\d+:\d+: sos\.worry_statements: the worry statement '\w+' \(the 1st "
+                     r"worry statement\), text: the model worry statement", warning), warning
     assert "1 practice warning." in result.stdout and result.returncode == 0
 
 
@@ -165,7 +165,8 @@ def test_a_model_plan_that_gives_a_job_to_a_person_of_worry_is_a_warning(tmp_pat
     path = _copy_with(tmp_path, "care_leaver_adult_network", f"primary: {gp.primary}", "primary: jordan")
     result = _validate(str(path), "--json")
     warnings = json.loads(result.stdout)["files"][0]["warnings"]
-    assert any(w["field"].startswith("plan.model_plan[") and "Jordan" in w["message"] for w in warnings), warnings
+    assert any(w["path"].startswith("plan.model_plan[") and w["field"].startswith("plan.model_plan: the entry for")
+               and "Jordan" in w["message"] for w in warnings), warnings
     assert all(w["line"] > 0 for w in warnings)
 
 

@@ -21,6 +21,7 @@ from fncoach.yamlfile import (
     Problem,
     YamlFileError,
     did_you_mean,
+    field_name,
     needs_quotes,
     parse_yaml_text,
     path_text,
@@ -56,7 +57,8 @@ def test_every_value_and_key_has_its_line_and_column():
     assert doc.position(("people", 0, "age")) == (4, 21)
     # a path that does not exist points at its nearest parent
     assert doc.position(("people", 0, "name")) == (4, 5)
-    assert str(doc.problem(("people", 0, "age"), "too old", "Check it")) == "case.yaml:4:21: people[0].age: too old. Check it"
+    assert str(doc.problem(("people", 0, "age"), "too old", "Check it")) == (
+        "case.yaml:4:21: people: the person 'gran' (the 1st person), age: too old. Check it")
 
 
 def test_duplicate_keys_are_reported_where_the_second_one_is():
@@ -202,7 +204,7 @@ def test_hostile_files_get_a_plain_message_within_a_memory_cap(tmp_path):
 
 def test_a_yaml_mistake_is_worded_the_same_with_or_without_libyaml():
     problem = _refused("meta:\n  title: Zoë: her gran\n")
-    assert problem.message == "this is not valid YAML (mapping values are not allowed here)"
+    assert problem.message == "this is not valid YAML: the colon and space inside this text make it read as a new 'key: value'"
     assert (problem.line, problem.column) == (2, 13)
 
 
@@ -279,3 +281,61 @@ def test_any_file_gives_a_scenario_or_a_message_naming_it(tmp_path, content):
         load_scenario(path)
     except ScenarioError as error:
         assert error.problems and all(p.file == str(path) and p.message for p in error.problems)
+
+
+# --------------------------------------------------------------------------- advice and names (issue 15)
+
+
+def test_did_you_mean_never_suggests_the_opposite():
+    assert did_you_mean("unsafe", ["safe", "to_explore", "worry"]) == "Use one of: safe, to_explore, worry."
+    assert did_you_mean("needed", ["not_needed", "harm"], list_up_to=0, otherwise="Check it.") == "Check it."
+    assert did_you_mean("not_safe", ["safe"]) == "Use one of: safe."
+    assert did_you_mean("sfe", ["safe", "worry"]) == "Did you mean 'safe'?"  # a typo is still corrected
+
+
+def test_field_names_say_where_a_coach_finds_the_item():
+    data = {"people": [{"id": "ciara"}, {"name": "Nan Jo"}, "odd"],
+            "ties": [{"a": "zoe", "b": "ciara"}],
+            "sos": {"scaling": {"perspectives": [{"who": "zoe"}]}},
+            "plan": {"tasks": [{"id": "t1", "when": {"dates": ["x", "y"]}}]}}
+    assert field_name(data, ("people", 0)) == "people: the person 'ciara' (the 1st person)"
+    assert field_name(data, ("people", 1, "id")) == "people: the person 'Nan Jo' (the 2nd person), id"
+    assert field_name(data, ("people", 2)) == "people: the 3rd person"
+    assert field_name(data, ("people", 7, "id")) == "people: the 8th person, id"  # no such item: still counted from one
+    assert field_name(data, ("ties", 0, "a")) == "ties: the tie between zoe and ciara (the 1st tie), a"
+    assert field_name(data, ("sos", "scaling", "perspectives", 0, "score")) == (
+        "sos.scaling.perspectives: the number from 'zoe' (the 1st number), score")
+    assert field_name(data, ("plan", "tasks", 0, "when", "dates", 1)) == (
+        "plan.tasks: the task 't1' (the 1st task), when.dates: the 2nd date")
+    assert field_name([{"task": "t1"}], (0, "primary")) == "the entry for 't1' (the 1st entry), primary"
+
+
+def test_without_recover_the_first_yaml_mistake_is_the_only_problem_and_with_it_the_rest_is_read():
+    text = "a:\n  b: Zoë: her gran\n  c: [1, 2\nd: 3\n"
+    problem = _refused(text)
+    assert (problem.line, problem.column) == (2, 9) and "colon and space" in problem.message
+    doc = parse_yaml_text(text, "case.yaml", SCENARIO_FILE, recover=True)
+    assert doc.data == {"a": {"b": "Zoë: her gran", "c": [1, 2]}, "d": 3}
+    assert [(p.line, p.column) for p in doc.syntax_problems] == [(2, 9), (4, 2)]
+    assert "the list opened with '[' on line 3 is not closed with ']'" in doc.syntax_problems[1].message
+    assert [p.field for p in doc.syntax_problems] == ["a.b", "a.c"]  # where the list opens, not where YAML noticed
+
+
+def test_a_line_that_cannot_be_guessed_is_left_out_and_remembered():
+    doc = parse_yaml_text("a:\n  b: 1\n\tc: 2\n  d: 3\n", "case.yaml", SCENARIO_FILE, recover=True)
+    assert doc.data == {"a": {"b": 1, "d": 3}} and doc.skipped == (("a", "c"),)
+    (problem,) = doc.syntax_problems
+    assert (problem.line, problem.column) == (3, 1) and "tab" in problem.message
+
+
+def test_plain_text_is_kept_as_written_with_either_parser():
+    for loader in yamlfile._LOADERS:
+        node = loader("contact: 07700900101\nname: '0123'\n").get_single_node()
+        assert yamlfile._positions(node)[2] == {("contact",): "07700900101"}
+
+
+def test_reading_on_counts_lines_as_yaml_does():
+    # a LINE SEPARATOR (U+2028, pasted from a word processor) ends a line for YAML, so it does for the repair too
+    doc = parse_yaml_text("a:\u2028  b: Zoë: her gran\n  c: 1\n", "case.yaml", SCENARIO_FILE, recover=True)
+    assert doc.data == {"a": {"b": "Zoë: her gran", "c": 1}}
+    assert [(p.line, p.column) for p in doc.syntax_problems] == [(2, 9)]
