@@ -298,6 +298,21 @@ class _Draft:
             if meeting.get("facilitated_by") == pid:
                 meeting["facilitated_by"] = None
             meeting["scores"] = tuple(s for s in meeting["scores"] if s["who"] != pid)
+        if data.get("family_time"):  # what someone who has left offered, or would answer, goes with them
+            family = data["family_time"]
+            offers = tuple(o for o in family["offers"] if o["who"] != pid)
+            data["family_time"] = ({**family, "offers": offers,
+                                    "what_ifs": tuple(w for w in family.get("what_ifs", ()) if w["who"] != pid)}
+                                   if offers else None)
+        if data.get("handover"):
+            handover = data["handover"]
+            jobs = tuple({**job, "taken_by": tuple(p for p in job.get("taken_by", ()) if p != pid)}
+                         for job in handover["professional_jobs"] if job["held_by"] != pid)
+            data["handover"] = ({**handover, "professional_jobs": jobs,
+                                 "keeper": None if handover.get("keeper") == pid else handover.get("keeper")}
+                                if jobs else None)
+        if data.get("review_answers"):
+            data["review_answers"] = tuple(a for a in data["review_answers"] if a["who"] != pid)
 
     def add_tie(self, change: AddTie) -> None:
         tie = _as_tie(change.tie)

@@ -62,11 +62,8 @@ def trainee_sections(view) -> str:
         bs.title_block(view, "trainee"), bs.case_in_brief(view), bs.child_voice_section(view),
         bs.card_sort_exercise(view), bs.statements_exercise(view), bs.scale_exercise(view),
         bs.plan_exercise(view), bs.family_time_exercise(view), bs.handover_exercise(view),
-        bs.discussion_section(view),
-
-
-        bs.plan_exercise(view), bs.discussion_section(view), bs.three_houses_exercise(view),
-        bs.words_pictures_exercise(view), bs.review_exercise(view),
+        bs.discussion_section(view), bs.three_houses_exercise(view), bs.words_pictures_exercise(view),
+        bs.review_exercise(view),
     ])
 
 
@@ -75,15 +72,13 @@ def test_trainee_sections_show_no_marker(trainee):
     assert "LEAKMARK" not in html_text
     assert "Exercise 4" in html_text and "Morning phone check-in" in html_text
     assert "I&#39;ll do the school run myself." in html_text and "Checks the morning calls happened" in html_text
+    assert "Not sure, Gran sorts it." in html_text and "When I feel worried I can…" in html_text
 
 
 def test_the_model_offers_and_handover_are_facilitator_only(marked):
     model = bs.model_family_time(marked)
     assert "LEAKMARK-OFFER-WHY-2" in model and "LEAKMARK-HANDOVER-RECALL" in model
     assert leaks.find_leaks(marked, model)
-
-
-    assert "Not sure, Gran sorts it." in html_text and "When I feel worried I can…" in html_text
 
 
 def test_model_words_and_review_answers_are_facilitator_material(marked):

@@ -26,6 +26,7 @@ import pytest
 from markupsafe import escape
 
 from fncoach.briefing import content as briefing_content
+from fncoach.briefing import kit as briefing_kit
 from fncoach.briefing import sections as briefing_sections
 from fncoach.briefing.leaks import trainee_view
 from fncoach.drills import simulate
@@ -235,13 +236,16 @@ def _template_cells() -> list[str]:
 def _all_sections(case: Scenario) -> dict[str, Any]:
     made: dict[str, Any] = {}
     # every section as the pack template shows it (trainee sections from the trainee view of the case)
-    names = {"bs": briefing_sections, "bc": briefing_content, "scenario": case, "trainee": trainee_view(case),
+    names = {"bs": briefing_sections, "bc": briefing_content, "bk": briefing_kit, "scenario": case,
+             "trainee": trainee_view(case),
              "seed": 0, "large_print": False}
     for expression in _template_cells():
         made[f"template: {expression}"] = eval(expression, names)  # noqa: S307 - the package's own template
     # and every section function the template does not call, from the whole case
-    for module in (briefing_sections, briefing_content):
+    for module in (briefing_sections, briefing_content, briefing_kit):
         for name in module.__all__:
+            if name in SKIPPED_SECTIONS:
+                continue
             function = getattr(module, name)
             if inspect.isfunction(function):
                 result = _call_with_case(function, case)
@@ -252,7 +256,8 @@ def _all_sections(case: Scenario) -> dict[str, Any]:
     return made
 
 
-SKIPPED_SECTIONS = {"fragment", "table_class", "short_caption"}  # take no scenario text: plain helpers
+SKIPPED_SECTIONS = {"fragment", "table_class", "short_caption",  # take no scenario text: plain helpers
+                    "strength_scope"}  # plain text, not markup: the strength section's template escapes it
 
 
 def test_every_pack_section_shows_scenario_text_only_escaped(cases):

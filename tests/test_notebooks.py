@@ -94,12 +94,12 @@ def test_the_widget_scan_reads_whole_messages():
 def test_notebook_runs_for_scenario(filename: str, scenario: Path, tmp_path: Path, monkeypatch):
     notebook = ROOT / "notebooks" / filename
     monkeypatch.setenv("FNCOACH_RECORD", str(tmp_path / "record.sqlite3"))
-    monkeypatch.setenv("FNCOACH_LEARNER", "Somebody Else")
+    monkeypatch.setenv("FNCOACH_LEARNER", LEARNER)  # the course header has the only name box; a run names it here
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.setenv("FNCOACH_STRICT_UI", "1")  # a broken exercise or figure raises instead of showing a message
     out = tmp_path / notebook.name
     papermill.execute_notebook(
-        str(notebook), str(out), parameters={"scenario": scenario.stem, "learner": LEARNER},
+        str(notebook), str(out), parameters={"scenario": scenario.stem},
         kernel_name="python3", cwd=str(notebook.parent), progress_bar=False, log_output=False,
         execution_timeout=300,
     )

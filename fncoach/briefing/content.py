@@ -33,6 +33,7 @@ from typing import Any, Sequence
 
 from markupsafe import Markup
 
+from ..words import names_in_words
 from ..drills import DEFAULT_RUNS, monte_carlo, percent, simulate
 from ..finding import known_network
 from ..model import Assignment, Scenario
@@ -241,7 +242,7 @@ def strength_scope(scenario: Scenario) -> str:
     if not hidden:
         return ""
     known = len(scenario.people) - len(hidden)
-    names = ", ".join(p.name for p in hidden)
+    names = names_in_words([p.name for p in hidden], limit=None)
     return (f"Network strength counts only the {known} {'person' if known == 1 else 'people'} already found, as the "
             f"workers know the network now; {names}, still to be found, "
             f"{'is' if len(hidden) == 1 else 'are'} not counted. The model plan and the drill above use everyone, "
