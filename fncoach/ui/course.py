@@ -711,9 +711,11 @@ class Course:
                 used.append(name)
             else:
                 missing.append(name)
-        if used and not missing:
+        if used:
+            later = (" Nothing is saved yet for “" + "”, “".join(missing) + "”: it is used as soon as it is."
+                     if missing else "")
             return extra, ("This uses your latest answers to “" + "”, “".join(used)
-                           + "”, and follows every change you make there.")
+                           + "”, and follows every change you make there." + later)
         return extra, ("Nothing is saved yet for “" + "”, “".join(missing) + "”, so this starts without your "
                        "answers from it. Do that exercise first: this follows it as soon as it is saved.")
 
