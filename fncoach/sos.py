@@ -34,6 +34,7 @@ from .model import SOS_COLUMNS
 
 __all__ = [
     "COLUMN_TITLES",
+    "COLUMN_SHORT_TITLES",
     "COLUMN_QUESTION",
     "QUESTIONS",
     "CardFeedback",
@@ -53,6 +54,12 @@ COLUMN_TITLES: dict[str, str] = {
     "existing_safety": "Existing safety (protection already shown over time)",
     "bottom_line": "Bottom line (what the council has said must happen)",
     "not_needed": "Not needed for the map",
+}
+
+#: The SOS columns' short names, for table headings and answer keys.
+COLUMN_SHORT_TITLES: dict[str, str] = {
+    "harm": "Harm", "danger": "Worry (danger)", "complicating": "Complicating factor", "strength": "Strength",
+    "existing_safety": "Existing safety", "bottom_line": "Bottom line", "not_needed": "Not needed",
 }
 
 #: The three SOS questions, in order.

@@ -52,11 +52,8 @@ __all__ = [
     "availability_grid",
 ]
 
-#: The SOS columns as the course names them.
-COLUMN_TITLES = {
-    "harm": "Harm", "danger": "Worry (danger)", "complicating": "Complicating factor", "strength": "Strength",
-    "existing_safety": "Existing safety", "not_needed": "Not needed",
-}
+#: The SOS columns as the course names them (one list, in :mod:`fncoach.sos`).
+from .sos import COLUMN_SHORT_TITLES as COLUMN_TITLES  # noqa: E402
 #: A break comes once this many minutes have run since the start or the last break (if more follows).
 BREAK_AFTER_MINUTES = 60
 #: How long a break is.

@@ -147,3 +147,11 @@ def test_content_notes_are_a_list_not_a_sentence_with_capitals_inside():
     html = title_block(load_scenario(bundled_scenario_path("long_term_foster_links")), "trainee")
     assert "<li>A parent drinking before family time with her child</li>" in html
     assert "talks about A parent" not in html
+
+
+def test_every_card_column_has_a_label_in_the_packs():
+    from fncoach.briefing.sections import SOS_COLUMN_LABELS
+    from fncoach.model import SOS_COLUMNS
+    from fncoach.sos import COLUMN_SHORT_TITLES, COLUMN_TITLES
+
+    assert set(SOS_COLUMN_LABELS) == set(SOS_COLUMNS) == set(COLUMN_TITLES) == set(COLUMN_SHORT_TITLES)

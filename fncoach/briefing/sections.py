@@ -87,6 +87,7 @@ SOS_COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "complicating": ("Complicating factor", "Makes things harder, but is not harm in itself."),
     "strength": ("Strength", "A good thing to build on, not yet shown as safety over time."),
     "existing_safety": ("Existing safety", "Protection people have actually shown, over time."),
+    "bottom_line": ("Bottom line", "What the council has said must happen, or what it will do if it does not."),
     "not_needed": ("Not needed", "True, but it does not help answer the three questions."),
 }
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from . import page, render, stylesheet
+from ..sos import COLUMN_SHORT_TITLES as COLUMN_TITLES
 
 if TYPE_CHECKING:  # the store needs SQLAlchemy, which only the room service installs
     from ..room.shares import RoomView
@@ -23,16 +24,12 @@ if TYPE_CHECKING:  # the store needs SQLAlchemy, which only the room service ins
 
 __all__ = ["room_record_html", "room_home_html"]
 
-_COLUMN_WORDS = {
-    "harm": "Harm", "danger": "Danger (worry)", "complicating": "Complicating factor", "strength": "Strength",
-    "existing_safety": "Existing safety", "bottom_line": "Bottom line", "not_needed": "Not needed",
-}
 
 
 def room_record_html(room: "Room", view: "RoomView") -> str:
     """A printable record of what a room shared (nobody named), for the facilitator to keep."""
     spread = {n: view.scale_numbers.count(n) for n in range(11)}
-    body = render("room/record.html.j2", room=room, view=view, spread=spread, columns=_COLUMN_WORDS)
+    body = render("room/record.html.j2", room=room, view=view, spread=spread, columns=COLUMN_TITLES)
     return page(f"Training room {room.code}: {room.title}", body, css=stylesheet("room/room.css"))
 
 

@@ -24,6 +24,7 @@ from typing import Any, Callable, Optional, Sequence
 import ipywidgets as widgets
 
 from ..room.client import NOT_AVAILABLE
+from ..sos import COLUMN_SHORT_TITLES as COLUMN_TITLES
 from ..room.session import RoomSession, room_session
 from ..room.shares import RoomError
 from ._common import button, message_html
@@ -34,10 +35,6 @@ __all__ = ["build_join_panel", "ShareRow", "build_share_row", "RoomViewPanel", "
 REFRESH_SECONDS = 5.0
 
 _KIND_WORDS = {"harm": "Harm statement", "worry": "Worry statement", "goal": "Safety goal"}
-_COLUMN_WORDS = {
-    "harm": "Harm", "danger": "Danger (worry)", "complicating": "Complicating factor", "strength": "Strength",
-    "existing_safety": "Existing safety", "bottom_line": "Bottom line", "not_needed": "Not needed",
-}
 
 
 def _say(target: widgets.HTML, ok: bool, message: str) -> None:
@@ -208,10 +205,10 @@ class RoomViewPanel(widgets.VBox):
         statements = [(_KIND_WORDS[kind], text, self.statement_feedback(kind, text))
                       for kind, text in view["statements"]]
         splits = [(cards[s["card"]].text if s["card"] in cards else s["card"], s["counts"],
-                   _COLUMN_WORDS.get(cards[s["card"]].column, "") if self.reveal.value and s["card"] in cards else "")
+                   COLUMN_TITLES.get(cards[s["card"]].column, "") if self.reveal.value and s["card"] in cards else "")
                   for s in view["card_splits"]]
         return render("room/live.html.j2", view=view, spread=spread, statements=statements, splits=splits,
-                      columns=_COLUMN_WORDS, reveal=self.reveal.value)
+                      columns=COLUMN_TITLES, reveal=self.reveal.value)
 
     def close_room(self, _=None) -> None:
         if self.code is None or self.session.client is None:
