@@ -583,13 +583,17 @@ class Course:
             return  # the same person, written differently
         record = self._record()
         theirs = self._quietly(lambda: record.last_place(new)) if record else None
-        self.note.value = message_html(f"Your work is saved under the name {new}.", "info", "Your name")
+        # the note comes last, once the page has been redrawn for them, so nothing typed after it lands in a box
+        # that is about to be replaced
+        note = message_html(f"Your work is saved under the name {new}.", "info", "Your name")
         if theirs and theirs != self.scenario_id and theirs in {v for _l, v in self.picker.options}:
             self._refresh_all(case=False, adopt=before is None, only_waiting=True)
             self.picker.value = theirs  # their own case, as they left it (refreshes everything)
+            self.note.value = note
             return
         self._refresh_all(case=False, adopt=before is None)
         self._remember_place()
+        self.note.value = note
 
     def _case_changed(self) -> None:
         self._refresh_all()
