@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["FNCOACH_RECORD"] = str(Path(tmp) / "record.sqlite3")
     os.environ.setdefault("FNCOACH_LEARNER", "Benchmark")
     os.environ.setdefault("MPLBACKEND", "Agg")
-    print(f"Course benchmark — scenario {args.scenario}, {args.repeat} run(s) per notebook, "
+    print(f"Course benchmark — scenario {args.scenario}, {args.repeat} {'run' if args.repeat == 1 else 'runs'} per notebook, "
           f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     print(f"{'notebook':40} {'kernel up':>10} {'1st widget':>11} {'all cells':>10} {'kernel RSS':>11}")
     results = {}
