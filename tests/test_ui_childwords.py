@@ -38,3 +38,16 @@ def test_answers_round_trip_and_autosave_listener(tiny):
     assert other.answers() == panel.answers()
     other.restore({"draft": None})
     assert other.parts["plan"].value == ""
+
+
+def test_words_and_pictures_explains_the_plan_written_in_private_family_time():
+    from fncoach.examples import tiny_scenario
+    from fncoach.familytime import job_from_offer
+    from fncoach.ui.childwords import build_words_pictures_panel
+
+    s = tiny_scenario()
+    written = build_words_pictures_panel(s, family_time={"jobs": [job_from_offer(s, "o_gran_call")]})
+    assert [t.id for t in written.scenario.plan.tasks] == ["job_1"]   # the network's own job, not the case's list
+    assert written.plan and written.plan[0].primary == "gran"
+    fallback = build_words_pictures_panel(s, family_time={"jobs": []})
+    assert [t.id for t in fallback.scenario.plan.tasks] == [t.id for t in s.plan.tasks] and fallback.plan == ()

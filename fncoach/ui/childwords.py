@@ -97,8 +97,13 @@ class WordsPicturesPanel(ExercisePanel):
             box.value = getattr(draft, key)
 
 
-def build_words_pictures_panel(scenario, *, assignments: Optional[Iterable[Assignment]] = None) -> WordsPicturesPanel:
-    """The Words and Pictures exercise for the learner's plan ``assignments`` (an empty plan without them).
+def build_words_pictures_panel(scenario, *, assignments: Optional[Iterable[Assignment]] = None,
+                               family_time: Optional[Mapping[str, Any]] = None) -> WordsPicturesPanel:
+    """The Words and Pictures exercise for the plan the learner wrote.
+
+    With ``family_time`` answers that hold at least one complete job, the draft explains the plan the network
+    wrote in Private Family Time (its own jobs and people, see :func:`fncoach.familytime.learner_scenario`);
+    otherwise the case's jobs with ``assignments`` (or an empty plan).
 
     Examples
     --------
@@ -109,4 +114,9 @@ def build_words_pictures_panel(scenario, *, assignments: Optional[Iterable[Assig
     >>> panel.answers()["draft"]["when_worried"]
     'When I feel worried I can tell Gran.'
     """
+    from ..familytime import learner_scenario, plan_from_family_time
+
+    plan = plan_from_family_time(family_time, scenario)
+    if plan.tasks:
+        return WordsPicturesPanel(learner_scenario(scenario, plan), assignments=plan.assignments)
     return WordsPicturesPanel(scenario, assignments=assignments)
