@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import FncoachError
 from ..scenario import Problem, ScenarioError, load_scenario
 
-__all__ = ["EXIT_OK", "EXIT_INVALID", "EXIT_USAGE", "CommandError", "run_safely", "load_or_fail", "print_json"]
+__all__ = ["EXIT_OK", "EXIT_INVALID", "EXIT_USAGE", "CommandError", "run_safely", "load_or_fail", "load_plan_or_fail",
+           "print_json"]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -33,6 +35,29 @@ def print_json(data: Any) -> None:
 def load_or_fail(path: str):
     """Load a scenario for a command; bad files become a :class:`ScenarioError` reported by :func:`run_safely`."""
     return load_scenario(path)
+
+
+def load_plan_or_fail(scenario, plan: str, bad_plan_exit: int = EXIT_INVALID):
+    """The plan a command was given: ``"model"`` (the scenario's model plan) or a plan file's path.
+
+    A plan that cannot be used is a :class:`CommandError` with its plain message; ``bad_plan_exit`` is the exit
+    code for a missing model plan or a broken plan file (a missing file is always a usage error).
+    """
+    from ..plan import PlanFileError, load_plan_file, model_assignments
+
+    if plan == "model":
+        found = model_assignments(scenario)
+        if not found:
+            raise CommandError(f"the scenario {scenario.meta.id} has no model plan; give one with --plan FILE",
+                               bad_plan_exit)
+        return found
+    if not Path(plan).is_file():
+        raise CommandError(f"there is no plan file '{plan}' (use --plan model or the path of a YAML/JSON file)",
+                           EXIT_USAGE)
+    try:
+        return load_plan_file(plan, scenario)
+    except PlanFileError as error:
+        raise CommandError(str(error), bad_plan_exit) from None
 
 
 def _report_problems(problems: list[Problem]) -> None:

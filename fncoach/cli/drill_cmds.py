@@ -7,9 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..model import Assignment, Scenario
+from ..model import Scenario
 from ..words import count_words
-from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, load_or_fail, print_json
+from ._common import EXIT_OK, EXIT_USAGE, CommandError, load_or_fail, load_plan_or_fail, print_json
 
 __all__ = ["register"]
 
@@ -76,29 +76,11 @@ def _seed(text: str) -> int:
     return value
 
 
-def _assignments(scenario: Scenario, plan: str) -> tuple[Assignment, ...]:
-    from ..plan import PlanFileError, load_plan_file, model_assignments
-
-    if plan == "model":
-        found = model_assignments(scenario)
-        if not found:
-            raise CommandError(f"the scenario {scenario.meta.id} has no model plan; give one with --plan FILE",
-                               EXIT_INVALID)
-        return found
-    if not Path(plan).is_file():
-        raise CommandError(f"there is no plan file '{plan}' (use --plan model or the path of a YAML/JSON file)",
-                           EXIT_USAGE)
-    try:
-        return load_plan_file(plan, scenario)
-    except PlanFileError as error:
-        raise CommandError(str(error), EXIT_INVALID) from None
-
-
 def _drill(args: argparse.Namespace) -> int:
     from ..drills import DEFAULT_RUNS, exact_coverage, monte_carlo, percent, simulate
 
     scenario = load_or_fail(args.scenario)
-    plan = _assignments(scenario, args.plan)
+    plan = load_plan_or_fail(scenario, args.plan)
     summary = monte_carlo(scenario, plan, runs=args.runs or DEFAULT_RUNS, seed=args.seed)
     run = simulate(scenario, plan, seed=args.seed)
     exact = exact_coverage(scenario, plan)
@@ -161,7 +143,7 @@ def _plan(args: argparse.Namespace) -> int:
     from ..pages.plan import adult_plan_html, words_and_pictures_html
 
     scenario = load_or_fail(args.scenario)
-    plan = _assignments(scenario, args.plan)
+    plan = load_plan_or_fail(scenario, args.plan)
     if args.words_and_pictures:
         if args.with_drill:
             raise CommandError("--with-drill is for the adult plan; the Words and Pictures plan has no drill results",

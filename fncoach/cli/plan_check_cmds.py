@@ -9,9 +9,8 @@ safety is still to be explored) are listed but never make the exit code 1.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
+from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, load_plan_or_fail, print_json
 
 __all__ = ["register"]
 
@@ -47,29 +46,11 @@ def _scenario(path: str):
                            EXIT_USAGE) from None
 
 
-def _plan(scenario, plan: str):
-    from ..plan import PlanFileError, load_plan_file, model_assignments
-
-    if plan == "model":
-        found = model_assignments(scenario)
-        if not found:
-            raise CommandError(f"the scenario {scenario.meta.id} has no model plan; give one with --plan FILE",
-                               EXIT_USAGE)
-        return found
-    if not Path(plan).is_file():
-        raise CommandError(f"there is no plan file '{plan}' (use --plan model or the path of a YAML/JSON file)",
-                           EXIT_USAGE)
-    try:
-        return load_plan_file(plan, scenario)
-    except PlanFileError as error:
-        raise CommandError(str(error), EXIT_USAGE) from None
-
-
 def _check_plan(args: argparse.Namespace) -> int:
     from ..plan import check_plan
 
     scenario = _scenario(args.scenario)
-    found = check_plan(scenario, _plan(scenario, args.plan))
+    found = check_plan(scenario, load_plan_or_fail(scenario, args.plan, EXIT_USAGE))
     problems = [p for p in found if p.level == "problem"]
     cautions = [p for p in found if p.level == "caution"]
     if args.json:
