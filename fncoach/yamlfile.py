@@ -86,6 +86,10 @@ _RETRY_NODES = 10_000
 #: How many values (scalars, lists, mappings) a file may hold once aliases are expanded.
 #: The largest bundled scenario holds about 4,000.
 MAX_NODES = 50_000
+#: How many of a file's field problems are worked out and listed. A file with thousands of mistakes (usually one
+#: mistake copied down a long list) gets the first ones and a count of the rest: nobody reads 30,000 lines, and
+#: working out advice for each would take seconds.
+MAX_LISTED = 200
 
 
 # --------------------------------------------------------------------------- problems and errors
@@ -142,6 +146,22 @@ class Problem:
         return asdict(self)
 
 
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """One line per problem, at most :data:`MAX_LISTED` of them, then one line counting the rest.
+
+    Examples
+    --------
+    >>> lines = problem_lines([Problem("w.yaml", n, 1, "", "a mistake") for n in range(1, MAX_LISTED + 3)])
+    >>> len(lines), lines[-1]
+    (201, '… and 2 more, not listed here. Fix the ones above first, then check the file again.')
+    """
+    lines = [str(problem) for problem in problems[:MAX_LISTED]]
+    if len(problems) > MAX_LISTED:
+        lines.append(f"… and {len(problems) - MAX_LISTED:,} more, not listed here. Fix the ones above first, "
+                     "then check the file again.")
+    return lines
+
+
 class YamlFileError(FncoachError):
     """A file could not be used. ``problems`` lists every problem found (file, line, column, field).
 
@@ -157,7 +177,7 @@ class YamlFileError(FncoachError):
 
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
-        body = "\n".join(f"  {p}" for p in self.problems)
+        body = "\n".join(f"  {line}" for line in problem_lines(self.problems))
         super().__init__(self.heading(len(self.problems)) + ":\n" + body)
 
     @classmethod
@@ -1307,10 +1327,16 @@ def problems_from_validation(error: ValidationError, doc: YamlDocument, root: ty
     plan.yaml:1:1: tsak: this key is not part of the plan format. Did you mean 'task'?
     """
     problems = []
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    for number, item in enumerate(errors):
         path = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
         is_key = item["type"] == "extra_forbidden"
         line, column = doc.position(prefix + path, key=is_key)
+        if number == MAX_LISTED:  # the rest are counted, not listed (see MAX_LISTED)
+            problems.append(Problem(doc.file, line, column, "",
+                                    f"from here on, {len(errors) - MAX_LISTED:,} more problems were found and are not "
+                                    "listed", "Fix the ones listed first, then check the file again"))
+            break
         message, hint = _advice(root, item, path, doc, prefix, noun)
         problems.append(Problem(doc.file, line, column, doc.field_name(prefix + path), message, hint,
                                 path_text(prefix + path)))

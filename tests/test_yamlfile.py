@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -339,3 +340,21 @@ def test_reading_on_counts_lines_as_yaml_does():
     doc = parse_yaml_text("a:\u2028  b: Zoë: her gran\n  c: 1\n", "case.yaml", SCENARIO_FILE, recover=True)
     assert doc.data == {"a": {"b": "Zoë: her gran", "c": 1}}
     assert [(p.line, p.column) for p in doc.syntax_problems] == [(2, 9)]
+
+
+def test_a_mistake_copied_down_a_long_list_lists_the_first_ones_and_counts_the_rest():
+    from fncoach.scenario import ScenarioError, load_scenario_text
+    from fncoach.yamlfile import MAX_LISTED
+
+    text = "people:\n" + "".join(f"  - {{id: p{i}, domain: frends}}\n" for i in range(MAX_LISTED + 300))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario_text(text, "long.yaml")
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 1 + MAX_LISTED + 1  # heading, the listed ones, the count of the rest
+    assert all(line.startswith("  long.yaml:") for line in lines[1:-1])
+    assert re.fullmatch(r"  … and [\d,]+ more, not listed here\. Fix the ones above first, then check the file "
+                        r"again\.", lines[-1])
+    # working out advice stops at the limit too: one problem says how many more there are from its line on
+    counted = [p for p in caught.value.problems if "more problems were found" in p.message]
+    assert len(counted) == 1 and counted[0].file == "long.yaml" and counted[0].line > 1
+    assert len(caught.value.problems) < MAX_LISTED + 10

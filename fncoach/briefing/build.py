@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ..scenario import ScenarioError, load_scenario
+from ..yamlfile import problem_lines
 from .errors import BriefingError
 from .files import pack_filename, write_atomic
 from .pdf import PdfHelper, pdf_bytes, warm_up
@@ -195,7 +196,7 @@ def plain_reason(error: BaseException) -> str:
     'the notebook failed'
     """
     if isinstance(error, ScenarioError):
-        return "; ".join(str(problem) for problem in error.problems) or str(error)
+        return "; ".join(problem_lines(error.problems)) or str(error)
     if isinstance(error, BriefingError):
         return str(error)
     if isinstance(error, OSError):

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from ..errors import FncoachError
 from ..scenario import Problem, ScenarioError, load_scenario
+from ..yamlfile import problem_lines
 
 __all__ = ["EXIT_OK", "EXIT_INVALID", "EXIT_USAGE", "CommandError", "run_safely", "load_or_fail", "load_plan_or_fail",
            "print_json"]
@@ -61,8 +62,8 @@ def load_plan_or_fail(scenario, plan: str, bad_plan_exit: int = EXIT_INVALID):
 
 
 def _report_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(str(problem), file=sys.stderr)
+    for line in problem_lines(problems):
+        print(line, file=sys.stderr)
 
 
 def run_safely(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import textwrap
 
 from ..scenario import load_scenario
 from ..strength import DEFAULT_WEIGHTS, WeightsFileError, analyse_strength, load_weights
+from ..yamlfile import problem_lines
 from ._common import EXIT_INVALID, EXIT_OK, CommandError, print_json
 
 __all__ = ["register"]
@@ -38,7 +39,7 @@ def _strength(args: argparse.Namespace) -> int:
         try:
             weights = load_weights(args.weights)
         except WeightsFileError as error:
-            raise CommandError("the weights file could not be used:\n  " + "\n  ".join(str(p) for p in error.problems),
+            raise CommandError("the weights file could not be used:\n  " + "\n  ".join(problem_lines(error.problems)),
                                EXIT_INVALID) from None
     try:
         report = analyse_strength(scenario, weights)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, load_plan_or_fail, print_json
+from ..yamlfile import problem_lines
 
 __all__ = ["register"]
 
@@ -41,7 +42,7 @@ def _scenario(path: str):
         return load_scenario(path)
     except ScenarioError as error:
         count = len(error.problems)
-        lines = "\n".join(str(p) for p in error.problems)
+        lines = "\n".join(problem_lines(error.problems))
         raise CommandError(f"the scenario could not be used ({count} problem{'s' if count != 1 else ''}):\n{lines}",
                            EXIT_USAGE) from None
 
