@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import json
 
 import ipywidgets as widgets
@@ -210,11 +212,14 @@ def test_scaling_restore_reveals_again(tiny):
 
 def test_three_houses_asks_for_the_childs_words_and_saves_them(tiny):
     panel = build_three_houses_panel(tiny)
-    assert panel.image.value[:4] == b"\x89PNG"
-    assert "House of dreams" in panel.description.value
+    voice = tiny.child.voice
+    for title, words in (("House of worries", voice.worries), ("House of good things", voice.good_things),
+                         ("House of dreams", voice.dreams)):  # each house, in the child's own words, as text
+        assert f"aria-label='{title}'" in panel.houses.value
+        for phrase in words:
+            assert f"<li>{html.escape(phrase)}</li>" in panel.houses.value
     panel.save_button.click()
     assert "house of worries" in panel.message.value and "Have another look" in panel.message.value
-    voice = tiny.child.voice
     panel.chosen["worries"][voice.worries[0]].value = True
     panel.notes["worries"].value = f"Zoë told us: '{voice.worries[0]}'."
     panel.notes["good_things"].value = voice.good_things[0]
@@ -277,3 +282,12 @@ def test_compare_with_the_model_says_why_it_is_greyed_out(tiny):
     box.text.value = "Gran is worried that Ciara might hit Zoë."
     box.check.click()
     assert not box.compare.disabled and reason.note.layout.display == "none"
+
+
+def test_three_houses_escape_the_scenarios_words_and_say_when_a_house_is_empty(tiny):
+    from fncoach.ui.sos import three_houses_html
+
+    voice = tiny.child.voice.model_copy(update={"dreams": ("<script>alert(1)</script> & a pony",), "worries": ()})
+    page = three_houses_html(tiny.model_copy(update={"child": tiny.child.model_copy(update={"voice": voice})}))
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; a pony" in page
+    assert f"Nothing written yet. Ask {tiny.child.name} what goes in this house." in page

@@ -416,6 +416,48 @@ def build_scaling_panel(scenario) -> ScalingPanel:
 # ---------------------------------------------------------------------------- three houses
 
 
+#: House key → (title, border colour (Okabe–Ito, darkened to 3:1 on white), border style). The title carries the
+#: meaning; colour and line style only repeat it.
+_HOUSE_LOOK = {
+    "worries": ("House of worries", "#0072B2", "4px solid"),
+    "good_things": ("House of good things", "#B36F00", "6px double"),
+    "dreams": ("House of dreams", "#A8508A", "4px dashed"),
+}
+
+
+def three_houses_html(scenario) -> str:
+    """The child's Three Houses as HTML: three houses side by side, each with its title and the child's own words.
+
+    Everything is escaped text (a scenario's words never become markup). A house the case has no words for says
+    so, and asks the learner to find out.
+
+    Examples
+    --------
+    >>> from fncoach.examples import tiny_scenario
+    >>> page = three_houses_html(tiny_scenario())
+    >>> "House of worries" in page and "House of dreams" in page and page.count("<li>") >= 3
+    True
+    """
+    child = scenario.child
+    voice = child.voice
+    houses = []
+    for key, (title, colour, style) in _HOUSE_LOOK.items():
+        words = tuple(getattr(voice, key)) if voice is not None else ()
+        items = ("".join(f"<li>{html.escape(w)}</li>" for w in words) if words else
+                 f"<li><em>Nothing written yet. Ask {html.escape(child.name)} what goes in this house.</em></li>")
+        houses.append(
+            f"<div role='group' aria-label='{html.escape(title, quote=True)}' style='flex:1 1 13em;min-width:13em;"
+            f"max-width:22em'>"
+            f"<div aria-hidden='true' style='height:0;width:0;margin:0 auto;border-left:6.5em solid transparent;"
+            f"border-right:6.5em solid transparent;border-bottom:2.6em solid {colour}'></div>"
+            f"<div style='border:{style} {colour};border-radius:0 0 0.5em 0.5em;padding:0.6em 0.9em;"
+            f"background:#fff;color:#111;min-height:8em'>"
+            f"<p style='margin:0 0 0.4em;font-weight:bold'>{html.escape(title)}</p>"
+            f"<ul style='margin:0;padding-left:1.2em;line-height:1.45'>{items}</ul></div></div>")
+    return (f"<section aria-label='{html.escape(child.name, quote=True)}&#x27;s Three Houses' "
+            f"style='display:flex;flex-wrap:wrap;gap:1.2em;margin:0.6em 0 1em'>{''.join(houses)}</section>")
+
+
 class ThreeHousesPanel(ExercisePanel):
     """The child's Three Houses: choose what the network must hear, say how, and get feedback from the core."""
 
@@ -424,14 +466,11 @@ class ThreeHousesPanel(ExercisePanel):
 
     def __init__(self, scenario):
         super().__init__()
-        from ..viz.sos import draw_three_houses
-
         self.scenario = scenario
         child = scenario.child.name
-        figure = draw_three_houses(scenario)
-        self.image = widgets.Image(value=figure.png(), format="png", layout=widgets.Layout(max_width="100%"))
-        self.description = widgets.HTML(f"<details><summary>Text version</summary><p style='max-width:46em'>"
-                                         f"{html.escape(figure.description)}</p></details>")
+        # drawn in HTML, not as a picture: real text a screen reader reads and the large-text option enlarges,
+        # and no plotting library to load before the page opens (issue 17; the packs still draw the picture)
+        self.houses = widgets.HTML(three_houses_html(scenario))
         prompts = {
             "worries": f"How you would tell the network what worries {child}, in {child}'s words",
             "good_things": f"How you would tell the network what is good for {child}",
@@ -456,7 +495,7 @@ class ThreeHousesPanel(ExercisePanel):
         self.children = (_p(f"{child}'s own words, in the Three Houses. The child's voice goes first: choose what "
                             f"the network must hear from {child}, and how you would say it at the meeting.",
                             strong=False),
-                         self.image, self.description, *rows, self.save_button, self.message)
+                         self.houses, *rows, self.save_button, self.message)
 
     def choices(self) -> dict:
         return {key: [phrase for phrase, box in boxes.items() if box.value] for key, boxes in self.chosen.items()}
