@@ -34,7 +34,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllLemmas
 
 __all__ = [
     "Token",
@@ -180,8 +179,12 @@ class VerbGroup:
         return " ".join(parts + [self.verb])
 
 
+# lemminflect (and numpy under it) is imported on the first statement checked, not when a notebook opens: a class
+# opening notebook 03 together does not pay for it (issue 17).
 @lru_cache(maxsize=4096)
 def _lemmas(word: str) -> dict:
+    from lemminflect import getAllLemmas
+
     return getAllLemmas(word.lower())
 
 
@@ -194,6 +197,8 @@ def _verb_lemma(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _forms(lemma: str) -> dict:
+    from lemminflect import getAllInflections
+
     return getAllInflections(lemma, upos="VERB")
 
 
