@@ -70,3 +70,26 @@ def test_importing_the_core_loads_no_presentation_library():
 def test_the_forbidden_list_names_jinja2_and_the_core_has_the_record_and_the_map_data():
     assert "jinja2" in FORBIDDEN
     assert {"record", "sosmap", "plan", "model", "scenario"} <= set(CORE)
+
+
+def test_opening_the_sos_notebook_loads_no_plotting_library_or_verb_lexicon():
+    """Notebook 03's widgets open without matplotlib, lemminflect or numpy: a class opening it together on a hub
+    pays only for what is on screen (issue 17). The lexicon loads with the first statement checked."""
+    script = (
+        "import json, sys\n"
+        "from fncoach.scenario import bundled_scenario_path, load_scenario\n"
+        "from fncoach.ui.course import Course\n"
+        "from fncoach.ui import sos\n"
+        "case = load_scenario(bundled_scenario_path('long_term_foster_links'))\n"
+        "for build in (sos.build_card_sort_panel, sos.build_statement_panel, sos.build_scaling_panel,\n"
+        "              sos.build_three_houses_panel):\n"
+        "    build(case)\n"
+        "opened = sorted(m for m in ('matplotlib', 'lemminflect', 'numpy') if m in sys.modules)\n"
+        "from fncoach.statements import check_statement\n"
+        "check_statement(case.sos.harm_statements[0].text, 'harm', case)\n"
+        "print(json.dumps([opened, 'lemminflect' in sys.modules]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [[], True]
