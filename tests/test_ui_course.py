@@ -425,3 +425,29 @@ def test_jupyterlab_asks_no_news_question():
     assert f"--LabApp.app_settings_dir={_LAB_SETTINGS}" in cmd
     overrides = json.loads((_LAB_SETTINGS / "overrides.json").read_text(encoding="utf-8"))
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_the_case_list_reads_only_meta_and_child_and_gets_them_right_for_every_bundled_case():
+    import yaml
+
+    from fncoach.cases import case_files
+    from fncoach.ui.course import scenario_choices, top_sections
+
+    for path in case_files().values():
+        text = path.read_text(encoding="utf-8")
+        whole = yaml.safe_load(text)
+        quick = yaml.safe_load(top_sections(text, ("meta", "child")))
+        assert set(quick) == {"meta", "child"}, path.name
+        assert (quick["meta"], quick["child"]) == (whole["meta"], whole["child"]), path.name
+    labels = dict((value, label) for label, value in scenario_choices())
+    assert labels["long_term_foster_links"].startswith("Kofi, 10: ")
+
+
+def test_a_case_the_quick_look_cannot_follow_is_still_listed_by_its_title(tmp_path):
+    from fncoach.ui.course import scenario_choices
+
+    (tmp_path / "flow.yaml").write_text('{"meta": {"title": "All on one line"}, "child": {"name": "Ana", "age": 6}}\n',
+                                        encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("meta: [\n", encoding="utf-8")
+    assert sorted(scenario_choices(tmp_path)) == [("Ana, 6: All on one line", "flow"),
+                                                  ("broken (has a problem — see fncoach validate)", "broken")]

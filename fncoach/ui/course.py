@@ -71,6 +71,27 @@ _SCENARIO_CACHE: dict[tuple[str, float], Any] = {}
 # ---------------------------------------------------------------------------- cases
 
 
+def top_sections(text: str, names: Sequence[str]) -> str:
+    """The lines of a YAML file's top-level sections called ``names`` (a key at the start of a line, and every
+    line under it up to the next such key), in the order they are written.
+
+    Examples
+    --------
+    >>> print(top_sections("meta:\\n  title: A\\npeople:\\n  - id: x\\nchild: {name: Zoë}\\n", ("meta", "child")), end="")
+    meta:
+      title: A
+    child: {name: Zoë}
+    """
+    kept: list[str] = []
+    keeping = False
+    for line in text.splitlines(keepends=True):
+        if line[:1] not in ("", " ", "\t", "#", "-", "\n", "\r") and ":" in line:
+            keeping = line.split(":", 1)[0].strip().strip("'\"") in names
+        if keeping:
+            kept.append(line)
+    return "".join(kept)
+
+
 def scenario_choices(folder: str | Path | None = None) -> list[tuple[str, str]]:
     """``(label, id)`` for every bundled scenario, sorted by label.
 
@@ -85,8 +106,13 @@ def scenario_choices(folder: str | Path | None = None) -> list[tuple[str, str]]:
 
     for path in (find_scenario_files([Path(folder)]) if folder else case_files().values()):
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-            child, meta = data["child"], data["meta"]
+            text = path.read_text(encoding="utf-8")
+            try:  # only the two short sections the label needs: every notebook opens with this list
+                data = yaml.load(top_sections(text, ("meta", "child")), Loader=loader)
+                child, meta = data["child"], data["meta"]
+            except Exception:  # written in a way the quick look cannot follow: read the whole file
+                data = yaml.load(text, Loader=loader)
+                child, meta = data["child"], data["meta"]
             label = f"{child['name']}, {int(child['age'])}: {meta['title']}"
         except Exception:  # any unreadable file: still listed, so a coach notices it
             label = f"{path.stem} (has a problem — see fncoach validate)"
