@@ -10,6 +10,7 @@ test module). Needs Debian's Chromium at /usr/bin/chromium; without it a test is
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import time
@@ -22,7 +23,8 @@ from fncoach.cli.course_cmds import app_command, app_url, voila_environment
 from fncoach.record import Record
 from needs import missing
 
-__all__ = ["ROOT", "CHROMIUM", "LEARNER", "SCENARIO", "serve", "page", "keep_screenshot", "wait_for_saved"]
+__all__ = ["ROOT", "CHROMIUM", "LEARNER", "SCENARIO", "serve", "page", "keep_screenshot", "wait_for_saved",
+           "errors_shown"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -149,3 +151,24 @@ def wait_for_saved(record: Path, exercise: str, check, timeout: float = 30, lear
         time.sleep(0.3)
     raise AssertionError(f"the answer did not reach the learner record; last saved: {answers!r}")
 
+
+
+#: Words that only appear on the page when something went wrong: a Python error, or the course's own error boxes
+#: (:func:`fncoach.ui._common.message_html` at level "error", and the words of ``ExercisePanel.safely``).
+ERROR_WORDS = ("Traceback", "Something needs fixing", "Sorry, that did not work", "could not be saved just now",
+               "could not be opened", "cannot be opened")
+
+
+def errors_shown(page) -> list[str]:
+    """Everything on the page that says something went wrong: error words, ``…Error`` names, and every feedback box
+    drawn at the course's "error" level (found by its border colour, whatever its title). Empty when all is well."""
+    from fncoach.ui._common import LEVEL_STYLE
+
+    text = page.locator("body").inner_text()
+    found = [word for word in ERROR_WORDS if word in text] + re.findall(r"\b\w*Error\b", text)
+    colour = LEVEL_STYLE["error"][2].lstrip("#")
+    rgb = ", ".join(str(int(colour[i:i + 2], 16)) for i in (0, 2, 4))
+    found += page.evaluate(
+        "rgb => Array.from(document.querySelectorAll('[role=status]'))"
+        ".filter(e => getComputedStyle(e).borderLeftColor === `rgb(${rgb})`).map(e => e.innerText)", rgb)
+    return found
