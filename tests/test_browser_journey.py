@@ -13,8 +13,9 @@ and a plan with no keeper flagged, then fixed).
 Every expected message is computed here from the fncoach core (``check_family_plan``, ``simulate``,
 ``check_draft``, ``check_rescale``, ``check_understanding``, ``check_review``, ``check_handover``) on the answers
 that reached the learner record, so the test follows the core rather than a copy of its words. Throughout: the
-answers reach the learner record under the right exercise names, no error box or traceback is ever shown, no
-request leaves this computer, and after a reload the work is back.
+answers reach the learner record under the right exercise names, no error box or traceback is ever shown (even
+for a moment), every label can be read in full, no request leaves this computer, and after a reload the work is
+back.
 
 Needs Debian's Chromium (see tests/browser.py); a full-page screenshot is kept in the test's temporary folder
 when a step fails.
@@ -27,7 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from browser import SCENARIO, errors_shown, keep_screenshot, page, serve, wait_for_saved  # noqa: F401  (fixtures)
+from browser import (SCENARIO, errors_shown, keep_screenshot, page, serve, wait_for_saved,  # noqa: F401  (fixtures)
+                     watch_for_errors)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(name="browser")]
 
@@ -204,6 +206,7 @@ def drill_own_plan(page, case, record: Path, family_time: dict) -> None:
 
 def test_a_learner_writes_drills_explains_reviews_and_hands_over_their_own_plan(serve, page, case, tmp_path: Path):
     url, record = serve("04-safety-plan-and-drills.ipynb")
+    watch_for_errors(page)  # an error box soon replaced by other feedback still counts
     try:
         page.goto(url, wait_until="domcontentloaded", timeout=LOAD)
         family_time = private_family_time(page, case, record)
