@@ -112,6 +112,9 @@ VAGUE_PHRASES: tuple[str, ...] = (
     "keep an eye", "be there for", "be around", "help out", "whenever", "when i can", "where i can", "if i can",
     "as needed", "as and when", "support her", "support him", "support them", "look out for", "be available",
     "check on things", "see how it goes", "try to", "just let me know",
+    # the same promises as a learner or a member names the job ("Keeping an eye at family time")
+    "keeping an eye", "being there for", "being around", "helping out", "looking out for", "checking on things",
+    "supporting her", "supporting him", "supporting them",
 )
 
 #: Words that mark a job belonging to professionals (assessment, treatment, court, police, money decisions).

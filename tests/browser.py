@@ -10,6 +10,7 @@ test module). Needs Debian's Chromium at /usr/bin/chromium; without it a test is
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import time
@@ -22,7 +23,8 @@ from fncoach.cli.course_cmds import app_command, app_url, voila_environment
 from fncoach.record import Record
 from needs import missing
 
-__all__ = ["ROOT", "CHROMIUM", "LEARNER", "SCENARIO", "serve", "page", "keep_screenshot", "wait_for_saved"]
+__all__ = ["ROOT", "CHROMIUM", "LEARNER", "SCENARIO", "serve", "page", "keep_screenshot", "wait_for_saved",
+           "errors_shown", "watch_for_errors"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -149,3 +151,59 @@ def wait_for_saved(record: Path, exercise: str, check, timeout: float = 30, lear
         time.sleep(0.3)
     raise AssertionError(f"the answer did not reach the learner record; last saved: {answers!r}")
 
+
+#: Words that only appear on the page when something went wrong: a Python error, or the course's own error boxes
+#: (:func:`fncoach.ui._common.message_html` at level "error", and the words of ``ExercisePanel.safely``).
+ERROR_WORDS = ("Traceback", "Something needs fixing", "Sorry, that did not work", "could not be saved just now",
+               "could not be opened", "cannot be opened")
+
+# The same look as errors_shown, in the page: run soon after every change, so an error box that is soon replaced
+# (by the next message in the same place) is remembered too.
+_WATCH = """
+(() => {
+  const words = %s, rgb = %s;
+  const seen = window.__fncoachErrorsSeen = [];
+  const note = text => { if (!seen.includes(text)) seen.push(text); };
+  let queued = false;
+  const look = () => {
+    queued = false;
+    if (!document.body) return;
+    const text = document.body.innerText;
+    words.filter(w => text.includes(w)).forEach(note);
+    (text.match(/\\b\\w*Error\\b/g) || []).forEach(note);
+    document.querySelectorAll('[role=status]').forEach(e => {
+      if (getComputedStyle(e).borderLeftColor === rgb) note(e.innerText);
+    });
+  };
+  new MutationObserver(() => { if (!queued) { queued = true; setTimeout(look, 50); } })
+    .observe(document, {subtree: true, childList: true, characterData: true});
+})();
+"""
+
+
+def _error_rgb() -> str:
+    from fncoach.ui._common import LEVEL_STYLE
+
+    colour = LEVEL_STYLE["error"][2].lstrip("#")
+    return "rgb(" + ", ".join(str(int(colour[i:i + 2], 16)) for i in (0, 2, 4)) + ")"
+
+
+def watch_for_errors(page) -> None:
+    """From the next page load on, remember every error the page shows, even one soon replaced by other feedback;
+    :func:`errors_shown` then lists those too. Call before ``page.goto``."""
+    import json
+
+    page.add_init_script(script=_WATCH % (json.dumps(ERROR_WORDS), json.dumps(_error_rgb())))
+
+
+def errors_shown(page) -> list[str]:
+    """Everything on the page that says something went wrong: error words, ``…Error`` names, and every feedback box
+    drawn at the course's "error" level (found by its border colour, whatever its title) — and, after
+    :func:`watch_for_errors`, any shown earlier on this page load. Empty when all is well."""
+    text = page.locator("body").inner_text()
+    found = [word for word in ERROR_WORDS if word in text] + re.findall(r"\b\w*Error\b", text)
+    found += page.evaluate(
+        "rgb => Array.from(document.querySelectorAll('[role=status]'))"
+        ".filter(e => getComputedStyle(e).borderLeftColor === rgb).map(e => e.innerText)", _error_rgb())
+    found += [seen for seen in page.evaluate("() => window.__fncoachErrorsSeen || []") if seen not in found]
+    return found

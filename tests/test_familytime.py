@@ -60,7 +60,8 @@ def test_a_job_with_no_backup_is_named(zara):
     assert "no_backup" in rules(findings, "job_1")
 
 
-@pytest.mark.parametrize("what", ["Keep an eye on things", "Help out whenever", "Support"])
+@pytest.mark.parametrize("what", ["Keep an eye on things", "Help out whenever", "Support",
+                                  "Keeping an eye at family time", "Being there for Zara after school"])
 def test_a_vague_job_is_named(zara, what):
     findings = ft.check_family_plan(zara, {"jobs": [full(zara, "o_dada_lift", what=what)]})
     assert "vague" in rules(findings, "job_1")

@@ -443,3 +443,21 @@ def test_review_goes_through_the_plan_check(tiny):
     review.change["t_school_run"].value = True
     review.check_button.click()
     assert "Put these jobs on your list" not in review.message.value
+
+
+def test_review_looks_at_the_plan_written_in_private_family_time(tiny):
+    # Issue 14: the review judges the network's own plan (as the drill and Words and Pictures do), not the case's list.
+    from fncoach.familytime import job_from_offer
+
+    job = job_from_offer(tiny, "o_gran_call") | {"what": "Gran rings Ciara at half seven", "backups": ["uncle_dev"]}
+    review = build_review_panel(tiny, seed=0, family_time={"jobs": [job]},
+                                assignments=[Assignment(task="t_school_run", primary="aunt_niamh")])
+    assert [t.id for t in review.scenario.plan.tasks] == ["job_1"]
+    assert review.plan == (Assignment(task="job_1", primary="gran", backups=("uncle_dev",)),)
+    assert "Gran rings Ciara at half seven" in review.log_view.value
+    assert list(review.change) == ["job_1"]
+    # with no complete job the warm-up plan is reviewed, and facilitators still get the model plan
+    fallback = build_review_panel(tiny, family_time={"jobs": [{"what": "Tea"}]},
+                                  assignments=[Assignment(task="t_school_run", primary="aunt_niamh")])
+    assert [t.id for t in fallback.scenario.plan.tasks] == [t.id for t in tiny.plan.tasks]
+    assert build_review_panel(tiny, model_answers=True, family_time={"jobs": [job]}).plan == model_assignments(tiny)

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 _NOBODY = "Nobody yet"
-_STYLE = {"description_width": "9em"}
+_STYLE = {"description_width": "13em"}  # wide enough for "Calling us back together" in full
 _WIDE = widgets.Layout(width="min(100%, 40em)")
 _CARD = dict(border="1px solid #bbb", padding="0.3em 0.6em", margin="0.3em 0", width="min(100%, 50em)")
 
@@ -81,9 +81,9 @@ class JobCard(widgets.VBox):
         self.days = widgets.SelectMultiple(options=[(d.title(), d) for d in WEEKDAYS], rows=7, description="Days",
                                            style=_STYLE)
         self.start = widgets.Text(description="From", placeholder="HH:MM", style=_STYLE,
-                                  layout=widgets.Layout(width="16em"))
-        self.end = widgets.Text(description="Until", placeholder="HH:MM", style=_STYLE,
-                                layout=widgets.Layout(width="16em"))
+                                  layout=widgets.Layout(width="20em"))
+        self.end = widgets.Text(description="Until", placeholder="HH:MM", style={"description_width": "4em"},
+                                layout=widgets.Layout(width="11em"))
         self.who = widgets.Dropdown(options=people, description="Who does it", style=_STYLE, layout=_WIDE)
         self.backups = [widgets.Dropdown(options=people, description=f"Backup {k + 1}", style=_STYLE, layout=_WIDE)
                         for k in range(2)]

@@ -734,12 +734,15 @@ def _evidence_html(scenario, evidence) -> str:
 
 
 def build_review_panel(scenario, *, seed: int = 0, assignments: Optional[Iterable[Assignment]] = None,
-                       model_answers: bool = False) -> ReviewPanel:
-    """The review-meeting exercise for a drill of the learner's plan ``assignments``.
+                       model_answers: bool = False,
+                       family_time: Optional[Mapping[str, Any]] = None) -> ReviewPanel:
+    """The review-meeting exercise for a drill of the learner's plan.
 
-    Without ``assignments`` the learner's plan is empty, so the evidence log
-    shows every job missed. The scenario's model plan (facilitator material)
-    is only used when ``model_answers=True`` is asked for.
+    With ``family_time`` answers that hold at least one complete job, the review looks at the plan the network
+    wrote in Private Family Time (its own jobs and people, see :func:`fncoach.familytime.learner_scenario`), as
+    the drill and Words and Pictures do; otherwise the case's jobs with ``assignments``. Without either the
+    learner's plan is empty, so the evidence log shows every job missed. The scenario's model plan (facilitator
+    material) is only used when ``model_answers=True`` is asked for.
 
     Examples
     --------
@@ -749,6 +752,12 @@ def build_review_panel(scenario, *, seed: int = 0, assignments: Optional[Iterabl
     >>> panel.answers()["decision"]["working"]
     'partly'
     """
+    if family_time and not model_answers:
+        from ..familytime import learner_scenario, plan_from_family_time
+
+        plan = plan_from_family_time(family_time, scenario)
+        if plan.tasks:
+            return ReviewPanel(learner_scenario(scenario, plan), seed=seed, assignments=plan.assignments)
     return ReviewPanel(scenario, seed=seed, assignments=assignments, model_answers=model_answers)
 
 
