@@ -505,6 +505,10 @@ html body:has(.fncoach-contrast input:checked) .jupyter-widgets :is(input, texta
 """
 
 
+#: How much larger the course's figures are drawn while "Larger text and high contrast" is chosen.
+LARGE_FIGURES = 1.5
+
+
 def display_toggle(large: bool = False) -> widgets.HBox:
     """The "Larger text and high contrast" tick box for the course header, with the page CSS it switches on.
 
@@ -567,6 +571,7 @@ class Course:
         self.name_box = learner_box(self._learner if ask_name else "")
         self.case = widgets.HTML()
         self._areas: list[_Area] = []
+        self._figures: list[Callable[[], None]] = []
         self._autosaves: dict[str, AutoSave] = {}
         self.room = _room_session()
         room_box = [_join_panel(self.room)] if ask_name and self.room is not None and self.room.available else []
@@ -676,6 +681,8 @@ class Course:
         return self._quietly(lambda: record.setting(self._learner, DISPLAY_SETTING))
 
     def _display_changed(self, large: bool) -> None:
+        for redraw in list(self._figures):
+            redraw()
         record = self._record()
         if record is not None and self._learner is not None:
             self._quietly(lambda: record.set_setting(self._learner, DISPLAY_SETTING, "large" if large else "standard"))
@@ -830,7 +837,8 @@ class Course:
             try:
                 subject = self.scenario
                 result = draw(via(subject) if via else subject, **options)
-                area.value = figure_html(result, dpi=dpi)
+                # with larger text chosen, the picture (and every word in it) is drawn larger too
+                area.value = figure_html(result, dpi=round(dpi * LARGE_FIGURES) if self.display.box.value else dpi)
                 result.figure.clear()
             except Exception as error:
                 if _strict():
@@ -843,6 +851,7 @@ class Course:
 
         refresh()
         self._areas.append(_Area(refresh))
+        self._figures.append(refresh)
         return area
 
     def html(self, make: Callable[[Any], str]) -> widgets.HTML:
