@@ -570,7 +570,8 @@ class Record:
 
     def setting(self, learner: str, name: str) -> str | None:
         """One of ``learner``'s settings, or ``None`` if they have not chosen it."""
-        rows = self._select("SELECT value FROM settings WHERE learner_key = ? AND name = ?", (learner_key(learner), name))
+        rows = self._select("SELECT value FROM settings WHERE learner_key = ? AND name = ?",
+                            (learner_key(learner), name))
         return rows[0][0] if rows else None
 
     # ------------------------------------------------------------------ writing

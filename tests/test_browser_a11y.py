@@ -75,7 +75,8 @@ def _figures_after_actions(page, notebook: str) -> None:
     if notebook.startswith("02"):
         from fncoach.finding import QUESTIONS
 
-        bea = ("() => Array.from(document.querySelectorAll('option')).some(o => /Aunt\\sBea/.test(o.textContent))")  # options are spaced with no-break spaces
+        # the list's options are spaced with no-break spaces
+        bea = "() => Array.from(document.querySelectorAll('option')).some(o => /Aunt\\sBea/.test(o.textContent))"
         page.get_by_placeholder("e.g. Nana Pat").first.fill("Aunt Bea")
         page.get_by_placeholder("e.g. maternal grandmother").first.fill("aunt")
         page.locator("button", has_text="Add person").first.click()
@@ -137,7 +138,8 @@ def test_notebook_has_no_serious_accessibility_problem(serve, page, tmp_path: Pa
 
 
 
-FOCUS = "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+FOCUS = ("() => { const s = getComputedStyle(document.activeElement);"
+         " return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }")
 TEXT = ("() => { const p = document.querySelector('.jp-RenderedHTMLCommon p'); const s = getComputedStyle(p);"
         " return [parseFloat(s.fontSize), s.color]; }")
 

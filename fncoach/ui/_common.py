@@ -11,7 +11,8 @@ from typing import Any, Callable
 import ipywidgets as widgets
 import traitlets
 
-__all__ = ["ExercisePanel", "FigureImage", "button", "figure_image", "message_html", "LEVEL_STYLE", "short_caption", "with_reason"]
+__all__ = ["ExercisePanel", "FigureImage", "button", "figure_image", "message_html", "LEVEL_STYLE", "short_caption",
+           "with_reason"]
 
 _log = logging.getLogger("fncoach.ui")
 

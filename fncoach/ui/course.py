@@ -491,7 +491,8 @@ body:has(.fncoach-contrast input:checked) a { color: #00008b !important; text-de
 body:has(.fncoach-contrast input:checked) .jupyter-button {
   font-size: 18px; height: auto; min-height: 38px; border: 2px solid #000;
 }
-body:has(.fncoach-contrast input:checked) .jupyter-button:not(.mod-primary):not(.mod-info):not(.mod-success):not(.mod-warning):not(.mod-danger) {
+body:has(.fncoach-contrast input:checked)
+  .jupyter-button:not(.mod-primary):not(.mod-info):not(.mod-success):not(.mod-warning):not(.mod-danger) {
   background: #fff; color: #000;
 }
 body:has(.fncoach-contrast input:checked) .jupyter-button.mod-primary { background: #00008b; color: #fff; }
