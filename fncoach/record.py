@@ -83,6 +83,15 @@ _PLACES = """CREATE TABLE IF NOT EXISTS places (
         updated_at TEXT NOT NULL
     )"""
 
+#: A learner's own settings for how the course looks (e.g. larger text and high contrast), kept with their work.
+_SETTINGS = """CREATE TABLE IF NOT EXISTS settings (
+        learner_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (learner_key, name)
+    )"""
+
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS fncoach_schema (
         version INTEGER NOT NULL,
@@ -99,6 +108,7 @@ _SCHEMA = (
         PRIMARY KEY (learner, scenario_id, exercise_id)
     )""",
     _PLACES,
+    _SETTINGS,
 )
 
 
@@ -445,6 +455,7 @@ class Record:
     def _add_places_table(self) -> None:
         with self._transaction() as conn:
             conn.execute(_PLACES)
+            conn.execute(_SETTINGS)
 
     def _inode(self) -> int | None:
         try:
@@ -532,6 +543,35 @@ class Record:
     def last_learner(self) -> str | None:
         """The learner who last opened a case with this record (one person's own record: their name), or ``None``."""
         rows = self._select("SELECT learner FROM places ORDER BY updated_at DESC, rowid DESC LIMIT 1", ())
+        return rows[0][0] if rows else None
+
+    # ------------------------------------------------------------------ the learner's own settings
+
+    def set_setting(self, learner: str, name: str, value: str) -> None:
+        """Keep one of ``learner``'s settings (how the course looks for them), e.g. ``("display", "large")``.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> record = Record(pathlib.Path(tempfile.mkdtemp()) / "r.sqlite3")
+        >>> record.set_setting("Dana Carer", "display", "large")
+        >>> record.setting("dana  carer", "display"), record.setting("Sam", "display")
+        ('large', None)
+        """
+        learner = clean_learner_name(learner)
+        name = _clean_id(name, "setting name")
+        with self._transaction() as conn:
+            conn.execute(
+                """INSERT INTO settings (learner_key, name, value, updated_at) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (learner_key, name) DO UPDATE SET value = excluded.value,
+                   updated_at = excluded.updated_at""",
+                (learner_key(learner), name, str(value), self._clock()),
+            )
+
+    def setting(self, learner: str, name: str) -> str | None:
+        """One of ``learner``'s settings, or ``None`` if they have not chosen it."""
+        rows = self._select("SELECT value FROM settings WHERE learner_key = ? AND name = ?",
+                            (learner_key(learner), name))
         return rows[0][0] if rows else None
 
     # ------------------------------------------------------------------ writing

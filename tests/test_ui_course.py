@@ -229,6 +229,39 @@ def test_figure_shows_description_and_alt_text(record_path: Path):
     assert "alt='A line for Kofi.'" in area.value and "What the picture shows:</strong> A line for Kofi." in area.value
 
 
+
+def test_larger_text_is_remembered_and_draws_figures_larger(record_path: Path):
+    from PIL import Image
+    import base64
+    import io
+    import re
+
+    from fncoach.viz._common import FigureResult, new_figure
+
+    def draw(scenario):
+        fig, ax = new_figure(3, 2)
+        ax.set_title(scenario.child.name)
+        return FigureResult(fig, f"A line for {scenario.child.name}.")
+
+    def width(area) -> int:
+        data = re.search(r"base64,([^']+)'", area.value).group(1)
+        return Image.open(io.BytesIO(base64.b64decode(data))).size[0]
+
+    session = Course("long_term_foster_links", "Sam")
+    assert "fncoach-contrast" in session.display.box._dom_classes and not session.display.box.value
+    assert "body:has(.fncoach-contrast input:checked)" in session.display.children[1].value
+    area = session.figure(draw)
+    before = width(area)
+    session.display.box.value = True
+    assert width(area) >= before * 1.4
+    assert Record(record_path).setting("Sam", "display") == "large"
+    again = Course("long_term_foster_links", "Sam")  # the next notebook, or a reload
+    assert again.display.box.value
+    assert width(again.figure(draw)) == width(area)
+    someone = Course("long_term_foster_links", "Dana")
+    assert not someone.display.box.value  # it is Sam's choice, not everyone's
+
+
 # ---------------------------------------------------------------------------- commands
 
 

@@ -139,8 +139,10 @@ def parameters_cell(*, learner: bool = True):
 def case_cells(*, ask_name: bool = True) -> list:
     call = "Course(scenario)" if ask_name else "Course(scenario, ask_name=False)"
     what = ("Type your name (so your work is saved under it) and choose a case. "
-            "Everything below follows the case you choose." if ask_name
-            else "Choose the case for this session. Everything below follows it.")
+            "Everything below follows the case you choose. Tick *Larger text and high contrast* if you would like "
+            "bigger, clearer text: it is remembered under your name." if ask_name
+            else "Choose the case for this session. Everything below follows it. *Larger text and high contrast* "
+                 "makes the page easier to read on a projector.")
     return [_shared(new_markdown_cell(f"## Your case\n\n{what}"), "your-case"),
             _shared(new_code_cell(f"course = {call}\ncourse.header"), "case-picker")]
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import re
 from typing import Any, Callable
 
 import ipywidgets as widgets
+import traitlets
 
-__all__ = ["ExercisePanel", "button", "message_html", "LEVEL_STYLE", "with_reason"]
+__all__ = ["ExercisePanel", "FigureImage", "button", "figure_image", "message_html", "LEVEL_STYLE", "short_caption",
+           "with_reason"]
 
 _log = logging.getLogger("fncoach.ui")
 
@@ -29,6 +32,51 @@ def button(**options: Any) -> widgets.Button:
     """
     options.setdefault("layout", widgets.Layout(width="auto", align_self="flex-start"))
     return widgets.Button(**options)
+
+
+def short_caption(description: str, limit: int = 160) -> str:
+    """The first sentence of a figure's description: the picture's accessible name (its full description is
+    shown in the page beside it).
+
+    >>> short_caption("Eco-map of Zoë's network (age 8). Very close to Zoë: Gran.")
+    "Eco-map of Zoë's network (age 8)."
+    """
+    match = re.match(r"(.+?[.!?])(\s|$)", description.strip(), re.DOTALL)
+    first = (match.group(1) if match else description.strip()).replace("\n", " ")
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+class FigureImage(widgets.Image):
+    """An image widget that can carry a text alternative in its ``tooltip`` (shown as the ``<img>``'s title, which a
+    screen reader reads as the picture's name).
+
+    ipywidgets' image view reads a ``description`` before it shows a tooltip and fails without one; this gives it
+    an empty one.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
+
+
+def figure_image(result: Any = None, *, image: widgets.Image | None = None, png: bytes | None = None,
+                 **layout: Any) -> widgets.Image:
+    """An image widget showing a figure, named for screen readers by its description.
+
+    ``result`` is a :class:`~fncoach.viz._common.FigureResult`; its PNG (or ``png``) becomes the picture and the
+    first sentence of its description the image's text alternative (its ``title``, which a screen reader reads
+    as the picture's name). Show the whole description beside it too. Pass ``image`` to update one in place.
+
+    >>> class _Fake:
+    ...     description = "A map of Zoë's people. Gran is close."
+    ...     def png(self, dpi=100, fast=False): return b"PNG"
+    >>> figure_image(_Fake()).tooltip
+    "A map of Zoë's people."
+    """
+    if image is None:
+        image = FigureImage(format="png", layout=widgets.Layout(**(layout or {"max_width": "100%"})))
+    if result is not None:
+        image.value = png if png is not None else result.png()
+        image.tooltip = short_caption(result.description)
+    return image
 
 
 def with_reason(control: widgets.Widget, reason: str) -> widgets.HBox:

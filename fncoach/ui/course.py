@@ -36,13 +36,15 @@ from .. import course as _course
 from ..record import (Record, RecordError, clean_learner_name, default_learner, default_record_path, learner_folder,
                       learner_key)
 from ..scenario import ScenarioError, find_scenario_files, load_scenario
-from ._common import ExercisePanel, message_html
+from ._common import ExercisePanel, message_html, short_caption
 
 __all__ = [
     "AutoSave",
     "Course",
     "autosave",
+    "PAGE_CSS",
     "build_reflection_panel",
+    "display_toggle",
     "build_model_answers_panel",
     "case_card",
     "figure_html",
@@ -476,7 +478,81 @@ def figure_html(result: Any, *, dpi: int = 100) -> str:
     from ..pages import png_data_uri, render
 
     return render("widget_figure.html.j2", src=png_data_uri(result.png(dpi)), description=result.description,
-                  full_size=dpi > 100)
+                  caption=short_caption(result.description), full_size=dpi > 100)
+
+
+# ---------------------------------------------------------------------------- how the page looks
+
+#: The setting (in the learner record) for "Larger text and high contrast": "large" when chosen, "standard" if not.
+DISPLAY_SETTING = "display"
+
+#: CSS the course header carries (so it works in app mode and in JupyterLab alike): a keyboard focus mark anyone
+#: can see, and — while "Larger text and high contrast" is ticked in the header — larger text (about 1.4 times),
+#: black text on white, dark-blue underlined links and strong borders on every control.
+PAGE_CSS = """
+:focus-visible, html body .jupyter-widgets :is(input, textarea, select):focus-visible {
+  outline: 3px solid #0b3d91 !important; outline-offset: 2px !important;
+}
+body:has(.fncoach-contrast input:checked) {
+  --jp-content-font-size1: 20px; --jp-content-font-size0: 18px; --jp-ui-font-size1: 18px; --jp-ui-font-size2: 20px;
+  --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 38px; --jp-widgets-inline-label-width: 12em;
+  --jp-content-line-height: 1.6;
+  --jp-content-font-color0: #000; --jp-content-font-color1: #000; --jp-content-font-color2: #000;
+  --jp-content-font-color3: #000; --jp-ui-font-color0: #000; --jp-ui-font-color1: #000; --jp-ui-font-color2: #000;
+  --jp-widgets-color: #000; --jp-widgets-label-color: #000; --jp-widgets-readout-color: #000;
+  --jp-widgets-input-color: #000; --jp-widgets-input-background-color: #fff;
+  --jp-widgets-input-border-color: #000; --jp-widgets-input-border-width: 2px; --jp-border-color1: #000;
+  --jp-layout-color0: #fff; --jp-layout-color1: #fff; --jp-content-link-color: #00008b;
+  background: #fff; color: #000;
+}
+body:has(.fncoach-contrast input:checked) .jp-RenderedHTMLCommon,
+body:has(.fncoach-contrast input:checked) .widget-html-content,
+body:has(.fncoach-contrast input:checked) .widget-label,
+body:has(.fncoach-contrast input:checked) .widget-inline-hbox .widget-label {
+  font-size: 20px; line-height: 1.6; color: #000;
+}
+body:has(.fncoach-contrast input:checked) .jp-RenderedHTMLCommon *:not(a):not(code),
+body:has(.fncoach-contrast input:checked) .widget-html-content *:not(a) { color: #000 !important; }
+body:has(.fncoach-contrast input:checked) a { color: #00008b !important; text-decoration: underline !important; }
+body:has(.fncoach-contrast input:checked) .jupyter-button {
+  font-size: 18px; height: auto; min-height: 38px; border: 2px solid #000;
+}
+body:has(.fncoach-contrast input:checked)
+  .jupyter-button:not(.mod-primary):not(.mod-info):not(.mod-success):not(.mod-warning):not(.mod-danger) {
+  background: #fff; color: #000;
+}
+body:has(.fncoach-contrast input:checked) .jupyter-button.mod-primary { background: #00008b; color: #fff; }
+body:has(.fncoach-contrast input:checked) input, body:has(.fncoach-contrast input:checked) textarea,
+body:has(.fncoach-contrast input:checked) select { font-size: 18px; color: #000; background: #fff;
+  border: 2px solid #000 !important; }
+body:has(.fncoach-contrast input:checked) :focus-visible,
+html body:has(.fncoach-contrast input:checked) .jupyter-widgets :is(input, textarea, select):focus-visible {
+  outline: 4px solid #000 !important; outline-offset: 2px !important; box-shadow: 0 0 0 7px #ffd500 !important;
+}
+"""
+
+
+#: How much larger the course's figures are drawn while "Larger text and high contrast" is chosen.
+LARGE_FIGURES = 1.5
+
+
+def display_toggle(large: bool = False) -> widgets.HBox:
+    """The "Larger text and high contrast" tick box for the course header, with the page CSS it switches on.
+
+    Ticked, the whole page shows larger text in black on white with strong borders (see :data:`PAGE_CSS`).
+    The tick box is ``.box`` (class ``fncoach-contrast``).
+
+    >>> toggle = display_toggle(True)
+    >>> toggle.box.value, "fncoach-contrast" in toggle.box._dom_classes
+    (True, True)
+    """
+    box = widgets.Checkbox(value=bool(large), description="Larger text and high contrast", indent=False,
+                           layout=widgets.Layout(width="auto"))
+    box.add_class("fncoach-contrast")
+    style = widgets.HTML(f"<style>{PAGE_CSS}</style>", layout=widgets.Layout(width="0", height="0", margin="0"))
+    row = widgets.HBox([box, style], layout=widgets.Layout(align_items="center"))
+    row.box = box  # type: ignore[attr-defined]
+    return row
 
 
 # ---------------------------------------------------------------------------- the course session
@@ -522,11 +598,14 @@ class Course:
         self.name_box = learner_box(self._learner if ask_name else "")
         self.case = widgets.HTML()
         self._areas: list[_Area] = []
+        self._figures: list[Callable[[], None]] = []
         self._autosaves: dict[str, AutoSave] = {}
         self.room = _room_session()
         room_box = [_join_panel(self.room)] if ask_name and self.room is not None and self.room.available else []
-        self.header = widgets.VBox([self.name_box, self.picker, self.note, self.case, *room_box] if ask_name
-                                   else [self.picker, self.note, self.case])
+        self.display = display_toggle(self._display_setting(record) == "large")
+        self.display.box.observe(lambda change: self._display_changed(change["new"]), names="value")
+        self.header = widgets.VBox([self.name_box, self.display, self.picker, self.note, self.case, *room_box]
+                                   if ask_name else [self.display, self.picker, self.note, self.case])
         self.picker.observe(lambda _c: self._case_changed(), names="value")
         self.name_box.observe(self._name_changed, names="value")
         self._show_case()
@@ -607,6 +686,7 @@ class Course:
         self._learner = new
         if before is not None and learner_key(before) == learner_key(new):
             return  # the same person, written differently
+        self._follow_display_setting()
         record = self._record()
         theirs = self._quietly(lambda: record.last_place(new)) if record else None
         # the note comes last, once the page has been redrawn for them, so nothing typed after it lands in a box
@@ -620,6 +700,28 @@ class Course:
         self._refresh_all(case=False, adopt=before is None)
         self._remember_place()
         self.note.value = note
+
+    # -- larger text and high contrast: kept in the learner record, so it follows the learner
+    def _display_setting(self, record: Record | None) -> str | None:
+        if record is None or self._learner is None:
+            return None
+        return self._quietly(lambda: record.setting(self._learner, DISPLAY_SETTING))
+
+    def _display_changed(self, large: bool) -> None:
+        for redraw in list(self._figures):
+            redraw()
+        record = self._record()
+        if record is not None and self._learner is not None:
+            self._quietly(lambda: record.set_setting(self._learner, DISPLAY_SETTING, "large" if large else "standard"))
+
+    def _follow_display_setting(self) -> None:
+        """A new name: show the page as that learner chose before, or keep (and save) what is shown now."""
+        theirs = self._display_setting(self._record())
+        if theirs is None:
+            if self.display.box.value:
+                self._display_changed(True)
+        else:
+            self.display.box.value = theirs == "large"
 
     def _case_changed(self) -> None:
         self._refresh_all()
@@ -762,7 +864,8 @@ class Course:
             try:
                 subject = self.scenario
                 result = draw(via(subject) if via else subject, **options)
-                area.value = figure_html(result, dpi=dpi)
+                # with larger text chosen, the picture (and every word in it) is drawn larger too
+                area.value = figure_html(result, dpi=round(dpi * LARGE_FIGURES) if self.display.box.value else dpi)
                 result.figure.clear()
             except Exception as error:
                 if _strict():
@@ -775,6 +878,7 @@ class Course:
 
         refresh()
         self._areas.append(_Area(refresh))
+        self._figures.append(refresh)
         return area
 
     def html(self, make: Callable[[Any], str]) -> widgets.HTML:

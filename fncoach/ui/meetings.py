@@ -115,7 +115,9 @@ class PreparationPanel(ExercisePanel):
         rows: list[widgets.Widget] = [_p("Who is each step for? Choose from the list beside each one, "
                                          "then press “Check my answers”.")]
         for step in meetings.PREPARATION_STEPS:
-            dropdown = widgets.Dropdown(options=options, value="", layout=widgets.Layout(width="19em"))
+            # a visible label a screen reader reads out (the step's words are just before it)
+            dropdown = widgets.Dropdown(options=options, value="", description="For:",
+                                        style={"description_width": "initial"}, layout=widgets.Layout(width="19em"))
             dropdown.observe(self.safely(lambda _c: self._changed()), names="value")
             self.choices[step.id] = dropdown
             text = widgets.HTML(f"<div style='max-width:30em;line-height:1.35'>{html.escape(step.text)}</div>",
@@ -162,7 +164,8 @@ class AgendaPanel(ExercisePanel):
     def __init__(self, seed: int = 0) -> None:
         self._titles = {item.id: item.title for item in meetings.AGENDA}
         self.order: list[str] = list(meetings.shuffled_agenda(seed))
-        self.listing = widgets.Select(options=self._options(), rows=len(self.order),
+        self.listing = widgets.Select(options=self._options(), rows=len(self.order), description="Agenda:",
+                                      style={"description_width": "initial"},
                                       layout=widgets.Layout(width="min(100%, 32em)"))
         self.up = widgets.Button(description="Move up", icon="arrow-up", layout=widgets.Layout(width="9em"))
         self.down = widgets.Button(description="Move down", icon="arrow-down", layout=widgets.Layout(width="9em"))

@@ -59,7 +59,7 @@ from ..whatif import (
     usable_tries,
     what_if,
 )
-from ._common import ExercisePanel, button, with_reason
+from ._common import ExercisePanel, FigureImage, button, figure_image, with_reason
 
 #: Where a built network is saved: a folder, or a function giving the learner's own folder (None: no name yet).
 SaveDir = Union[str, Path, Callable[[], Union[Path, None]], None]
@@ -164,7 +164,7 @@ def _png_width(png: bytes) -> int:
 
 def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
     # hidden until it has a picture: an empty image shows as a broken-image icon in a browser
-    image = widgets.Image(format="png", layout=widgets.Layout(width="auto", max_width="100%", height="auto",
+    image = FigureImage(format="png", layout=widgets.Layout(width="auto", max_width="100%", height="auto",
                                                                display="none"))
     alt = widgets.HTML(value="")
     return image, alt
@@ -172,7 +172,7 @@ def _figure_view() -> tuple[widgets.Image, widgets.HTML]:
 
 def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any, dpi: int = _DPI) -> None:
     png = _png(result, dpi)
-    image.value = png
+    figure_image(result, image=image, png=png)  # the picture, named for screen readers
     image.layout.display = None
     # shown at its own size (never stretched), shrinking only to fit a narrow screen
     image.layout.width = f"{_png_width(png)}px"
@@ -183,7 +183,11 @@ def _show_figure(image: widgets.Image, alt: widgets.HTML, result: Any, dpi: int 
 def _scrolling(image: widgets.Image) -> widgets.Box:
     """A map shown at full size (labels readable), scrolling sideways on a narrow screen instead of shrinking."""
     image.layout.max_width = "none"
-    return widgets.Box([image], layout=widgets.Layout(overflow_x="auto", max_width="100%"))
+    box = widgets.Box([image], layout=widgets.Layout(overflow_x="auto", max_width="100%"))
+    # a region that scrolls must be reachable with the keyboard (then the arrow keys scroll it): in app mode the
+    # page makes every fncoach-scroll box focusable and names it (see the Voilà template)
+    box.add_class("fncoach-scroll")
+    return box
 
 
 def _options(words: dict) -> list[tuple[str, Any]]:
@@ -542,7 +546,8 @@ class WhatIfPanel(ExercisePanel):
         self.tries: list[dict] = []
         people = [(p.name, p.id) for p in scenario.known_people]
         self.who = widgets.Dropdown(options=people, description="What if", layout=widgets.Layout(width="24em"))
-        self.kind = widgets.Dropdown(options=_options(WHAT_IF_PRESETS), value="leaves", description="",
+        self.kind = widgets.Dropdown(options=_options(WHAT_IF_PRESETS), value="leaves", description="What happens:",
+                                     style={"description_width": "initial"},
                                      layout=widgets.Layout(width="34em"))
         self.try_button = button(description="Show me", button_style="primary", icon="question")
         self.headline = widgets.HTML()

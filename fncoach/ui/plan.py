@@ -42,7 +42,7 @@ from ..review import (
     review_prompts,
 )
 from ..words import count_words
-from ._common import ExercisePanel, button, message_html, with_reason
+from ._common import ExercisePanel, button, figure_image, message_html, with_reason
 
 __all__ = [
     "PlanPanel",
@@ -81,7 +81,7 @@ def _people_options(scenario) -> list[tuple[str, str]]:
 
 def _figure_box(result) -> widgets.VBox:
     """A figure as an image with its text description underneath (for screen readers and print)."""
-    image = widgets.Image(value=result.png(), format="png", layout=widgets.Layout(max_width="100%"))
+    image = figure_image(result)
     description = widgets.HTML(f"<details><summary>Description of the figure</summary>"
                                f"<p style='max-width:46em'>{html.escape(result.description)}</p></details>")
     return widgets.VBox([image, description])
@@ -727,7 +727,9 @@ def _evidence_html(scenario, evidence) -> str:
         rows.append(f"<tr><td>Day {e.day}<br><small>{e.date.strftime('%a %d %b')}</small></td><td>{e.time}</td>"
                     f"<td>{kind}</td><td>{html.escape(titles.get(e.task, e.task))}</td><td>{text}</td></tr>")
     return ("<details open><summary><strong>The network's evidence log</strong></summary>"
-            "<div style='max-height:26em;overflow-y:auto;max-width:52em'>"
+            # it scrolls, so it can be reached with the keyboard (Tab, then the arrow keys) and is named
+            "<div tabindex='0' role='region' aria-label=\"The network's evidence log (scrolls)\" "
+            "style='max-height:26em;overflow-y:auto;max-width:52em'>"
             "<table style='border-collapse:collapse' border='1' cellpadding='4'>"
             "<tr><th>Day</th><th>Time</th><th>Record</th><th>Job</th><th>What it says</th></tr>"
             + "".join(rows) + "</table></div></details>")

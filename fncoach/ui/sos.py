@@ -26,7 +26,7 @@ from ..scaling import ScaleError, check_ten_means, has_scale_history, reveal, va
 from ..sos import COLUMN_TITLES, check_sort, columns_for, fit_saved_sort
 from ..statements import (KINDS, check_agreement, check_statement, compare_with_model, finding_mark,
                           judge_statement_set, statement_boxes)
-from ._common import ExercisePanel, button, message_html, with_reason
+from ._common import ExercisePanel, button, figure_image, message_html, with_reason
 
 __all__ = [
     "CardSortPanel",
@@ -345,7 +345,7 @@ class ScalingPanel(ExercisePanel):
                  "<th>Who</th><th>Role</th><th>Number</th><th>Why</th><th>What would move them one point up</th>"
                  f"</tr></thead><tbody>{rows}</tbody></table>")
         figure = draw_scale_spread(self.scenario, own=result.own_score)
-        image = widgets.Image(value=figure.png(), format="png", layout=widgets.Layout(max_width="100%"))
+        image = figure_image(figure)
         text_version = widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
                                     f"{html.escape(figure.description)}</p></details>")
         history = []
@@ -355,7 +355,7 @@ class ScalingPanel(ExercisePanel):
             over_time = draw_scale_history(self.scenario)
             history = [
                 _p("How the numbers changed over the meetings in this case", strong=True),
-                widgets.Image(value=over_time.png(), format="png", layout=widgets.Layout(max_width="100%")),
+                figure_image(over_time),
                 widgets.HTML(f"<details><summary>Text version of the figure</summary><p style='max-width:46em'>"
                              f"{html.escape(over_time.description)}</p></details>"),
             ]
