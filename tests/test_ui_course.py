@@ -425,3 +425,16 @@ def test_jupyterlab_asks_no_news_question():
     assert f"--LabApp.app_settings_dir={_LAB_SETTINGS}" in cmd
     overrides = json.loads((_LAB_SETTINGS / "overrides.json").read_text(encoding="utf-8"))
     assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_progress_table_shows_an_exercise_finished_as_soon_as_it_is_ticked(record_path: Path):
+    session = Course(environ=_environ(FNCOACH_LEARNER="Sam"))
+    table = session.progress()
+    session.reflection("start_here_reflection")
+    saver = session.autosaved("start_here_reflection")
+    next(iter(saver.panel.boxes.values())).value = "Asking about dad's side"
+    assert "Started" in table.children[1].value and "✓ Done" not in table.children[1].value
+    saver.done_box.value = True  # no other save follows: the table must catch up with the tick itself
+    assert "✓ Done" in table.children[1].value and "finished 1 of" in table.children[1].value
+    saver.done_box.value = False
+    assert "✓ Done" not in table.children[1].value
