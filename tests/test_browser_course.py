@@ -1,0 +1,352 @@
+"""Every course notebook and the facilitator notebook in a real browser, in app mode (Voilà exactly as
+``fncoach app`` serves it), worked through as a learner would: type, choose, press each button.
+
+For each notebook the test checks that the feedback the core gives (``fncoach.meetings``, ``fncoach.finding``,
+``fncoach.sos``, ``fncoach.statements``, ``fncoach.scaling``, ``fncoach.childwords``, ``fncoach.whatif``,
+``fncoach.plan``, ``fncoach.review``) is what appears on the page; that no error box (``ui._common``: "Sorry, that
+did not work", "Something needs fixing", "Your work is not saved yet") and no Python traceback is ever shown; and,
+after a reload, that the work is back in the widgets and in the learner record.
+
+Keyboard alone: in every notebook 00–06 at least one whole exercise is done with Tab, Shift+Tab, Enter, Space and
+the arrow keys only (no clicks, no ``fill``), starting from the top of the page.
+
+Markup: a copy of a bundled case whose free text is full of markup and script is opened in 03 in the browser:
+nothing runs (``window.__pwned`` stays undefined, no dialog) and the markup is shown as text.
+
+One Voilà per notebook; the whole module takes about two to three minutes. A full-page screenshot is kept in the
+test's temporary folder when a step fails.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+
+from browser import LEARNER, SCENARIO, keep_screenshot, page, serve, wait_for_saved  # noqa: F401  (fixtures)
+from fncoach import course as core_course
+from fncoach.record import Record
+from fncoach.scenario import bundled_scenario_path, load_scenario
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group(name="browser")]
+
+GENERAL = core_course.GENERAL_SCENARIO
+LOAD = 120000
+#: What a learner must never see: the error boxes of ``fncoach/ui/_common.py`` and ``ui/course.py``, and tracebacks.
+ERROR_SIGNS = ("Sorry, that did not work", "Something needs fixing", "Your work is not saved yet",
+               "could not all be put back", "Traceback (most recent call last)", "Error:", "Exception:")
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def case():
+    return load_scenario(bundled_scenario_path(SCENARIO))
+
+
+def body_text(page) -> str:
+    return _norm(page.locator("body").inner_text())
+
+
+def no_error_shown(page) -> None:
+    """No error box, no traceback, no error output of a cell (Voilà shows stderr and errors as outputs)."""
+    text = page.locator("body").inner_text()
+    for sign in ERROR_SIGNS:
+        assert sign not in text, f"the page shows {sign!r}: …{text[max(0, text.find(sign) - 300):text.find(sign) + 300]}…"
+    errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
+                          " .output_error, .voila-error")
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def wait_text(scope, text: str, timeout: float = 30000) -> None:
+    """Wait until ``scope`` (a locator, or the page) shows ``text`` (whitespace-insensitive)."""
+    want = _norm(text)
+    element = scope.locator("body") if hasattr(scope, "goto") else scope
+    element.first.wait_for(state="attached", timeout=timeout)
+    handle = element.first.element_handle()
+    element.page.wait_for_function(
+        "([el, want]) => el.innerText.split(/\\s+/).filter(Boolean).join(' ').includes(want)",
+        arg=[handle, want], timeout=timeout)
+
+
+def panel_of(page, button_text: str | re.Pattern):
+    """The innermost box holding the button: the exercise panel (its message box is inside it)."""
+    return page.locator(".widget-vbox", has=page.locator("button", has_text=button_text)).last
+
+
+def press(page, text: str | re.Pattern, nth: int = 0) -> None:
+    page.locator("button", has_text=text).nth(nth).click()
+
+
+def selected_labels(scope) -> list[str]:
+    """The chosen option of every drop-down list in ``scope``, as shown."""
+    return [_norm(t) for t in scope.evaluate(
+        "el => Array.from(el.querySelectorAll('select')).map(s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text)")]
+
+
+def eventually(read: Callable[[], object], want: object, timeout: float = 30) -> None:
+    """Wait until ``read()`` equals ``want`` (the page is redrawn from the kernel a moment after a change)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        got = read()
+        if got == want:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"expected {want!r}, the page shows {got!r}")
+        time.sleep(0.2)
+
+
+def option_texts(select) -> list[str]:
+    return [_norm(t) for t in select.evaluate("el => Array.from(el.options).map(o => o.text)")]
+
+
+def open_notebook(page, url: str, ready: str) -> None:
+    """Open ``url`` and wait until the button ``ready`` (late in the page) is there: every cell has run."""
+    page.goto(url, wait_until="domcontentloaded", timeout=LOAD)
+    page.locator("button", has_text=ready).first.wait_for(state="visible", timeout=LOAD)
+
+
+def expect_feedback(scope, title: str, text: str) -> None:
+    """The feedback box (``message_html``): its title and every line of its text."""
+    wait_text(scope, title)
+    for line in text.split("\n"):
+        if line.strip():
+            wait_text(scope, line.strip(), timeout=5000)
+
+
+def saved(record: Path, exercise: str, scenario: str = SCENARIO) -> dict:
+    return Record(record).load_answers(LEARNER, scenario, exercise) or {}
+
+
+def is_done(record: Path, exercise: str, scenario: str = SCENARIO) -> bool:
+    entry = Record(record).entry(LEARNER, scenario, exercise)
+    return bool(entry and entry.done)
+
+
+def run_step(page, tmp_path: Path, name: str, steps: Callable[[], None]) -> None:
+    try:
+        steps()
+        no_error_shown(page)
+        assert page.outside_requests == [], f"requests to outside addresses were tried: {page.outside_requests}"
+    except Exception as error:
+        try:
+            (tmp_path / f"{name}.txt").write_text(page.locator("body").inner_text(), encoding="utf-8")
+        except Exception:  # the page itself may be gone
+            pass
+        raise AssertionError(f"{error}\n{keep_screenshot(page, tmp_path, name)}") from error
+
+
+# ---------------------------------------------------------------------------- the keyboard alone
+
+
+_ACTIVE = """() => {
+  const a = document.activeElement; if (!a) return '';
+  const label = a.closest('.widget-inline-hbox, .widget-checkbox, .widget-toggle-buttons, .widget-radio, .widget-select')
+  return [a.tagName, a.type || '', a.getAttribute('placeholder') || '', (a.innerText || '').trim(),
+          label ? label.innerText.trim() : '', a.getAttribute('aria-label') || ''].join(' | ');
+}"""
+
+
+def active(page) -> str:
+    return _norm(page.evaluate(_ACTIVE))
+
+
+def tab_to(page, wanted: Callable[[str], bool], *, back: bool = False, limit: int = 400) -> str:
+    """Press Tab (Shift+Tab with ``back``) until the focused control's description satisfies ``wanted``."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        now = active(page)
+        if wanted(now):
+            return now
+    raise AssertionError(f"the keyboard never reached the control (last focused: {active(page)!r})")
+
+
+def from_the_top(page) -> None:
+    """Put the keyboard at the start of the page, as a learner arriving on it (no click)."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    page.keyboard.press("Home")
+
+
+def choose_with_arrows(page, label: str) -> None:
+    """On a focused closed <select>: step with the arrow keys to the option ``label``."""
+    options = page.evaluate("() => Array.from(document.activeElement.options).map(o => o.label || o.text)")
+    assert label in options, (label, options)
+    current = page.evaluate("() => document.activeElement.selectedIndex")
+    target = options.index(label)
+    key = "ArrowDown" if target > current else "ArrowUp"
+    for _ in range(abs(target - current)):
+        page.keyboard.press(key)
+    page.wait_for_function("(want) => { const a = document.activeElement; "
+                           "return a.options[a.selectedIndex].label === want || a.options[a.selectedIndex].text === want; }",
+                           arg=label, timeout=5000)
+
+
+# ---------------------------------------------------------------------------- 00 · Start here
+
+
+def test_start_here_by_keyboard(serve, page, tmp_path: Path):
+    """00 by keyboard alone: write the reflection, tick it finished, see the progress table, get the portfolio."""
+    url, record = serve("00-start-here.ipynb")
+    note = "I hope to learn how to find the people who matter to a child"
+
+    def steps():
+        open_notebook(page, url, "Show my latest progress")
+        from_the_top(page)
+        tab_to(page, lambda a: "Write as much or as little" in a)
+        page.keyboard.type(note, delay=5)
+        page.keyboard.press("Tab")  # leaving the box saves it
+        wait_text(page, "Saved at")
+        wait_for_saved(record, "start_here_reflection", lambda a: note in json.dumps(a))
+        tab_to(page, lambda a: "I have finished this exercise" in a)
+        page.keyboard.press("Space")
+        wait_text(page, "Marked as finished")
+        assert is_done(record, "start_here_reflection")
+        # the progress table follows: the rows the core gives for this record are on the page
+        rows = core_course.progress_rows(Record(record).progress(LEARNER))
+        assert rows, "the record has no progress rows"
+        for row in rows:
+            wait_text(page, row.exercise)
+        wait_text(page, "✓ Done")
+        # the portfolio by keyboard: Tab to the link, Enter, and it holds the reflection
+        tab_to(page, lambda a: a.startswith("A ") and "portfolio" in a.lower())
+        with page.expect_download(timeout=30000) as download:
+            page.keyboard.press("Enter")
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        assert html.escape(note) in text or note in text
+        no_error_shown(page)
+
+        page.reload(wait_until="domcontentloaded", timeout=LOAD)
+        page.locator("button", has_text="Show my latest progress").wait_for(state="visible", timeout=LOAD)
+        page.wait_for_function("(note) => Array.from(document.querySelectorAll('textarea')).some(t => t.value === note)",
+                               arg=note, timeout=30000)
+        box = page.locator(".widget-checkbox", has_text="I have finished this exercise").locator("input")
+        assert box.is_checked()
+        wait_text(page, "Welcome back")
+
+    run_step(page, tmp_path, "start-here", steps)
+
+
+# ---------------------------------------------------------------------------- 01 · Principles and meetings
+
+
+def test_principles_and_meetings(serve, page, tmp_path: Path):
+    """01: preparation, the running order (by keyboard alone), a meeting by video and the dilemmas."""
+    from fncoach import meetings
+
+    url, record = serve("01-principles-and-meetings.ipynb")
+    steps_ = meetings.PREPARATION_STEPS
+    audiences = list(meetings.AUDIENCES)
+    label = {key: words[:1].upper() + words[1:] for key, words in meetings.AUDIENCES.items()}
+    # every step right except the first, which gets the wrong audience
+    prep = {s.id: s.audience for s in steps_}
+    prep[steps_[0].id] = next(a for a in audiences if a != steps_[0].audience)
+    ticked = [p.id for p in meetings.VIRTUAL_PRACTICES if p.safe] + \
+        [next(p.id for p in meetings.VIRTUAL_PRACTICES if not p.safe)]
+    dilemma_choice = {d.id: d.options[i % len(d.options)].id for i, d in enumerate(meetings.DILEMMAS)}
+    right_order = [item.id for item in meetings.AGENDA]
+    titles = {item.id: item.title for item in meetings.AGENDA}
+
+    def steps():
+        open_notebook(page, url, "Check my order")
+        # -- getting ready: choose for each step, press "Check my answers"
+        prep_panel = panel_of(page, "Check my answers").first
+        prep_panel = page.locator(".widget-vbox", has=page.get_by_text(steps_[0].text)).last
+        selects = prep_panel.locator("select")
+        assert selects.count() == len(steps_)
+        for i, step in enumerate(steps_):
+            selects.nth(i).select_option(label=label[prep[step.id]])
+        prep_panel.locator("button", has_text="Check my answers").click()
+        expected = meetings.check_preparation(prep)
+        assert not expected.correct
+        expect_feedback(prep_panel, f"{expected.score} of {expected.out_of}", expected.text)
+        wait_for_saved(record, "fnm_preparation", lambda a: a.get("choices") == prep, scenario=GENERAL)
+
+        # -- the running order, by keyboard alone
+        agenda = panel_of(page, "Check my order")
+        from_the_top(page)
+        tab_to(page, lambda a: a.startswith("SELECT") and "Move" not in a and "1." in a)
+        agenda.locator("button", has_text="Check my order").wait_for()
+        first = option_texts(agenda.locator("select"))
+        order = [next(k for k, t in titles.items() if o.split(". ", 1)[1] == t) for o in first]
+        for target, item in enumerate(right_order):
+            here = order.index(item)
+            if here == target:
+                continue
+            # select the part with the arrow keys (the focus is on the list)
+            current = page.evaluate("() => document.activeElement.selectedIndex")
+            key = "ArrowDown" if here > current else "ArrowUp"
+            if current < 0:
+                page.keyboard.press("ArrowDown")
+                current = 0
+                key = "ArrowDown"
+            for _ in range(abs(here - current)):
+                page.keyboard.press(key)
+            page.wait_for_function("(want) => document.activeElement.selectedIndex === want", arg=here)
+            tab_to(page, lambda a: "Move up" in a)
+            for _ in range(here - target):
+                page.keyboard.press("Enter")
+            order.insert(target, order.pop(here))
+            want = [f"{i}. {titles[x]}" for i, x in enumerate(order, start=1)]
+            eventually(lambda: option_texts(agenda.locator("select")), want)
+            tab_to(page, lambda a: a.startswith("SELECT"), back=True)
+        assert order == right_order
+        tab_to(page, lambda a: "Check my order" in a)
+        page.keyboard.press("Enter")
+        expected = meetings.check_agenda_order(order)
+        assert expected.correct
+        expect_feedback(agenda, f"{expected.score} of {expected.out_of} — well done", expected.text)
+        wait_for_saved(record, "fnm_agenda", lambda a: a.get("order") == right_order, scenario=GENERAL)
+
+        # -- a meeting by phone or video: tick, press its "Check my answers"
+        virtual = page.locator(".widget-vbox", has=page.get_by_text(meetings.VIRTUAL_PRACTICES[0].text)).last
+        for practice in meetings.VIRTUAL_PRACTICES:
+            if practice.id in ticked:
+                virtual.locator(".widget-checkbox", has_text=practice.text).locator("input").check()
+        virtual.locator("button", has_text="Check my answers").click()
+        expected = meetings.check_virtual_choices(ticked)
+        expect_feedback(virtual, f"{expected.score} of {expected.out_of}", expected.text)
+        wait_for_saved(record, "fnm_virtual", lambda a: sorted(a.get("ticked", [])) == sorted(ticked),
+                       scenario=GENERAL)
+
+        # -- when it gets difficult: feedback on every choice, then a summary
+        for number, item in enumerate(meetings.DILEMMAS, start=1):
+            block = page.locator(".widget-toggle-buttons").nth(number - 1)
+            letter = chr(ord("A") + [o.id for o in item.options].index(dilemma_choice[item.id]))
+            block.locator("button", has_text=re.compile(rf"^\s*{letter}\s*$")).click()
+            answer = meetings.check_dilemma(item.id, dilemma_choice[item.id])
+            wait_text(page, answer.text.split("\n")[0])
+        summary = meetings.check_dilemmas(dilemma_choice, [d.id for d in meetings.DILEMMAS])
+        expect_feedback(page, "All answered", summary.text)
+        wait_for_saved(record, "fnm_dilemmas", lambda a: a.get("choices") == dilemma_choice, scenario=GENERAL)
+        no_error_shown(page)
+
+        # -- a reload: every answer is back on screen
+        page.reload(wait_until="domcontentloaded", timeout=LOAD)
+        page.locator("button", has_text="Check my order").wait_for(state="visible", timeout=LOAD)
+        prep_panel = page.locator(".widget-vbox", has=page.get_by_text(steps_[0].text)).last
+        eventually(lambda: selected_labels(prep_panel), [_norm(label[prep[s.id]]) for s in steps_])
+        agenda = panel_of(page, "Check my order")
+        assert option_texts(agenda.locator("select")) == \
+            [f"{i}. {titles[x]}" for i, x in enumerate(right_order, start=1)]
+        virtual = page.locator(".widget-vbox", has=page.get_by_text(meetings.VIRTUAL_PRACTICES[0].text)).last
+        for practice in meetings.VIRTUAL_PRACTICES:
+            box = virtual.locator(".widget-checkbox", has_text=practice.text).locator("input")
+            assert box.is_checked() == (practice.id in ticked), practice.id
+        for number, item in enumerate(meetings.DILEMMAS, start=1):
+            letter = chr(ord("A") + [o.id for o in item.options].index(dilemma_choice[item.id]))
+            pressed = page.locator(".widget-toggle-buttons").nth(number - 1).locator("button.mod-active")
+            assert _norm(pressed.inner_text()) == letter
+        wait_text(page, "Welcome back")
+
+    run_step(page, tmp_path, "meetings", steps)
