@@ -73,9 +73,13 @@ def wait_text(scope, text: str, timeout: float = 30000) -> None:
     element = scope.locator("body") if hasattr(scope, "goto") else scope
     element.first.wait_for(state="attached", timeout=timeout)
     handle = element.first.element_handle()
-    element.page.wait_for_function(
-        "([el, want]) => el.innerText.split(/\\s+/).filter(Boolean).join(' ').includes(want)",
-        arg=[handle, want], timeout=timeout)
+    try:
+        element.page.wait_for_function(
+            "([el, want]) => el.innerText.split(/\\s+/).filter(Boolean).join(' ').includes(want)",
+            arg=[handle, want], timeout=timeout)
+    except Exception as error:
+        raise AssertionError(f"the page never showed {want!r}; it shows: {_norm(handle.inner_text())[-1500:]!r}") \
+            from error
 
 
 def panel_of(page, button_text: str | re.Pattern):
@@ -105,6 +109,11 @@ def eventually(read: Callable[[], object], want: object, timeout: float = 30) ->
         if time.monotonic() > deadline:
             raise AssertionError(f"expected {want!r}, the page shows {got!r}")
         time.sleep(0.2)
+
+
+def box_of(control):
+    """The nearest box around a control (one statement, one card…)."""
+    return control.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' widget-vbox ')][1]")
 
 
 def option_texts(select) -> list[str]:
@@ -180,16 +189,16 @@ def from_the_top(page) -> None:
 
 def choose_with_arrows(page, label: str) -> None:
     """On a focused closed <select>: step with the arrow keys to the option ``label``."""
-    options = page.evaluate("() => Array.from(document.activeElement.options).map(o => o.label || o.text)")
+    read = "() => Array.from(document.activeElement.options).map(o => o.text)"
+    options = [_norm(o) for o in page.evaluate(read)]
+    label = _norm(label)
     assert label in options, (label, options)
     current = page.evaluate("() => document.activeElement.selectedIndex")
     target = options.index(label)
     key = "ArrowDown" if target > current else "ArrowUp"
     for _ in range(abs(target - current)):
         page.keyboard.press(key)
-    page.wait_for_function("(want) => { const a = document.activeElement; "
-                           "return a.options[a.selectedIndex].label === want || a.options[a.selectedIndex].text === want; }",
-                           arg=label, timeout=5000)
+    eventually(lambda: page.evaluate("() => document.activeElement.selectedIndex"), target)
 
 
 # ---------------------------------------------------------------------------- 00 · Start here
@@ -350,3 +359,217 @@ def test_principles_and_meetings(serve, page, tmp_path: Path):
         wait_text(page, "Welcome back")
 
     run_step(page, tmp_path, "meetings", steps)
+
+
+# ---------------------------------------------------------------------------- 02 · Build a network
+
+
+def test_build_a_network(serve, page, tmp_path: Path):
+    """02: finding the network by keyboard alone (each question, then "how did I do?"); the network builder."""
+    from fncoach import finding
+
+    scenario = case()
+    url, record = serve("02-build-a-network.ipynb")
+    # two questions that find someone and one that finds nobody, as the core says
+    finds, empty, asked = [], [], []
+    for question in finding.QUESTIONS:
+        found = finding.ask(scenario, asked + [question.id]).found_by(question.id)
+        if found and len(finds) < 2:
+            finds.append(question)
+            asked.append(question.id)
+        elif not found and not empty:
+            empty.append(question)
+            asked.append(question.id)
+    assert len(finds) == 2 and empty
+    asking = [finds[0], empty[0], finds[1]]
+    newcomer = "Auntie Grace Mensah"
+
+    def steps():
+        open_notebook(page, url, "Save as scenario")
+        panel = panel_of(page, "I have asked enough")
+        # -- finding, by keyboard alone: each question in turn from the top of the page, then "how did I do?"
+        so_far: list[str] = []
+        for question in asking:
+            from_the_top(page)
+            tab_to(page, lambda a, q=question: a.startswith("BUTTON") and question.text in a)
+            page.keyboard.press("Enter")
+            so_far.append(question.id)
+            found = finding.ask(scenario, so_far).found_by(question.id)
+            if found:
+                expect_feedback(panel, "You found someone",
+                                "\n".join(f"{f.name} ({f.relationship}): {f.clue}" for f in found))
+            else:
+                expect_feedback(panel, "What you heard", "Nobody new came up this time. That happens: keep asking.")
+            wait_text(panel, finding.ask(scenario, so_far).summary)
+        page.keyboard.press("Enter")  # the same question again
+        wait_text(panel, "You have asked that already. Try a different question.")
+        tab_to(page, lambda a: "I have asked enough" in a)
+        page.keyboard.press("Enter")
+        expect_feedback(panel, "How did you do?", "\n".join(finding.feedback(scenario, so_far)))
+        wait_for_saved(record, "finding_the_network", lambda a: a.get("asked") == so_far)
+
+        # -- the builder follows the finding: the people found are in its list of people
+        builder = panel_of(page, "Save as scenario")
+        person = builder.locator(".widget-dropdown", has_text="Person").locator("select").first
+        found_names = [f.name for q in finds for f in finding.ask(scenario, so_far).found_by(q.id)]
+        eventually(lambda: all(any(n in o for o in option_texts(person)) for n in found_names), True)
+        # add someone new, take it back, add them again
+        builder.locator(".widget-text", has_text="Name").locator("input").first.fill(newcomer)
+        builder.locator(".widget-text", has_text="Who they are to").locator("input").fill("family friend")
+        builder.locator("button", has_text="Add person").click()
+        eventually(lambda: any(newcomer in o for o in option_texts(person)), True)
+        wait_for_saved(record, "network_builder", lambda a: newcomer in json.dumps(a))
+        builder.locator("button", has_text="Undo").click()
+        wait_text(builder, "The last change was taken back.")
+        eventually(lambda: any(newcomer in o for o in option_texts(person)), False)
+        wait_for_saved(record, "network_builder", lambda a: newcomer not in json.dumps(a))
+        builder.locator(".widget-text", has_text="Name").locator("input").first.fill(newcomer)
+        builder.locator(".widget-text", has_text="Who they are to").locator("input").fill("family friend")
+        builder.locator("button", has_text="Add person").click()
+        eventually(lambda: any(newcomer in o for o in option_texts(person)), True)
+        wait_text(builder, newcomer)  # on the eco-map's description too
+        # save it as a case of the learner's own: first with no name, then named
+        builder.locator("button", has_text="Save as scenario").click()
+        expect_feedback(builder, "Not saved yet", "Give your network a name first (in the box beside the button).")
+        builder.get_by_placeholder(re.compile("for example")).fill("Kofi and Grace")
+        builder.locator("button", has_text="Save as scenario").click()
+        wait_text(builder, "Saved as “")
+        wait_for_saved(record, "network_builder", lambda a: newcomer in json.dumps(a))
+        no_error_shown(page)
+
+        # -- a reload: the questions asked are marked, the builder has the new person
+        page.reload(wait_until="domcontentloaded", timeout=LOAD)
+        page.locator("button", has_text="Save as scenario").wait_for(state="visible", timeout=LOAD)
+        panel = panel_of(page, "I have asked enough")
+        wait_text(panel, finding.ask(scenario, so_far).summary)
+        for question in finding.QUESTIONS:
+            asked_mark = panel.locator("button.mod-success", has_text=question.text).count()
+            assert asked_mark == (1 if question.id in so_far else 0), question.id
+        person = panel_of(page, "Save as scenario").locator(".widget-dropdown", has_text="Person").locator("select").first
+        eventually(lambda: any(newcomer in o for o in option_texts(person)), True)
+        wait_text(page, "Welcome back")
+
+    run_step(page, tmp_path, "network", steps)
+
+
+# ---------------------------------------------------------------------------- 03 · SOS mapping
+
+
+def test_sos_mapping(serve, page, tmp_path: Path):
+    """03: the card sort by keyboard alone; statements, the safety scale and the Three Houses by a learner."""
+    from fncoach.childwords import check_house_message
+    from fncoach.scaling import check_ten_means, reveal
+    from fncoach.sos import COLUMN_TITLES, check_sort, columns_for
+    from fncoach.statements import check_statement, compare_with_model, judge_statement_set
+
+    scenario = case()
+    url, record = serve("03-sos-mapping.ipynb")
+    cards = scenario.sos.cards
+    columns = columns_for(scenario)
+    sort = {c.id: c.column for c in cards}
+    sort[cards[0].id] = next(col for col in columns if col != cards[0].column)  # one card in the wrong column
+    harm = scenario.sos.harm_statements[0].text
+    worry = "Mum is chaotic and neglectful."
+    ten = (f"At 10, {scenario.child.name} goes to every family time and comes home happy, because the network "
+           "checks Chloe is sober before each visit, and the carers and social worker have seen this for six months.")
+    voice = scenario.child.voice
+    chosen = {"worries": [voice.worries[0]], "good_things": [voice.good_things[0]], "dreams": [voice.dreams[0]]}
+    say = {"worries": f"{scenario.child.name} said: {voice.worries[0]}", "good_things": "", "dreams": ""}
+
+    def steps():
+        open_notebook(page, url, "Check what the network will hear")
+        # -- the card sort by keyboard alone
+        sort_panel = panel_of(page, "Check my sort")
+        from_the_top(page)
+        for number, card in enumerate(cards, start=1):
+            tab_to(page, lambda a, n=number: a.startswith("SELECT") and f"Card {n}" in a)
+            choose_with_arrows(page, COLUMN_TITLES[sort[card.id]])
+        tab_to(page, lambda a: "Check my sort" in a)
+        wait_for_saved(record, "sos_card_sort", lambda a: a.get("cards") == sort)  # the last choice has arrived
+        page.keyboard.press("Enter")
+        result = check_sort(scenario, sort)
+        expect_feedback(sort_panel, f"{result.score} of {result.total}", result.summary())
+        for card in result.cards:
+            wait_text(sort_panel, card.message(), timeout=5000)
+        wait_for_saved(record, "sos_card_sort", lambda a: a.get("cards") == sort)
+
+        # -- statements: a good harm statement, a labelling worry, compare, the whole set
+        statements = panel_of(page, "Check the whole set")
+        harm_box = box_of(page.get_by_placeholder("Write your harm statement here").first)
+        harm_box.get_by_placeholder("Write your harm statement here").fill(harm)
+        harm_box.locator("button", has_text=re.compile(r"^\s*Check\s*$")).click()
+        verdict = check_statement(harm, "harm", scenario)
+        wait_text(harm_box, "This has all the parts" if verdict.ok else "Nearly there")
+        wait_text(harm_box, verdict.summary())
+        harm_box.locator("button", has_text="Compare with the model").click()
+        wait_text(harm_box, compare_with_model(scenario, "harm", harm)[0])
+        worry_box = box_of(page.get_by_placeholder("Write your worry statement here").first)
+        worry_box.get_by_placeholder("Write your worry statement here").fill(worry)
+        worry_box.get_by_placeholder("e.g. Gran, Amara").fill("Siobhán")
+        worry_box.locator("button", has_text=re.compile(r"^\s*Check\s*$")).click()
+        verdict = check_statement(worry, "worry", scenario)
+        assert not verdict.ok
+        wait_text(worry_box, "Nearly there")
+        for finding in verdict.findings[:3]:
+            wait_text(worry_box, finding.message, timeout=5000)
+        statements.locator("button", has_text="Check the whole set").click()
+        n_harm = len(page.get_by_placeholder("Write your harm statement here").all())
+        n_worry = len(page.get_by_placeholder("Write your worry statement here").all())
+        whole = judge_statement_set([harm] + [""] * (n_harm - 1), [worry] + [""] * (n_worry - 1),
+                                    [""] * n_worry, scenario)
+        expect_feedback(statements, whole.title, "\n".join(whole.lines))
+        wait_for_saved(record, "sos_statements", lambda a: a.get("harm", [""])[0] == harm
+                       and a.get("worries", [""])[0] == worry and a["agreement"][0]["agreed"] == "Siobhán")
+
+        # -- the safety scale: what 10 looks like, my number, commit, everyone's numbers
+        scaling = panel_of(page, "Commit my number")
+        scaling.get_by_placeholder(f"At 10, {scenario.child.name}…").fill(ten)
+        scaling.locator("button", has_text="Save what 10 looks like").click()
+        wait_text(scaling, check_ten_means(ten).message)
+        assert check_ten_means(ten).ok
+        scaling.get_by_placeholder("0 to 10").fill("4")
+        scaling.get_by_placeholder("Why that number? What are you seeing?").fill("Family time still goes wrong.")
+        commit = scaling.locator("button", has_text="Commit my number")
+        eventually(lambda: commit.is_enabled(), True)
+        commit.click()
+        shown = reveal(scenario, "4", "Family time still goes wrong.")
+        if shown.escalations:
+            expect_feedback(scaling, "Immediate safety concern: escalate", "\n".join(shown.escalations))
+        else:
+            wait_text(scaling, "Your number is committed. Compare your reasons with everyone else's.")
+        for person in shown.perspectives:
+            wait_text(scaling, person.name, timeout=5000)
+        wait_text(scaling, shown.spread.text)
+        wait_for_saved(record, "sos_scaling", lambda a: a.get("committed") is True and a.get("own_score") == 4)
+
+        # -- the Three Houses: choose what the network must hear, say it, check
+        houses = panel_of(page, "Check what the network will hear")
+        for key, phrases in chosen.items():
+            for phrase in phrases:
+                houses.locator(".widget-checkbox", has_text=phrase).first.locator("input").check()
+        houses.get_by_placeholder(re.compile("what worries")).fill(say["worries"])
+        houses.locator("button", has_text="Check what the network will hear").click()
+        heard = check_house_message(scenario, chosen, say)
+        expect_feedback(houses, heard.headline, "\n".join(p.message for p in heard.points))
+        wait_for_saved(record, "sos_three_houses", lambda a: a.get("houses_chosen") == chosen)
+        no_error_shown(page)
+
+        # -- a reload: the sort, the statements, the committed number and the houses are back
+        page.reload(wait_until="domcontentloaded", timeout=LOAD)
+        page.locator("button", has_text="Check what the network will hear").wait_for(state="visible", timeout=LOAD)
+        eventually(lambda: selected_labels(panel_of(page, "Check my sort")),
+                   [_norm(COLUMN_TITLES[sort[c.id]]) for c in cards])
+        eventually(lambda: page.get_by_placeholder("Write your harm statement here").first.input_value(), harm)
+        eventually(lambda: page.get_by_placeholder("Write your worry statement here").first.input_value(), worry)
+        scaling = panel_of(page, "Commit my number")
+        eventually(lambda: scaling.get_by_placeholder("0 to 10").input_value(), "4")
+        wait_text(scaling, shown.spread.text)  # committed: everyone's numbers are shown again
+        assert scaling.get_by_placeholder("0 to 10").is_disabled()
+        houses = panel_of(page, "Check what the network will hear")
+        for key, phrases in chosen.items():
+            box = houses.locator(".widget-checkbox", has_text=phrases[0]).first.locator("input")
+            assert box.is_checked(), phrases[0]
+        eventually(lambda: houses.get_by_placeholder(re.compile("what worries")).input_value(), say["worries"])
+        wait_text(page, "Welcome back")
+
+    run_step(page, tmp_path, "sos", steps)
