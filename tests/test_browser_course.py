@@ -573,3 +573,261 @@ def test_sos_mapping(serve, page, tmp_path: Path):
         wait_text(page, "Welcome back")
 
     run_step(page, tmp_path, "sos", steps)
+
+
+# ---------------------------------------------------------------------------- 05 · Network strength and what-ifs
+
+
+def test_network_strength_what_ifs(serve, page, tmp_path: Path):
+    """05: one what-if by mouse, one by keyboard alone; each shows the core's headline and reasons; a reload
+    shows the last one again."""
+    from fncoach.whatif import WHAT_IF_PRESETS, preset_changes, what_if
+
+    scenario = case()
+    url, record = serve("05-network-strength-what-ifs.ipynb")
+    people = list(scenario.known_people)
+    tries = [(people[1], "moves_away"), (people[2], "stressful")]
+
+    def expected(person, kind):
+        return what_if(scenario, preset_changes(scenario, person.id, kind))
+
+    def steps():
+        open_notebook(page, url, "Show me")
+        panel = panel_of(page, "Show me")
+        selects = panel.locator("select")
+        # -- by mouse
+        person, kind = tries[0]
+        selects.nth(0).select_option(label=person.name)
+        selects.nth(1).select_option(label=WHAT_IF_PRESETS[kind])
+        panel.locator("button", has_text="Show me").click()
+        result = expected(person, kind)
+        wait_text(panel, result.headline)
+        for line in result.explanation:
+            wait_text(panel, line, timeout=5000)
+        wait_for_saved(record, "what_if", lambda a: a.get("tries") == [{"person": person.id, "kind": kind}])
+        # -- by keyboard alone
+        person, kind = tries[1]
+        from_the_top(page)
+        tab_to(page, lambda a: a.startswith("SELECT") and "What if" in a)
+        choose_with_arrows(page, person.name)
+        page.keyboard.press("Tab")
+        choose_with_arrows(page, WHAT_IF_PRESETS[kind])
+        tab_to(page, lambda a: "Show me" in a)
+        page.keyboard.press("Enter")
+        result = expected(person, kind)
+        wait_text(panel, result.headline)
+        for line in result.explanation:
+            wait_text(panel, line, timeout=5000)
+        wait_for_saved(record, "what_if", lambda a: [t["person"] for t in a.get("tries", [])] ==
+                       [p.id for p, _ in tries])
+        no_error_shown(page)
+
+        # -- a reload: the last what-if is shown again
+        page.reload(wait_until="domcontentloaded", timeout=LOAD)
+        page.locator("button", has_text="Show me").wait_for(state="visible", timeout=LOAD)
+        panel = panel_of(page, "Show me")
+        wait_text(panel, result.headline)
+        eventually(lambda: selected_labels(panel), [_norm(person.name), _norm(WHAT_IF_PRESETS[kind])])
+        wait_text(page, "Welcome back")
+
+    run_step(page, tmp_path, "what-ifs", steps)
+
+
+# ---------------------------------------------------------------------------- the facilitator's notebook
+
+
+def test_facilitator_session(serve, page, tmp_path: Path):
+    """The trainer's notebook: model answers revealed one section at a time, hidden again; the live room says
+    plainly that it is not available without a hub."""
+    from fncoach.room.client import NOT_AVAILABLE
+
+    sections = core_course.model_answer_sections(case())
+    url, _record = serve("facilitator/session.ipynb")
+
+    def steps():
+        open_notebook(page, url, "Show the next section")
+        panel = panel_of(page, "Show the next section")
+        wait_text(panel, f"0 of {len(sections)} sections shown")
+        first_line = sections[0][1][0]
+        assert not page.get_by_text(first_line, exact=False).first.is_visible()  # nothing given away yet
+        show = panel.locator("button", has_text="Show the next section")
+        for number, (title, lines) in enumerate(sections, start=1):
+            show.click()
+            wait_text(panel, f"{number} of {len(sections)} sections shown")
+            heading = panel.locator("h3", has_text=title).first
+            heading.wait_for(state="visible", timeout=10000)
+            if number < len(sections):
+                assert not panel.locator("h3", has_text=sections[number][0]).first.is_visible()
+            wait_text(panel, lines[0], timeout=5000)
+        eventually(lambda: show.is_disabled(), True)
+        panel.locator("button", has_text="Hide all").click()
+        wait_text(panel, f"0 of {len(sections)} sections shown")
+        eventually(lambda: panel.locator("h3", has_text=sections[0][0]).first.is_visible(), False)
+        assert show.is_enabled()
+        wait_text(page, NOT_AVAILABLE)
+
+    run_step(page, tmp_path, "facilitator", steps)
+
+
+# ---------------------------------------------------------------------------- 04 and 06 by keyboard alone
+
+
+def test_safety_plan_by_keyboard(serve, page, tmp_path: Path):
+    """04 by keyboard alone: a main person and a backup for every job, then "Check the plan"."""
+    from fncoach.plan import assignments_from_answers
+    from fncoach.planchange import check_whole_plan
+    from fncoach.words import count_words
+
+    scenario = case()
+    url, record = serve("04-safety-plan-and-drills.ipynb")
+    model = {a.task: a for a in scenario.plan.model_plan}
+    rows = [{"task": t.id, "primary": model[t.id].primary, "backups": list(model[t.id].backups[:1])}
+            for t in scenario.plan.tasks]
+
+    def label(person_id: str) -> str:
+        person = scenario.person(person_id)
+        return f"{person.name} — {person.relationship}" + ("" if person.is_known else " (not found yet)")
+
+    def steps():
+        open_notebook(page, url, "Run the drill")
+        from_the_top(page)
+        for row in rows:
+            tab_to(page, lambda a: a.startswith("SELECT") and "Main person" in a)
+            choose_with_arrows(page, label(row["primary"]))
+            for backup in row["backups"]:
+                tab_to(page, lambda a: a.startswith("SELECT") and "Backup 1" in a)
+                choose_with_arrows(page, label(backup))
+        tab_to(page, lambda a: "Check the plan" in a)
+        wait_for_saved(record, "safety_plan", lambda a: a.get("assignments") == rows)
+        page.keyboard.press("Enter")
+        problems = check_whole_plan(scenario, assignments_from_answers({"assignments": rows}))
+        to_fix = [p for p in problems if p.level == "problem"]
+        panel = panel_of(page, "Check the plan")
+        if to_fix:
+            expect_feedback(panel, "Have another look", f"{count_words(len(to_fix), 'thing')} to fix")
+        else:
+            expect_feedback(panel, "No problems found", "Every job has a main person and a backup who can do it.")
+        for problem in problems:
+            wait_text(panel, problem.message, timeout=5000)
+
+    run_step(page, tmp_path, "plan-keyboard", steps)
+
+
+def test_review_by_keyboard(serve, page, tmp_path: Path):
+    """06 by keyboard alone: the four-week review's decision (a radio choice with the arrow keys) and its check."""
+    from fncoach.review import VERDICTS
+    from fncoach.ui.plan import ReviewPanel
+
+    scenario = case()
+    url, record = serve("06-review-and-handover.ipynb")
+    # the same review the notebook builds for a learner with no plan of their own yet, judged by the core
+    reference = ReviewPanel(scenario, seed=0)
+    reference.working.value = "partly"
+    reference._on_check()
+    verdict = reference.feedback
+
+    def steps():
+        open_notebook(page, url, "Check my decision")
+        from_the_top(page)
+        tab_to(page, lambda a: a.startswith("INPUT | radio") and "Is it working?" in a)
+        page.keyboard.press("Space")  # the first answer…
+        page.keyboard.press("ArrowDown")  # …then the next one down: "Partly"
+        eventually(lambda: page.evaluate("() => document.activeElement.checked && "
+                                         "document.activeElement.closest('label').innerText.trim()"),
+                   VERDICTS["partly"])
+        tab_to(page, lambda a: "Check my decision" in a)
+        wait_for_saved(record, "safety_plan_review", lambda a: a["decision"]["working"] == "partly")
+        page.keyboard.press("Enter")
+        panel = panel_of(page, "Check my decision")
+        expect_feedback(panel, verdict.headline, "\n".join(verdict.points))
+
+    run_step(page, tmp_path, "review-keyboard", steps)
+
+
+# ---------------------------------------------------------------------------- markup in a case's free text
+
+
+PWN = "window.__pwned=1"
+#: Appended to every free-text field of the case (``SHORT_MARKUP`` where the field is short, such as names).
+MARKUP = (f'<script>{PWN}</script><img src=x onerror="{PWN}"><a href="javascript:{PWN}">link</a>'
+          "</td></tr></table></div></li></ul>")
+SHORT_MARKUP = f"<img src=x onerror={PWN}></td>"
+
+
+def hostile_case_file(folder: Path) -> Path:
+    """A copy of the bundled case with markup and script added to every free-text field, under the same id."""
+    from test_hostile_markup import HOSTILE, _bundled_free_text, _with
+
+    from fncoach.model import Scenario
+
+    data = case().model_dump(mode="json")
+    for path, text in _bundled_free_text().items():  # every free-text field, and whether it takes the long text
+        data = _with(data, path, MARKUP if text == HOSTILE else SHORT_MARKUP)
+    Scenario.model_validate(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{SCENARIO}.yaml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert MARKUP in target.read_text(encoding="utf-8") and load_scenario(target).child.name.endswith(")")
+    return target
+
+
+def test_markup_in_a_case_is_shown_as_text_and_never_runs(serve, page, tmp_path: Path):
+    """03 opened on a case whose free text is full of markup and script (a coach's own case that takes the bundled
+    case's place): after every button, nothing ran, no dialog opened, and the markup is on the page as text."""
+    hostile = hostile_case_file(tmp_path / "own-cases")
+    scenario = load_scenario(hostile)
+    url, record = serve("03-sos-mapping.ipynb", extra_env={"FNCOACH_SCENARIOS": str(hostile.parent)})
+    dialogs: list[str] = []
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+
+    def nothing_ran() -> None:
+        assert page.evaluate("() => typeof window.__pwned") == "undefined", "script from the case ran"
+        assert dialogs == [], f"a dialog opened: {dialogs}"
+        made = page.evaluate("""() => ({
+            handlers: document.querySelectorAll('[onerror], [onload], [onmouseover]').length,
+            links: document.querySelectorAll('a[href^="javascript:" i]').length,
+            scripts: Array.from(document.scripts).filter(s => s.textContent.includes('__pwned')).length})""")
+        assert made == {"handlers": 0, "links": 0, "scripts": 0}, made
+
+    def steps():
+        open_notebook(page, url, "Check what the network will hear")
+        wait_text(page, scenario.meta.title)  # the case card shows the hostile case…
+        wait_text(page, MARKUP)  # …and its markup as text
+        nothing_ran()
+        sort_panel = panel_of(page, "Check my sort")
+        sort_panel.locator("select").first.select_option(index=1)
+        sort_panel.locator("button", has_text="Check my sort").click()
+        wait_text(sort_panel, scenario.sos.cards[0].explanation)  # the card's explanation, markup and all
+        harm = page.get_by_placeholder("Write your harm statement here").first
+        harm.fill(scenario.sos.harm_statements[0].text)
+        box_of(harm).locator("button", has_text=re.compile(r"^\s*Check\s*$")).click()
+        box_of(harm).locator("button", has_text="Compare with the model").click()
+        wait_text(box_of(harm), scenario.sos.harm_statements[0].text)
+        scaling = panel_of(page, "Commit my number")
+        scaling.get_by_placeholder(re.compile("^At 10, ")).fill(
+            "At 10, Kofi goes to every family time and comes home happy, because his carers and social worker "
+            "have seen the network check Chloe is sober before each visit for six months.")
+        scaling.locator("button", has_text="Save what 10 looks like").click()
+        scaling.get_by_placeholder("0 to 10").fill("5")
+        scaling.get_by_placeholder("Why that number? What are you seeing?").fill("Family time still goes wrong.")
+        commit = scaling.locator("button", has_text="Commit my number")
+        eventually(lambda: commit.is_enabled(), True)
+        commit.click()
+        first = scenario.sos.scaling.perspectives[0] if scenario.sos.scaling else None
+        if first is not None:
+            wait_text(scaling, first.reason)
+        houses = panel_of(page, "Check what the network will hear")
+        houses.locator(".widget-checkbox input").first.check()
+        houses.locator("button", has_text="Check what the network will hear").click()
+        wait_text(houses, scenario.child.voice.worries[0])
+        page.wait_for_timeout(1000)  # give anything that would run a moment to do so
+        nothing_ran()
+        assert page.locator("body").inner_text().count(SHORT_MARKUP) >= 3
+        wait_for_saved(record, "sos_scaling", lambda a: a.get("committed") is True)
+
+    run_step(page, tmp_path, "markup", steps)
