@@ -116,6 +116,21 @@ def box_of(control):
     return control.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' widget-vbox ')][1]")
 
 
+def steady(read: Callable[[], object], want: object, timeout: float = 30, still: float = 0.6) -> None:
+    """Wait until ``read()`` equals ``want`` and stays so for ``still`` seconds (no redraw from the kernel is
+    still on its way), as a person's eyes would before the next key."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        eventually(read, want, max(0.1, deadline - time.monotonic()))
+        time.sleep(still)
+        if read() == want:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{want!r} did not stay on the page")
+
+
 def option_texts(select) -> list[str]:
     return [_norm(t) for t in select.evaluate("el => Array.from(el.options).map(o => o.text)")]
 
@@ -301,13 +316,15 @@ def test_principles_and_meetings(serve, page, tmp_path: Path):
                 key = "ArrowDown"
             for _ in range(abs(here - current)):
                 page.keyboard.press(key)
-            page.wait_for_function("(want) => document.activeElement.selectedIndex === want", arg=here)
+            steady(lambda: page.evaluate("() => document.activeElement.selectedIndex"), here)
             tab_to(page, lambda a: "Move up" in a)
-            for _ in range(here - target):
+            for at in range(here, target, -1):  # one press of "Move up" at a time, as the list is redrawn
                 page.keyboard.press("Enter")
-            order.insert(target, order.pop(here))
-            want = [f"{i}. {titles[x]}" for i, x in enumerate(order, start=1)]
-            eventually(lambda: option_texts(agenda.locator("select")), want)
+                order[at - 1], order[at] = order[at], order[at - 1]
+                want = [f"{i}. {titles[x]}" for i, x in enumerate(order, start=1)]
+                eventually(lambda: option_texts(agenda.locator("select")), want)
+                # redrawn from the kernel with the moved part still chosen: wait for that before the next move
+                eventually(lambda: agenda.locator("select").evaluate("el => el.selectedIndex"), at - 1)
             tab_to(page, lambda a: a.startswith("SELECT"), back=True)
         assert order == right_order
         tab_to(page, lambda a: "Check my order" in a)
