@@ -57,8 +57,29 @@ def body_text(page) -> str:
     return _norm(page.locator("body").inner_text())
 
 
+#: Put in every page before it loads: remembers any error sign that is ever added to the page, even for a moment.
+WATCH_ERRORS = """(() => {
+  const signs = %s;
+  window.__errorsSeen = [];
+  const look = (node) => {
+    const text = node && (node.nodeType === 3 ? node.data : node.textContent) || '';
+    for (const sign of signs) if (text.includes(sign)) window.__errorsSeen.push(text.slice(0, 400));
+  };
+  new MutationObserver((records) => { for (const r of records) {
+    if (r.type === 'characterData') look(r.target); else r.addedNodes.forEach(look); } })
+    .observe(document, {subtree: true, childList: true, characterData: true});
+})();""" % json.dumps(ERROR_SIGNS)
+
+
+def watch_for_errors(page) -> None:
+    page.add_init_script(WATCH_ERRORS)
+
+
 def no_error_shown(page) -> None:
-    """No error box, no traceback, no error output of a cell (Voilà shows stderr and errors as outputs)."""
+    """No error box, no traceback, no error output of a cell (Voilà shows stderr and errors as outputs), now or
+    at any moment since the page was opened (see :data:`WATCH_ERRORS`)."""
+    seen = page.evaluate("() => window.__errorsSeen")
+    assert seen == [], f"an error was shown on the page: {seen}"
     text = page.locator("body").inner_text()
     for sign in ERROR_SIGNS:
         assert sign not in text, f"the page shows {sign!r}: …{text[max(0, text.find(sign) - 300):text.find(sign) + 300]}…"
@@ -159,6 +180,7 @@ def is_done(record: Path, exercise: str, scenario: str = SCENARIO) -> bool:
 
 
 def run_step(page, tmp_path: Path, name: str, steps: Callable[[], None]) -> None:
+    watch_for_errors(page)
     try:
         steps()
         no_error_shown(page)
@@ -249,7 +271,6 @@ def test_start_here_by_keyboard(serve, page, tmp_path: Path):
         text = Path(download.value.path()).read_text(encoding="utf-8")
         assert html.escape(note) in text or note in text
         no_error_shown(page)
-
         page.reload(wait_until="domcontentloaded", timeout=LOAD)
         page.locator("button", has_text="Show my latest progress").wait_for(state="visible", timeout=LOAD)
         page.wait_for_function("(note) => Array.from(document.querySelectorAll('textarea')).some(t => t.value === note)",
@@ -819,6 +840,9 @@ def test_markup_in_a_case_is_shown_as_text_and_never_runs(serve, page, tmp_path:
         sort_panel = panel_of(page, "Check my sort")
         sort_panel.locator("select").first.select_option(index=1)
         sort_panel.locator("button", has_text="Check my sort").click()
+        wait_text(sort_panel, f"1 of {len(scenario.sos.cards)}")  # the one card placed is checked
+        page.wait_for_timeout(500)
+        nothing_ran()
         wait_text(sort_panel, scenario.sos.cards[0].explanation)  # the card's explanation, markup and all
         harm = page.get_by_placeholder("Write your harm statement here").first
         harm.fill(scenario.sos.harm_statements[0].text)
