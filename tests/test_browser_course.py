@@ -249,12 +249,12 @@ def test_start_here_by_keyboard(serve, page, tmp_path: Path):
     def steps():
         open_notebook(page, url, "Show my latest progress")
         from_the_top(page)
-        tab_to(page, lambda a: "Write as much or as little" in a)
+        tab_to(page, lambda a: a.startswith("TEXTAREA") and "Write as much or as little" in a)
         page.keyboard.type(note, delay=5)
         page.keyboard.press("Tab")  # leaving the box saves it
         wait_text(page, "Saved at")
         wait_for_saved(record, "start_here_reflection", lambda a: note in json.dumps(a))
-        tab_to(page, lambda a: "I have finished this exercise" in a)
+        tab_to(page, lambda a: a.startswith("INPUT | checkbox") and "I have finished this exercise" in a)
         page.keyboard.press("Space")
         wait_text(page, "Marked as finished")
         assert is_done(record, "start_here_reflection")
@@ -338,7 +338,7 @@ def test_principles_and_meetings(serve, page, tmp_path: Path):
             for _ in range(abs(here - current)):
                 page.keyboard.press(key)
             steady(lambda: page.evaluate("() => document.activeElement.selectedIndex"), here)
-            tab_to(page, lambda a: "Move up" in a)
+            tab_to(page, lambda a: a.startswith("BUTTON") and "Move up" in a)
             for at in range(here, target, -1):  # one press of "Move up" at a time, as the list is redrawn
                 page.keyboard.press("Enter")
                 order[at - 1], order[at] = order[at], order[at - 1]
@@ -348,7 +348,7 @@ def test_principles_and_meetings(serve, page, tmp_path: Path):
                 eventually(lambda: agenda.locator("select").evaluate("el => el.selectedIndex"), at - 1)
             tab_to(page, lambda a: a.startswith("SELECT"), back=True)
         assert order == right_order
-        tab_to(page, lambda a: "Check my order" in a)
+        tab_to(page, lambda a: a.startswith("BUTTON") and "Check my order" in a)
         page.keyboard.press("Enter")
         expected = meetings.check_agenda_order(order)
         assert expected.correct
@@ -429,7 +429,7 @@ def test_build_a_network(serve, page, tmp_path: Path):
         so_far: list[str] = []
         for question in asking:
             from_the_top(page)
-            tab_to(page, lambda a, q=question: a.startswith("BUTTON") and question.text in a)
+            tab_to(page, lambda a: a.startswith("BUTTON") and question.text in a)
             page.keyboard.press("Enter")
             so_far.append(question.id)
             found = finding.ask(scenario, so_far).found_by(question.id)
@@ -441,7 +441,7 @@ def test_build_a_network(serve, page, tmp_path: Path):
             wait_text(panel, finding.ask(scenario, so_far).summary)
         page.keyboard.press("Enter")  # the same question again
         wait_text(panel, "You have asked that already. Try a different question.")
-        tab_to(page, lambda a: "I have asked enough" in a)
+        tab_to(page, lambda a: a.startswith("BUTTON") and "I have asked enough" in a)
         page.keyboard.press("Enter")
         expect_feedback(panel, "How did you do?", "\n".join(finding.feedback(scenario, so_far)))
         wait_for_saved(record, "finding_the_network", lambda a: a.get("asked") == so_far)
@@ -522,7 +522,7 @@ def test_sos_mapping(serve, page, tmp_path: Path):
         for number, card in enumerate(cards, start=1):
             tab_to(page, lambda a, n=number: a.startswith("SELECT") and f"Card {n}" in a)
             choose_with_arrows(page, COLUMN_TITLES[sort[card.id]])
-        tab_to(page, lambda a: "Check my sort" in a)
+        tab_to(page, lambda a: a.startswith("BUTTON") and "Check my sort" in a)
         wait_for_saved(record, "sos_card_sort", lambda a: a.get("cards") == sort)  # the last choice has arrived
         page.keyboard.press("Enter")
         result = check_sort(scenario, sort)
@@ -650,7 +650,7 @@ def test_network_strength_what_ifs(serve, page, tmp_path: Path):
         choose_with_arrows(page, person.name)
         page.keyboard.press("Tab")
         choose_with_arrows(page, WHAT_IF_PRESETS[kind])
-        tab_to(page, lambda a: "Show me" in a)
+        tab_to(page, lambda a: a.startswith("BUTTON") and "Show me" in a)
         page.keyboard.press("Enter")
         result = expected(person, kind)
         wait_text(panel, result.headline)
@@ -735,7 +735,7 @@ def test_safety_plan_by_keyboard(serve, page, tmp_path: Path):
             for backup in row["backups"]:
                 tab_to(page, lambda a: a.startswith("SELECT") and "Backup 1" in a)
                 choose_with_arrows(page, label(backup))
-        tab_to(page, lambda a: "Check the plan" in a)
+        tab_to(page, lambda a: a.startswith("BUTTON") and "Check the plan" in a)
         wait_for_saved(record, "safety_plan", lambda a: a.get("assignments") == rows)
         page.keyboard.press("Enter")
         problems = check_whole_plan(scenario, assignments_from_answers({"assignments": rows}))
@@ -752,7 +752,8 @@ def test_safety_plan_by_keyboard(serve, page, tmp_path: Path):
 
 
 def test_review_by_keyboard(serve, page, tmp_path: Path):
-    """06 by keyboard alone: the four-week review's decision (a radio choice with the arrow keys) and its check."""
+    """06 by keyboard alone: the four-week review's decision (is it working: a radio choice with the arrow keys;
+    which jobs need changing: a tick with Space) and its check."""
     from fncoach.review import VERDICTS
     from fncoach.ui.plan import ReviewPanel
 
@@ -761,6 +762,8 @@ def test_review_by_keyboard(serve, page, tmp_path: Path):
     # the same review the notebook builds for a learner with no plan of their own yet, judged by the core
     reference = ReviewPanel(scenario, seed=0)
     reference.working.value = "partly"
+    job = scenario.plan.tasks[0]
+    reference.change[job.id].value = True
     reference._on_check()
     verdict = reference.feedback
 
@@ -773,8 +776,11 @@ def test_review_by_keyboard(serve, page, tmp_path: Path):
         eventually(lambda: page.evaluate("() => document.activeElement.checked && "
                                          "document.activeElement.closest('label').innerText.trim()"),
                    VERDICTS["partly"])
-        tab_to(page, lambda a: "Check my decision" in a)
-        wait_for_saved(record, "safety_plan_review", lambda a: a["decision"]["working"] == "partly")
+        tab_to(page, lambda a: a.startswith("INPUT | checkbox") and job.title in a)  # which jobs need changing
+        page.keyboard.press("Space")
+        tab_to(page, lambda a: a.startswith("BUTTON") and "Check my decision" in a)
+        wait_for_saved(record, "safety_plan_review", lambda a: a["decision"]["working"] == "partly"
+                       and a["decision"]["change"] == [job.id])
         page.keyboard.press("Enter")
         panel = panel_of(page, "Check my decision")
         expect_feedback(panel, verdict.headline, "\n".join(verdict.points))
