@@ -13,8 +13,8 @@ the arrow keys only (no clicks, no ``fill``), starting from the top of the page.
 Markup: a copy of a bundled case whose free text is full of markup and script is opened in 03 in the browser:
 nothing runs (``window.__pwned`` stays undefined, no dialog) and the markup is shown as text.
 
-One Voilà per notebook; the whole module takes about two to three minutes. A full-page screenshot is kept in the
-test's temporary folder when a step fails.
+One Voilà per notebook; the whole module takes about three minutes on a busy two-core machine. A full-page
+screenshot and the page's text are kept in the test's temporary folder when a step fails.
 """
 
 from __future__ import annotations
@@ -53,10 +53,6 @@ def case():
     return load_scenario(bundled_scenario_path(SCENARIO))
 
 
-def body_text(page) -> str:
-    return _norm(page.locator("body").inner_text())
-
-
 #: Put in every page before it loads: remembers any error sign that is ever added to the page, even for a moment.
 WATCH_ERRORS = """(() => {
   const signs = %s;
@@ -82,7 +78,8 @@ def no_error_shown(page) -> None:
     assert seen == [], f"an error was shown on the page: {seen}"
     text = page.locator("body").inner_text()
     for sign in ERROR_SIGNS:
-        assert sign not in text, f"the page shows {sign!r}: …{text[max(0, text.find(sign) - 300):text.find(sign) + 300]}…"
+        at = text.find(sign)
+        assert at < 0, f"the page shows {sign!r}: …{text[max(0, at - 300):at + 300]}…"
     errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
                           " .output_error, .voila-error")
     assert errors.count() == 0, errors.first.inner_text()
@@ -108,14 +105,11 @@ def panel_of(page, button_text: str | re.Pattern):
     return page.locator(".widget-vbox", has=page.locator("button", has_text=button_text)).last
 
 
-def press(page, text: str | re.Pattern, nth: int = 0) -> None:
-    page.locator("button", has_text=text).nth(nth).click()
-
-
 def selected_labels(scope) -> list[str]:
     """The chosen option of every drop-down list in ``scope``, as shown."""
     return [_norm(t) for t in scope.evaluate(
-        "el => Array.from(el.querySelectorAll('select')).map(s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text)")]
+        "el => Array.from(el.querySelectorAll('select'))"
+        ".map(s => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text)")]
 
 
 def eventually(read: Callable[[], object], want: object, timeout: float = 30) -> None:
@@ -170,10 +164,6 @@ def expect_feedback(scope, title: str, text: str) -> None:
             wait_text(scope, line.strip(), timeout=5000)
 
 
-def saved(record: Path, exercise: str, scenario: str = SCENARIO) -> dict:
-    return Record(record).load_answers(LEARNER, scenario, exercise) or {}
-
-
 def is_done(record: Path, exercise: str, scenario: str = SCENARIO) -> bool:
     entry = Record(record).entry(LEARNER, scenario, exercise)
     return bool(entry and entry.done)
@@ -198,7 +188,8 @@ def run_step(page, tmp_path: Path, name: str, steps: Callable[[], None]) -> None
 
 _ACTIVE = """() => {
   const a = document.activeElement; if (!a) return '';
-  const label = a.closest('.widget-inline-hbox, .widget-checkbox, .widget-toggle-buttons, .widget-radio, .widget-select')
+  const label = a.closest(
+    '.widget-inline-hbox, .widget-checkbox, .widget-toggle-buttons, .widget-radio, .widget-select');
   return [a.tagName, a.type || '', a.getAttribute('placeholder') || '', (a.innerText || '').trim(),
           label ? label.innerText.trim() : '', a.getAttribute('aria-label') || ''].join(' | ');
 }"""
@@ -273,7 +264,8 @@ def test_start_here_by_keyboard(serve, page, tmp_path: Path):
         no_error_shown(page)
         page.reload(wait_until="domcontentloaded", timeout=LOAD)
         page.locator("button", has_text="Show my latest progress").wait_for(state="visible", timeout=LOAD)
-        page.wait_for_function("(note) => Array.from(document.querySelectorAll('textarea')).some(t => t.value === note)",
+        page.wait_for_function("(note) => Array.from(document.querySelectorAll('textarea'))"
+                               ".some(t => t.value === note)",
                                arg=note, timeout=30000)
         box = page.locator(".widget-checkbox", has_text="I have finished this exercise").locator("input")
         assert box.is_checked()
@@ -305,7 +297,6 @@ def test_principles_and_meetings(serve, page, tmp_path: Path):
     def steps():
         open_notebook(page, url, "Check my order")
         # -- getting ready: choose for each step, press "Check my answers"
-        prep_panel = panel_of(page, "Check my answers").first
         prep_panel = page.locator(".widget-vbox", has=page.get_by_text(steps_[0].text)).last
         selects = prep_panel.locator("select")
         assert selects.count() == len(steps_)
@@ -483,7 +474,8 @@ def test_build_a_network(serve, page, tmp_path: Path):
         for question in finding.QUESTIONS:
             asked_mark = panel.locator("button.mod-success", has_text=question.text).count()
             assert asked_mark == (1 if question.id in so_far else 0), question.id
-        person = panel_of(page, "Save as scenario").locator(".widget-dropdown", has_text="Person").locator("select").first
+        builder = panel_of(page, "Save as scenario")
+        person = builder.locator(".widget-dropdown", has_text="Person").locator("select").first
         eventually(lambda: any(newcomer in o for o in option_texts(person)), True)
         wait_text(page, "Welcome back")
 
