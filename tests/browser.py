@@ -71,10 +71,11 @@ def serve(tmp_path: Path):
     env = voila_environment(env)  # exactly how `fncoach app` runs Voilà (its template fetches nothing from outside)
     env.pop("FNCOACH_STRICT_UI", None)
 
-    def start(notebook: str, *, learner: str | None = LEARNER) -> tuple[str, Path]:
+    def start(notebook: str, *, learner: str | None = LEARNER, extra_env: dict[str, str] | None = None
+              ) -> tuple[str, Path]:
         port = _free_port()
         log = open(tmp_path / f"voila-{port}.log", "w")
-        run_env = dict(env)
+        run_env = dict(env, **(extra_env or {}))  # extra_env: e.g. FNCOACH_SCENARIOS, a folder of the test's own cases
         if learner is None:  # like a shared course server: nobody's name is known until they type it
             run_env.pop("FNCOACH_LEARNER", None)
         path = ROOT / "notebooks" / notebook

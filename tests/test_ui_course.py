@@ -484,3 +484,16 @@ def test_a_case_the_quick_look_cannot_follow_is_still_listed_by_its_title(tmp_pa
     (tmp_path / "broken.yaml").write_text("meta: [\n", encoding="utf-8")
     assert sorted(scenario_choices(tmp_path)) == [("Ana, 6: All on one line", "flow"),
                                                   ("broken (has a problem — see fncoach validate)", "broken")]
+
+
+def test_progress_table_shows_an_exercise_finished_as_soon_as_it_is_ticked(record_path: Path):
+    session = Course(environ=_environ(FNCOACH_LEARNER="Sam"))
+    table = session.progress()
+    session.reflection("start_here_reflection")
+    saver = session.autosaved("start_here_reflection")
+    next(iter(saver.panel.boxes.values())).value = "Asking about dad's side"
+    assert "Started" in table.children[1].value and "✓ Done" not in table.children[1].value
+    saver.done_box.value = True  # no other save follows: the table must catch up with the tick itself
+    assert "✓ Done" in table.children[1].value and "finished 1 of" in table.children[1].value
+    saver.done_box.value = False
+    assert "✓ Done" not in table.children[1].value

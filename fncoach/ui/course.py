@@ -334,12 +334,16 @@ class AutoSave:
         self.last_error = ""
         self.retry.layout.display = "none"
         self._say(f"✓ Saved at {_dt.datetime.now().strftime('%H:%M:%S')}.")
+        self._tell_listeners()
+        return True
+
+    def _tell_listeners(self) -> None:
+        """Let what follows this exercise catch up (the progress table, an exercise using these answers)."""
         for listener in list(self.saved_listeners):
             try:
                 listener(self.exercise)
             except Exception:  # another exercise catching up must never undo this save
                 _log.exception("catching up after a save failed")
-        return True
 
     @property
     def waiting_for_name(self) -> bool:
@@ -372,6 +376,7 @@ class AutoSave:
         except RecordError as error:
             self._problem(str(error))
             return
+        self._tell_listeners()  # the progress table shows it finished (or not) straight away
         self._say("✓ Marked as finished. It will show in your progress." if change["new"]
                   else "Marked as not finished yet.")
 
