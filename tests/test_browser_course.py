@@ -7,7 +7,8 @@ For each notebook the test checks that the feedback the core gives (``fncoach.me
 did not work", "Something needs fixing", "Your work is not saved yet") and no Python traceback is ever shown; and,
 after a reload, that the work is back in the widgets and in the learner record.
 
-Keyboard alone: in every notebook 00–06 at least one whole exercise is done with Tab, Shift+Tab, Enter, Space and
+Keyboard alone: in every notebook 00–06 and the facilitator notebook at least one whole exercise is done with Tab,
+Shift+Tab, Enter, Space and
 the arrow keys only (no clicks, no ``fill``), starting from the top of the page.
 
 Markup: a copy of a bundled case whose free text is full of markup and script is opened in 03 in the browser:
@@ -667,8 +668,8 @@ def test_network_strength_what_ifs(serve, page, tmp_path: Path):
 
 
 def test_facilitator_session(serve, page, tmp_path: Path):
-    """The trainer's notebook: model answers revealed one section at a time, hidden again; the live room says
-    plainly that it is not available without a hub."""
+    """The trainer's notebook: model answers revealed one section at a time (by keyboard alone), hidden again; the
+    live room says plainly that it is not available without a hub."""
     from fncoach.room.client import NOT_AVAILABLE
 
     sections = core_course.model_answer_sections(case())
@@ -681,8 +682,11 @@ def test_facilitator_session(serve, page, tmp_path: Path):
         first_line = sections[0][1][0]
         assert not page.get_by_text(first_line, exact=False).first.is_visible()  # nothing given away yet
         show = panel.locator("button", has_text="Show the next section")
+        # by keyboard alone: Tab to the button from the top of the page, then Enter for each section
+        from_the_top(page)
+        tab_to(page, lambda now: now.startswith("BUTTON") and "Show the next section" in now)
         for number, (title, lines) in enumerate(sections, start=1):
-            show.click()
+            page.keyboard.press("Enter")
             wait_text(panel, f"{number} of {len(sections)} sections shown")
             heading = panel.locator("h3", has_text=title).first
             heading.wait_for(state="visible", timeout=10000)

@@ -138,7 +138,7 @@ def strength_html(report: StrengthReport, before: StrengthReport | None = None) 
             f"<td style='padding:2px 8px;white-space:nowrap'>{value}</td>"
             f"<td style='padding:2px 8px'>{html.escape(c.reason)}<br><em>{html.escape(c.suggestion)}</em></td></tr>")
     return (f"<div><strong style='font-size:1.1em'>{html.escape(heading)}</strong>"
-            "<table style='border-collapse:collapse;font-size:0.95em'><thead><tr><th>Part</th><th></th>"
+            "<table style='border-collapse:collapse;font-size:0.95em'><thead><tr><th>Part</th><th>Bar</th>"
             "<th>Value (0 weak, 1 strong)</th><th>Why, and what to ask next</th></tr></thead><tbody>"
             + "".join(rows) + "</tbody></table></div>")
 
