@@ -8,8 +8,7 @@ did not work", "Something needs fixing", "Your work is not saved yet") and no Py
 after a reload, that the work is back in the widgets and in the learner record.
 
 Keyboard alone: in every notebook 00–06 and the facilitator notebook at least one whole exercise is done with Tab,
-Shift+Tab, Enter, Space and
-the arrow keys only (no clicks, no ``fill``), starting from the top of the page.
+Shift+Tab, Enter, Space and the arrow keys only (no clicks, no ``fill``), starting from the top of the page.
 
 Markup: a copy of a bundled case whose free text is full of markup and script is opened in 03 in the browser:
 nothing runs (``window.__pwned`` stays undefined, no dialog) and the markup is shown as text.
