@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from fncoach.cli.course_cmds import hub_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 SERVICE = "fncoach-room"
 PROXY_CACHE = Path(os.environ.get("FNCOACH_PROXY_DIR", Path.home() / ".cache" / "fncoach-hub-proxy"))
@@ -126,6 +128,7 @@ c.Spawner.environment = {{
     "FNCOACH_ROOM_URL": "http://127.0.0.1:{self.service_port}/services/{SERVICE}/",
     "PYTHONPATH": {str(ROOT)!r},
     "MPLCONFIGDIR": {str(self.folder / 'mpl')!r},
+    **{hub_environment()!r},  # exactly what `fncoach hub-config` tells a hub's admin to add
     **{self.learner_env!r},
 }}
 c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",

@@ -131,3 +131,28 @@ print(len(c.mine({code!r})))
     assert ">ann<" not in page and "bob:" not in page
     assert request("DELETE", hub.service_url + f"api/rooms/{code}", token=trainer)[0] == 200
     assert request("GET", hub.service_url + f"api/rooms/{code}", token=trainer)[0] == 404
+
+
+def test_app_mode_through_the_hub_uses_the_course_template_and_shows_notebook_00s_picture(hub):
+    """With what `fncoach hub-config` prints (tests/hub.py adds it), /user/NAME/voila/render/ draws 00 — whose
+    text holds a picture, which Voilà could not show with jupyter_server's async contents manager — with
+    fncoach's template and no code."""
+    from hub import ROOT
+
+    shutil.copytree(ROOT / "notebooks", hub.folder / "homes" / "ann" / "notebooks", dirs_exist_ok=True)
+    token = hub.user_token("ann", scopes=("access:servers!server=ann/",))
+    url = f"{hub.url}/user/ann/voila/render/notebooks/00-start-here.ipynb"
+    # Voilà streams the page: a cell it cannot draw leaves the page unfinished for ever, so wait at most 3 minutes
+    pool = ThreadPoolExecutor(1)
+    try:
+        status, page = pool.submit(request, "GET", url, token=token, timeout=60).result(timeout=180)
+    except TimeoutError:
+        pytest.fail("app mode through the hub never finished drawing notebook 00 (see the hub's log)")
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    assert status == 200, str(page)[-2000:]
+    assert "Traceback" not in page and "application/vnd.jupyter.stderr" not in page
+    assert 'src="data:image/png;base64,' in page  # the picture from the notebook's text
+    assert "fncoach-learner" in page and 'setAttribute("role", "main")' in page  # fncoach's template
+    assert "from fncoach" not in page  # no code shown
+    assert "application/vnd.jupyter.widget-view+json" in page

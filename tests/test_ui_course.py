@@ -497,3 +497,27 @@ def test_progress_table_shows_an_exercise_finished_as_soon_as_it_is_ticked(recor
     assert "✓ Done" in table.children[1].value and "finished 1 of" in table.children[1].value
     saver.done_box.value = False
     assert "✓ Done" not in table.children[1].value
+
+
+def test_hub_config_points_learners_servers_at_the_course_template_and_the_plain_contents_manager():
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from fncoach.cli.course_cmds import VOILA_TEMPLATE
+
+    result = subprocess.run([sys.executable, "-m", "fncoach", "hub-config", "--json"], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    env = json.loads(result.stdout)
+    assert (Path(env["JUPYTER_PATH"]) / "voila" / "templates" / VOILA_TEMPLATE / "index.html.j2").is_file()
+    settings = json.loads((Path(env["JUPYTER_CONFIG_PATH"]) / "jupyter_server_config.json").read_text())
+    manager = settings["ServerApp"]["contents_manager_class"]
+    assert manager.rsplit(".", 1)[1] == "LargeFileManager"  # not the Async one Voilà 0.5 cannot draw 00 with
+    assert settings["VoilaConfiguration"]["template"] == VOILA_TEMPLATE
+    # the text form is Python a hub's configuration can run as it is
+    text = subprocess.run([sys.executable, "-m", "fncoach", "hub-config"], capture_output=True, text=True,
+                          timeout=120).stdout
+    c = SimpleNamespace(Spawner=SimpleNamespace(environment={"KEEP": "1"}))
+    exec(compile(text, "fncoach.py", "exec"), {"c": c})
+    assert c.Spawner.environment == {"KEEP": "1", **env}

@@ -14,7 +14,7 @@ from .. import course
 from ..record import Record, RecordError, default_learner, default_record_path
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError, print_json
 
-__all__ = ["register", "lab_command", "app_command", "app_url", "voila_environment", "VOILA_TEMPLATE",
+__all__ = ["register", "lab_command", "app_command", "app_url", "voila_environment", "hub_environment", "VOILA_TEMPLATE",
            "LEARNERS_HIDDEN"]
 
 #: fncoach's Voilà template: Voilà's "lab" template without the links to an icon-font CDN (nothing is fetched
@@ -60,6 +60,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      "(default: 00-start-here)")
     _serve_options(app)
     app.set_defaults(func=_app)
+
+    hub = subparsers.add_parser(
+        "hub-config", help="print the lines a JupyterHub's configuration needs for the course in app mode",
+        description="Print lines to add to jupyterhub_config.py (on The Littlest JupyterHub: a file in "
+        "/opt/tljh/config/jupyterhub_config.d/) so that app mode on the hub (/user/NAME/voila/render/...) uses "
+        "fncoach's page template and can show every notebook. Run it in the learners' environment: the paths "
+        "are where fncoach is installed there.",
+    )
+    hub.add_argument("--json", action="store_true", help="print only the environment variables, as JSON "
+                     "(for Kubernetes: singleuser.extraEnv)")
+    hub.set_defaults(func=_hub_config)
 
     progress = subparsers.add_parser(
         "progress", help="show a learner's progress through the course",
@@ -191,6 +202,32 @@ def app_url(notebook: Path, port: int, host: str = "127.0.0.1") -> str:
     return f"http://{host}:{port}/" + (f"voila/render/{relative}" if relative else "")
 
 
+#: Jupyter server settings for learners' servers on a JupyterHub (see :func:`hub_environment`).
+HUB_CONFIG = _SHARE / "hub"
+
+
+def hub_environment() -> dict[str, str]:
+    """The environment a learner's server on a JupyterHub needs for app mode to look and work as ``fncoach app``.
+
+    ``JUPYTER_PATH`` finds fncoach's Voilà template (a main landmark, alt text on pictures, a clear focus mark, no
+    code shown) and ``JUPYTER_CONFIG_PATH`` the settings in ``share/hub/jupyter_server_config.json``: that
+    template for ``/voila/render/…``, and the plain (not async) contents manager, because Voilà 0.5 cannot put a
+    picture written in a notebook's text (notebook 00 has one) into the page with the async one that
+    jupyter_server uses by default.
+
+    >>> env = hub_environment()
+    >>> sorted(env), env["JUPYTER_CONFIG_PATH"].endswith("hub")
+    (['JUPYTER_CONFIG_PATH', 'JUPYTER_PATH'], True)
+    """
+    return {"JUPYTER_PATH": str(_SHARE), "JUPYTER_CONFIG_PATH": str(HUB_CONFIG)}
+
+
+def hub_config_text() -> str:
+    """Lines for ``jupyterhub_config.py`` that give every learner's server :func:`hub_environment`."""
+    return ("# fncoach: app mode on this hub looks and works as `fncoach app` does (written by `fncoach hub-config`)\n"
+            f"c.Spawner.environment.update({hub_environment()!r})\n")
+
+
 def voila_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for running Voilà with fncoach's template: ``JUPYTER_PATH`` gains ``fncoach/share``."""
     env = dict(os.environ if base is None else base)
@@ -207,6 +244,14 @@ def _run(cmd: list[str], args: argparse.Namespace, extra_warning: str = "", env:
         return EXIT_OK
     print("Starting… (press Ctrl+C to stop)", file=sys.stderr)
     return subprocess.call(cmd, env=env)
+
+
+def _hub_config(args: argparse.Namespace) -> int:
+    if args.json:
+        print_json(hub_environment())
+    else:
+        print(hub_config_text(), end="")
+    return EXIT_OK
 
 
 def _lab(args: argparse.Namespace) -> int:
