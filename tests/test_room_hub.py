@@ -139,9 +139,12 @@ def test_app_mode_through_the_hub_uses_the_course_template_and_shows_notebook_00
     fncoach's template and no code."""
     from hub import ROOT
 
-    shutil.copytree(ROOT / "notebooks", hub.folder / "homes" / "ann" / "notebooks", dirs_exist_ok=True)
-    token = hub.user_token("ann", scopes=("access:servers!server=ann/",))
-    url = f"{hub.url}/user/ann/voila/render/notebooks/00-start-here.ipynb"
+    hub.add_users("dee")  # a learner of their own: the session test stops and restarts the others' servers
+    shutil.copytree(ROOT / "notebooks", hub.folder / "homes" / "dee" / "notebooks", dirs_exist_ok=True)
+    hub.start_server("dee")
+    hub.wait_ready("dee")
+    token = hub.user_token("dee", scopes=("access:servers!server=dee/",))
+    url = f"{hub.url}/user/dee/voila/render/notebooks/00-start-here.ipynb"
     # Voilà streams the page: a cell it cannot draw leaves the page unfinished for ever, so wait at most 3 minutes
     pool = ThreadPoolExecutor(1)
     try:
