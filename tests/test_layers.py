@@ -48,6 +48,14 @@ def test_core_module_source_imports_no_presentation_library_or_layer(module):
     assert not bad, "; ".join(bad)
 
 
+def _in_a_fresh_interpreter(script: str):
+    """Run ``script`` in a new Python (the tests themselves load matplotlib) and read the JSON it prints."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                            cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 def test_importing_the_core_loads_no_presentation_library():
     """In a fresh interpreter (the tests themselves load matplotlib), import each core module in turn."""
     script = (
@@ -61,10 +69,7 @@ def test_importing_the_core_loads_no_presentation_library():
         "            culprits.setdefault(name, module)\n"
         "print(json.dumps(culprits))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
-                            cwd=PACKAGE.parent)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {}
+    assert _in_a_fresh_interpreter(script) == {}
 
 
 def test_the_forbidden_list_names_jinja2_and_the_core_has_the_record_and_the_map_data():
@@ -89,7 +94,4 @@ def test_opening_the_sos_notebook_loads_no_plotting_library_or_verb_lexicon():
         "check_statement(case.sos.harm_statements[0].text, 'harm', case)\n"
         "print(json.dumps([opened, 'lemminflect' in sys.modules]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
-                            cwd=PACKAGE.parent)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [[], True]
+    assert _in_a_fresh_interpreter(script) == [[], True]
